@@ -1,0 +1,44 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import starlight from '@astrojs/starlight';
+import svelte from '@astrojs/svelte';
+import mdx from '@astrojs/mdx';
+import { transcriptLanguages } from './src/components/highlight/transcript-grammar.ts';
+import { factFreshness } from './src/integrations/fact-freshness.ts';
+
+// https://docs.astro.build/en/reference/configuration-reference/
+export default defineConfig({
+  site: 'https://mailwire.example',
+  trailingSlash: 'always',
+  integrations: [
+    starlight({
+      title: 'Mailwire',
+      description: 'Learn how email works: SMTP, POP3, IMAP and Exchange, by talking to simulated mail servers.',
+      disable404Route: false,
+      sidebar: [
+        { label: 'Course', items: [{ label: 'Overview', link: '/' }] },
+        {
+          label: 'Reference',
+          items: [
+            { label: 'Compare the protocols', slug: 'compare' },
+            { label: 'Reading a transcript', slug: 'transcripts' },
+          ],
+        },
+      ],
+      customCss: ['./src/styles/mailwire.css'],
+      components: {
+        // Fixes the search button's accessible name (WCAG 2.5.3); see src/components/shell/search-button.ts.
+        Search: './src/components/shell/Search.astro',
+      },
+      expressiveCode: {
+        shiki: { langs: transcriptLanguages },
+        // Expressive Code lifts token colours to at least this contrast, above WCAG AA's 4.5:1.
+        styleOverrides: {},
+        minSyntaxHighlightingColorContrast: 5.5,
+      },
+    }),
+    svelte(),
+    mdx(),
+    factFreshness(),
+  ],
+});
