@@ -4,6 +4,7 @@ import starlight from '@astrojs/starlight';
 import svelte from '@astrojs/svelte';
 import mdx from '@astrojs/mdx';
 import { transcriptLanguages } from './src/components/highlight/transcript-grammar.ts';
+import { addTranscriptColors } from './src/components/highlight/transcript-colors.ts';
 import { factFreshness } from './src/integrations/fact-freshness.ts';
 
 // https://docs.astro.build/en/reference/configuration-reference/
@@ -33,7 +34,7 @@ export default defineConfig({
       expressiveCode: {
         shiki: { langs: transcriptLanguages },
         // Expressive Code lifts token colours to at least this contrast, above WCAG AA's 4.5:1.
-        styleOverrides: {},
+        customizeTheme: addTranscriptColors,
         minSyntaxHighlightingColorContrast: 5.5,
       },
     }),

@@ -42,7 +42,11 @@ export type FeatureId = (typeof featureIds)[number];
 const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'dates are written YYYY-MM-DD')
-  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)), 'not a real calendar date');
+  // Date.parse rolls 2026-02-31 over to March, so compare the round trip instead.
+  .refine((s) => {
+    const t = Date.parse(`${s}T00:00:00Z`);
+    return !Number.isNaN(t) && new Date(t).toISOString().slice(0, 10) === s;
+  }, 'not a real calendar date');
 
 /** Where a fact comes from. An RFC section, the IANA registry, or an official document. */
 export const sourceSchema = z.discriminatedUnion('kind', [

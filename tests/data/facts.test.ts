@@ -1,0 +1,120 @@
+import { describe, expect, test } from 'vitest';
+import { allFacts, facts, factsSchema, portFact, portsOf, protocolIds, sourceHref, sourceLabel, staleFacts } from '../../src/data/index.ts';
+import { facts as raw } from '../../src/data/facts.ts';
+
+describe('port facts', () => {
+  // Expected values written out from ../shared/reference/email-protocols.md §1.1, not read from the data file.
+  test.each([
+    [25, ['smtp-relay'], 'relay', 'smtp', 'starttls-opportunistic'],
+    [587, ['smtp-submission'], 'submission', 'submission', 'starttls-required'],
+    [465, ['smtp-submission'], 'submission', 'submissions', 'implicit-tls'],
+    [2525, ['smtp-submission'], 'submission', 'ms-v-worlds', 'starttls-opportunistic'],
+    [110, ['pop3'], 'access', 'pop3', 'starttls-required'],
+    [995, ['pop3'], 'access', 'pop3s', 'implicit-tls'],
+    [143, ['imap'], 'access', 'imap', 'starttls-required'],
+    [993, ['imap'], 'access', 'imaps', 'implicit-tls'],
+    [80, ['exchange'], 'http', 'http', 'plaintext'],
+    [443, ['exchange', 'jmap'], 'http', 'https', 'https'],
+  ])('port %i is %j, role %s, IANA %s, security %s', (port, protocols, role, ianaName, security) => {
+    const p = portFact(port);
+    expect(p).toBeDefined();
+    expect(p!.protocols).toEqual(protocols);
+    expect(p!.role).toBe(role);
+    expect(p!.ianaName).toBe(ianaName);
+    expect(p!.security).toBe(security);
+  });
+
+  test('lists exactly the ten ports of the course', () => {
+    expect(facts.ports.map((p) => p.port).sort((a, b) => a - b)).toEqual([25, 80, 110, 143, 443, 465, 587, 993, 995, 2525]);
+  });
+
+  test('marks 2525 as not registered for mail and every other port as registered', () => {
+    expect(facts.ports.filter((p) => !p.ianaRegisteredForRole).map((p) => p.port)).toEqual([2525]);
+  });
+
+  test('cites RFC 8314 for 465 and its misconception says it is submission, not relay', () => {
+    const p = portFact(465)!;
+    expect(p.governingRfcs).toContain(8314);
+    expect(p.misconception.correction).toMatch(/submission/i);
+    expect(p.misconception.correction).toMatch(/25/);
+  });
+
+  test('says 587 is STARTTLS, not the SSL port', () => {
+    expect(portFact(587)!.misconception.correction).toMatch(/STARTTLS/);
+  });
+
+  test('says port 80 only redirects', () => {
+    expect(portFact(80)!.misconception.correction).toMatch(/redirect/i);
+  });
+
+  test('finds the ports of a protocol', () => {
+    expect(portsOf('imap').map((p) => p.port)).toEqual([143, 993]);
+    expect(portsOf('jmap').map((p) => p.port)).toEqual([443]);
+  });
+});
+
+describe('sources', () => {
+  test('every fact has at least one source and a verification date', () => {
+    const refs = allFacts();
+    expect(refs.length).toBeGreaterThan(80);
+    for (const r of refs) {
+      expect(r.sources.length, r.path).toBeGreaterThan(0);
+      expect(r.lastVerified, r.path).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    }
+  });
+
+  test('every comparison row but the derived one has a cell for every protocol', () => {
+    for (const f of facts.features.filter((f) => f.id !== 'defaultPorts')) {
+      expect(Object.keys(f.cells).sort(), f.id).toEqual([...protocolIds].sort());
+    }
+  });
+
+  test('the schema rejects a fact without a source', () => {
+    const broken = structuredClone(raw);
+    broken.features[0]!.cells.pop3!.sources = [];
+    const result = factsSchema.safeParse(broken);
+    expect(result.success).toBe(false);
+    expect(result.error?.issues[0]?.message).toBe('every fact needs a source');
+  });
+
+  test('the schema rejects a port listed twice and an impossible date', () => {
+    const twice = structuredClone(raw);
+    twice.ports.push(structuredClone(twice.ports[0]!));
+    expect(factsSchema.safeParse(twice).error?.issues.map((i) => i.message)).toContain('port 25 is listed twice');
+    const badDate = structuredClone(raw);
+    badDate.ports[0]!.lastVerified = '2026-02-31';
+    expect(factsSchema.safeParse(badDate).success).toBe(false);
+  });
+
+  test('the schema rejects a documentation source that is not https', () => {
+    const insecure = structuredClone(raw);
+    insecure.protocols[0]!.sources = [{ kind: 'doc', title: 'Somewhere', url: 'http://example.com/' }];
+    expect(factsSchema.safeParse(insecure).success).toBe(false);
+  });
+
+  test.each([
+    [{ kind: 'rfc', rfc: 5321, section: '4.5.3.1' }, 'https://www.rfc-editor.org/rfc/rfc5321#section-4.5.3.1', 'RFC 5321 §4.5.3.1'],
+    [{ kind: 'rfc', rfc: 9051 }, 'https://www.rfc-editor.org/rfc/rfc9051', 'RFC 9051'],
+    [{ kind: 'iana', port: 465 }, 'https://www.iana.org/assignments/service-names-port-numbers/service-names-port-numbers.xhtml?search=465', 'IANA port registry, port 465'],
+  ] as const)('links %j to its source', (source, href, label) => {
+    expect(sourceHref(source)).toBe(href);
+    expect(sourceLabel(source)).toBe(label);
+  });
+});
+
+describe('staleFacts', () => {
+  test('finds nothing stale the day after verification', () => {
+    expect(staleFacts(new Date('2026-11-22T00:00:00Z'))).toEqual([]);
+  });
+
+  test('reports a fact verified more than a year ago, by its path', () => {
+    const old = structuredClone(raw);
+    old.ports.find((p) => p.port === 993)!.lastVerified = '2025-10-01';
+    const stale = staleFacts(new Date('2026-11-22T00:00:00Z'), 365, factsSchema.parse(old));
+    expect(stale.map((s) => s.path)).toEqual(['ports[993].ianaName', 'ports[993].role', 'ports[993].security', 'ports[993].misconception']);
+  });
+
+  test('reports every fact two years on', () => {
+    expect(staleFacts(new Date('2028-12-01T00:00:00Z')).length).toBe(allFacts().length);
+  });
+});
