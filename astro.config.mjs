@@ -15,7 +15,6 @@ export default defineConfig({
     starlight({
       title: 'Mailwire',
       description: 'Learn how email works: SMTP, POP3, IMAP and Exchange, by talking to simulated mail servers.',
-      disable404Route: false,
       sidebar: [
         { label: 'Course', items: [{ label: 'Overview', link: '/' }] },
         {
@@ -33,8 +32,10 @@ export default defineConfig({
       },
       expressiveCode: {
         shiki: { langs: transcriptLanguages },
-        // Expressive Code lifts token colours to at least this contrast, above WCAG AA's 4.5:1.
         customizeTheme: addTranscriptColors,
+        // Transcripts wrap on a phone instead of scrolling: a reply's meaning is often at the end of its line.
+        defaultProps: { overridesByLang: { 'smtp,pop3,imap': { wrap: true } } },
+        // Expressive Code lifts token colours to at least this contrast, above WCAG AA's 4.5:1.
         minSyntaxHighlightingColorContrast: 5.5,
       },
     }),

@@ -1,0 +1,28 @@
+// Serves the built site (dist/) for the browser tests: static files, directory indexes, and the 404 page
+// with status 404. Used instead of `astro preview`, which allows only one server per project at a time.
+import { createServer } from 'node:http';
+import { readFile, stat } from 'node:fs/promises';
+import { extname, join, normalize, resolve } from 'node:path';
+
+const root = resolve(process.argv[2] ?? 'dist');
+const port = Number(process.argv[3] ?? 4329);
+const types = {
+  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.mjs': 'text/javascript', '.css': 'text/css',
+  '.json': 'application/json', '.svg': 'image/svg+xml', '.png': 'image/png', '.xml': 'application/xml',
+  '.wasm': 'application/wasm', '.woff2': 'font/woff2', '.ico': 'image/x-icon', '.txt': 'text/plain',
+};
+
+async function file(path) {
+  const info = await stat(path).catch(() => null);
+  if (info?.isDirectory()) return file(join(path, 'index.html'));
+  return info?.isFile() ? path : null;
+}
+
+createServer(async (req, res) => {
+  const url = new URL(req.url ?? '/', 'http://localhost');
+  const path = normalize(join(root, decodeURIComponent(url.pathname)));
+  const found = path.startsWith(root) ? await file(path) : null;
+  const target = found ?? join(root, '404.html');
+  res.writeHead(found ? 200 : 404, { 'content-type': types[extname(target)] ?? 'application/octet-stream' });
+  res.end(await readFile(target));
+}).listen(port, '127.0.0.1', () => console.log(`serving ${root} on http://127.0.0.1:${port}/`));
