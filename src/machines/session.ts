@@ -1,0 +1,261 @@
+/**
+ * Sessions: one client connection to one simulated server. `openSession(world, protocol, port)` is the one
+ * way to open one, in the browser, in the lab's TCP server and in tests alike. A session turns each client
+ * line into an event for its protocol's XState machine and hands back the machine's reply lines.
+ */
+import { createActor, type AnyActorRef, type AnyStateMachine, type SnapshotFrom } from 'xstate';
+import { portFact } from '../data/index.ts';
+import type { MailWorld, WorldChange } from '../protocols/shared/world.ts';
+import type { ProtocolName, Session, SessionStep, SessionView, TranscriptEntry } from '../protocols/shared/session-types.ts';
+
+/** What every server machine receives as input. */
+export interface SessionInput {
+  world: MailWorld;
+  port: number;
+  sessionId: string;
+  /** True on implicit-TLS ports: TLS is up before the greeting. */
+  implicitTls: boolean;
+  /** True where the port requires TLS before authentication (RFC 8314 §4.1; Dovecot and Postfix submission). */
+  tlsRequired: boolean;
+  /** Relay port (25): no AUTH, local recipients only (RFC 5321). Otherwise submission or access. */
+  role: 'relay' | 'submission' | 'access';
+  /** The client's address for Received headers. */
+  clientAddress: string;
+}
+
+/** The part of every server machine's context the session reads after each event. */
+export interface SessionContextBase {
+  /** Lines produced by the last event (or the greeting, initially). */
+  reply: string[];
+  /** TLS active now. */
+  tls: boolean;
+  /** The last event accepted STARTTLS/STLS: TLS starts after `reply`. */
+  startTls: boolean;
+  /** The server closed the connection after `reply`. */
+  closed: boolean;
+  /** The authenticated user, if any. */
+  user: string | undefined;
+}
+
+/** A machine event made from a client line. `type` is "client.<verb in lower case>" for commands. */
+export interface ClientEvent {
+  type: string;
+  /** The command verb in upper case ("" for data lines). */
+  verb: string;
+  /** Everything after the verb (and the tag, in IMAP), unparsed. */
+  args: string;
+  /** The whole line as sent. */
+  line: string;
+  /** IMAP tag, when the protocol has tags. */
+  tag?: string;
+}
+
+/** How a protocol plugs its machine into a session. */
+export interface ProtocolDriver {
+  protocol: ProtocolName;
+  machine: AnyStateMachine;
+  /** Every command verb the server knows, upper case; `snapshot.can()` picks those the state allows. */
+  verbs: readonly string[];
+  /** Whether the server reports other sessions' changes (IMAP). */
+  watchesWorld: boolean;
+  /** Turns a client line into an event, given what the machine expects now. */
+  toEvent(line: string, snapshot: SnapshotFrom<AnyStateMachine>): ClientEvent;
+  /** The reply to a command that exists but is not allowed in this state. */
+  outOfState(event: ClientEvent, snapshot: SnapshotFrom<AnyStateMachine>): string[];
+  /** The longest line the server accepts in the current state, in octets without CRLF. */
+  maxLineOctets(snapshot: SnapshotFrom<AnyStateMachine>): number;
+  /** The reply to a line over that limit. */
+  lineTooLong(event: ClientEvent, snapshot: SnapshotFrom<AnyStateMachine>): string[];
+  /** The farewell when the idle timer runs out (RFC 5321 §4.5.3.2, RFC 1939 §3, RFC 3501 §5.4). */
+  timeoutReply(snapshot: SnapshotFrom<AnyStateMachine>): string[];
+  /** The reply when something inside the engine failed: never a thrown error. */
+  internalError(event: ClientEvent): string[];
+  /** The RFC's name for the current state. */
+  stateName(snapshot: SnapshotFrom<AnyStateMachine>): string;
+  /** What the server waits for now. */
+  expects(snapshot: SnapshotFrom<AnyStateMachine>): SessionView['expects'];
+}
+
+const drivers = new Map<ProtocolName, ProtocolDriver>();
+
+/** Makes a protocol available to `openSession`; each protocol's driver module calls this once. */
+export function registerDriver(driver: ProtocolDriver): void {
+  drivers.set(driver.protocol, driver);
+}
+
+/** Options for a new session. */
+export interface OpenOptions {
+  /** Client address for Received headers (the lab passes the real one). */
+  clientAddress?: string;
+}
+
+/** The ports each protocol listens on in this course, as the data file lists them. */
+export const SESSION_PORTS: Record<ProtocolName, readonly number[]> = {
+  smtp: [25, 587, 465],
+  pop3: [110, 995],
+  imap: [143, 993],
+};
+
+class MachineSession implements Session {
+  readonly id: string;
+  readonly greeting: TranscriptEntry[];
+  internalErrors = 0;
+  readonly #actor: AnyActorRef;
+  readonly #driver: ProtocolDriver;
+  readonly #security: SessionView['security'];
+  readonly #pushListeners = new Set<(entries: TranscriptEntry[]) => void>();
+  readonly #unwatch: (() => void) | undefined;
+
+  constructor(
+    readonly protocol: ProtocolName,
+    readonly port: number,
+    driver: ProtocolDriver,
+    input: SessionInput,
+    security: SessionView['security'],
+  ) {
+    this.id = input.sessionId;
+    this.#driver = driver;
+    this.#security = security;
+    this.#actor = createActor(driver.machine, { input }).start();
+    const ctx = this.#context();
+    this.greeting = [
+      ...(input.implicitTls ? [tlsEvent('implicit')] : []),
+      ...ctx.reply.map((text): TranscriptEntry => ({ kind: 'server', text, encrypted: ctx.tls })),
+    ];
+    this.#unwatch = driver.watchesWorld ? input.world.subscribe((change) => this.#onWorld(change)) : undefined;
+  }
+
+  #context(): SessionContextBase {
+    return this.#actor.getSnapshot().context as SessionContextBase;
+  }
+
+  send(line: string): SessionStep {
+    const before = this.#context();
+    const clientEntry: TranscriptEntry = { kind: 'client', text: line, encrypted: before.tls };
+    if (before.closed) return { replies: [], entries: [clientEntry], startTls: false, closed: true };
+    const snapshot = this.#actor.getSnapshot();
+    let event: ClientEvent = { type: 'client.data', verb: '', args: '', line };
+    let replies: string[];
+    try {
+      event = this.#driver.toEvent(line, snapshot);
+      if (line.length > this.#driver.maxLineOctets(snapshot)) replies = this.#driver.lineTooLong(event, snapshot);
+      else if (!snapshot.can(event)) replies = this.#driver.outOfState(event, snapshot);
+      else {
+        this.#actor.send(event);
+        replies = this.#context().reply;
+      }
+    } catch {
+      this.internalErrors += 1;
+      replies = this.#driver.internalError(event);
+    }
+    const after = this.#context();
+    const startTls = after.startTls && !before.tls && after.tls;
+    const entries: TranscriptEntry[] = [clientEntry, ...replies.map((text): TranscriptEntry => ({ kind: 'server', text, encrypted: before.tls }))];
+    if (startTls) entries.push(tlsEvent('starttls'));
+    if (after.closed) this.#close(entries);
+    return { replies, entries, startTls, closed: after.closed };
+  }
+
+  view(): SessionView {
+    const snapshot = this.#actor.getSnapshot();
+    const ctx = this.#context();
+    const allowed = ctx.closed
+      ? []
+      : this.#driver.verbs.filter((verb) => {
+          try {
+            return snapshot.can({ type: `client.${verb.toLowerCase()}`, verb, args: '', line: verb, tag: 'a' });
+          } catch {
+            return false;
+          }
+        });
+    return {
+      protocol: this.protocol,
+      port: this.port,
+      state: this.#driver.stateName(snapshot),
+      tls: ctx.tls,
+      security: this.#security,
+      closed: ctx.closed,
+      allowedCommands: allowed,
+      expects: this.#driver.expects(snapshot),
+      user: ctx.user,
+    };
+  }
+
+  onPush(listener: (entries: TranscriptEntry[]) => void): () => void {
+    this.#pushListeners.add(listener);
+    return () => this.#pushListeners.delete(listener);
+  }
+
+  timeout(): SessionStep {
+    const ctx = this.#context();
+    if (ctx.closed) return { replies: [], entries: [], startTls: false, closed: true };
+    const replies = this.#driver.timeoutReply(this.#actor.getSnapshot());
+    this.#actor.send({ type: 'client.dropped' });
+    const entries = replies.map((text): TranscriptEntry => ({ kind: 'server', text, encrypted: ctx.tls }));
+    this.#close(entries);
+    return { replies, entries, startTls: false, closed: true };
+  }
+
+  drop(): void {
+    if (!this.#context().closed) this.#actor.send({ type: 'client.dropped' });
+    this.#close([]);
+  }
+
+  #onWorld(change: WorldChange): void {
+    if (this.#context().closed) return;
+    try {
+      this.#actor.send({ type: 'world.changed', change });
+    } catch {
+      this.internalErrors += 1;
+      return;
+    }
+    const ctx = this.#context();
+    if (ctx.reply.length === 0) return;
+    const entries = ctx.reply.map((text): TranscriptEntry => ({ kind: 'server', text, encrypted: ctx.tls }));
+    for (const l of [...this.#pushListeners]) l(entries);
+  }
+
+  #closed = false;
+  #close(entries: TranscriptEntry[]): void {
+    if (this.#closed) return;
+    this.#closed = true;
+    entries.push({ kind: 'event', event: 'closed', text: 'Connection closed' });
+    this.#unwatch?.();
+    this.#actor.stop();
+  }
+}
+
+function tlsEvent(how: 'implicit' | 'starttls'): TranscriptEntry {
+  return {
+    kind: 'event',
+    event: 'tls',
+    text:
+      how === 'implicit'
+        ? 'TLS handshake before any mail protocol byte (implicit TLS); everything after this is encrypted'
+        : 'TLS handshake on the same connection; everything after this is encrypted',
+  };
+}
+
+/**
+ * Opens a session with the server for `protocol` on `port`. The port decides the security at connection, as
+ * on real servers: implicit TLS (465, 993, 995), STARTTLS required before login (587, 110, 143), or relay
+ * with opportunistic STARTTLS and no AUTH (25). Throws a RangeError for a port the protocol does not use.
+ */
+export function openSession(world: MailWorld, protocol: ProtocolName, port: number, options: OpenOptions = {}): Session {
+  const driver = drivers.get(protocol);
+  if (!driver) throw new RangeError(`no server for protocol "${protocol}" is registered (import src/machines/servers.ts)`);
+  const fact = portFact(port);
+  if (!SESSION_PORTS[protocol].includes(port) || !fact) {
+    throw new RangeError(`${protocol.toUpperCase()} is not served on port ${port}; use one of ${SESSION_PORTS[protocol].join(', ')}`);
+  }
+  const input: SessionInput = {
+    world,
+    port,
+    sessionId: world.newSessionId(),
+    implicitTls: fact.security === 'implicit-tls',
+    tlsRequired: fact.security === 'starttls-required',
+    role: fact.role === 'relay' ? 'relay' : fact.role === 'submission' ? 'submission' : 'access',
+    clientAddress: options.clientAddress ?? '192.0.2.10',
+  };
+  return new MachineSession(protocol, port, driver, input, fact.security);
+}

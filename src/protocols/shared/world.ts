@@ -1,0 +1,357 @@
+/**
+ * The mail world: users, mailboxes and messages shared by every session opened on it. SMTP delivers into it,
+ * POP3 and IMAP read it, and every change is announced to subscribers so other sessions can report it.
+ * Deterministic under a seed: the clock, queue ids and UIDVALIDITY values depend only on the seed.
+ */
+import { SimClock, rfc5322Date } from './clock.ts';
+import { octets, type RawMessage } from './message.ts';
+import { hexId, seededRandom } from './random.ts';
+import { seedMail } from './seed-mail.ts';
+
+/** RFC 6154 special-use attributes of the standard mailboxes. */
+export type SpecialUse = '\\Sent' | '\\Drafts' | '\\Trash' | '\\Archive' | '\\Junk';
+
+/** A stored message (RFC 3501 §2.3). */
+export interface StoredMessage {
+  /** Unique identifier, strictly ascending within the mailbox (RFC 3501 §2.3.1.1). */
+  readonly uid: number;
+  /** System flags (\Seen, \Answered, \Flagged, \Deleted, \Draft) and keywords; never \Recent, which is per session. */
+  readonly flags: Set<string>;
+  /** When the server received it (RFC 3501 §2.3.3). */
+  readonly internalDate: Date;
+  /** The message octets, lines ending in CRLF. */
+  readonly raw: RawMessage;
+  /** Size in octets (RFC 3501 §2.3.4). */
+  readonly size: number;
+  /** The IMAP session that sees this message as \Recent (RFC 3501 §2.3.2: at most one), once one has claimed it. */
+  recentOwner: string | undefined;
+}
+
+/** A mailbox (RFC 3501 §5.1). */
+export interface Mailbox {
+  /** Name; INBOX is always spelled INBOX. */
+  name: string;
+  /** Special use (RFC 6154), if any. */
+  specialUse: SpecialUse | undefined;
+  /** UIDVALIDITY (RFC 3501 §2.3.1.1). */
+  readonly uidValidity: number;
+  /** The UID the next message will get. */
+  uidNext: number;
+  /** Messages in UID order. */
+  messages: StoredMessage[];
+  /** Whether the user subscribed to it (RFC 3501 §6.3.6). */
+  subscribed: boolean;
+}
+
+/** A user of the world. */
+export interface MailUser {
+  /** Login name, e.g. "alice". */
+  readonly name: string;
+  /** Password (a simulation: stored in clear on purpose, to show what PLAIN carries). */
+  readonly password: string;
+  /** Mail address, e.g. "alice@example.test". */
+  readonly address: string;
+  /** Display name for headers. */
+  readonly displayName: string;
+  /** Mailboxes by name (INBOX first). */
+  readonly mailboxes: Map<string, Mailbox>;
+}
+
+/** A change another session may need to report. `origin` is the session that made it. */
+export type WorldChange =
+  | { kind: 'append'; user: string; mailbox: string; uid: number; origin: string | undefined }
+  | { kind: 'expunge'; user: string; mailbox: string; uid: number; origin: string | undefined }
+  | { kind: 'flags'; user: string; mailbox: string; uid: number; origin: string | undefined }
+  | { kind: 'mailboxes'; user: string; origin: string | undefined };
+
+/** Mail accepted for a domain this world does not serve: the next hop would be an MX lookup and SMTP on port 25. */
+export interface QueuedMessage {
+  readonly queueId: string;
+  readonly from: string;
+  readonly to: readonly string[];
+  readonly domain: string;
+  readonly size: number;
+  readonly queuedAt: Date;
+  /** What a real MTA would do next, for the learner. */
+  readonly nextHop: string;
+}
+
+/** The SMTP envelope and session facts delivery needs (RFC 5321 §2.3.1, §4.4). */
+export interface Envelope {
+  from: string;
+  recipients: readonly string[];
+  helo: string;
+  clientAddress: string;
+  /** "ESMTP", "ESMTPS" with TLS, "ESMTPSA" with TLS and AUTH (RFC 3848). */
+  withProtocol: string;
+}
+
+/** What happened to a message accepted by SMTP. */
+export interface DeliveryResult {
+  queueId: string;
+  delivered: string[];
+  queued: QueuedMessage[];
+}
+
+/** Options for a new world. */
+export interface WorldOptions {
+  /** Seed for ids and UIDVALIDITY; the same seed gives the same world and transcripts. */
+  seed?: number;
+  /** Start instant (ms since the epoch). */
+  start?: number;
+}
+
+/** The local domain and host every session serves. */
+export const LOCAL_DOMAIN = 'example.test';
+/** The server's host name, as greetings and Received headers give it. */
+export const SERVER_HOST = 'mail.example.test';
+
+const STANDARD_MAILBOXES: Array<[string, SpecialUse | undefined]> = [
+  ['INBOX', undefined],
+  ['Sent', '\\Sent'],
+  ['Drafts', '\\Drafts'],
+  ['Trash', '\\Trash'],
+  ['Archive', '\\Archive'],
+];
+
+/** One shared, in-memory mail system. */
+export class MailWorld {
+  readonly clock: SimClock;
+  readonly users = new Map<string, MailUser>();
+  readonly outbound: QueuedMessage[] = [];
+  readonly #next: () => number;
+  readonly #listeners = new Set<(change: WorldChange) => void>();
+  readonly #locks = new Map<string, string>();
+  #uidValidity: number;
+  #sessions = 0;
+
+  constructor(options: WorldOptions = {}) {
+    const seed = options.seed ?? 1;
+    this.clock = new SimClock(options.start);
+    this.#next = seededRandom(seed);
+    // Like Dovecot, a UIDVALIDITY near the creation time in seconds; the seed shifts it.
+    this.#uidValidity = Math.floor(this.clock.peek().getTime() / 1000) + Math.floor(this.#next() * 1000);
+    this.#addUser('alice', 'wonderland', 'Alice');
+    this.#addUser('bob', 'builder', 'Bob');
+    for (const m of seedMail()) {
+      this.append(m.user, 'INBOX', m.raw, m.flags, new Date(m.receivedAt), undefined);
+    }
+  }
+
+  #addUser(name: string, password: string, displayName: string): void {
+    const mailboxes = new Map<string, Mailbox>();
+    const user: MailUser = { name, password, address: `${name}@${LOCAL_DOMAIN}`, displayName, mailboxes };
+    this.users.set(name, user);
+    for (const [box, use] of STANDARD_MAILBOXES) this.#newMailbox(user, box, use);
+  }
+
+  #newMailbox(user: MailUser, name: string, specialUse: SpecialUse | undefined): Mailbox {
+    const box: Mailbox = { name, specialUse, uidValidity: this.#uidValidity++, uidNext: 1, messages: [], subscribed: true };
+    user.mailboxes.set(name, box);
+    return box;
+  }
+
+  /** A fresh session id: "s1", "s2", … in opening order. */
+  newSessionId(): string {
+    this.#sessions += 1;
+    return `s${this.#sessions}`;
+  }
+
+  /** A Postfix-style queue id (11 hex digits). */
+  newQueueId(): string {
+    return hexId(this.#next, 11);
+  }
+
+  /** A deterministic random number in [0, 1), e.g. for an APOP timestamp. */
+  random(): number {
+    return this.#next();
+  }
+
+  /** The user with this login name, or undefined. */
+  user(name: string): MailUser | undefined {
+    return this.users.get(name);
+  }
+
+  /** The user if the password matches, else undefined. */
+  authenticate(name: string, password: string): MailUser | undefined {
+    const user = this.users.get(name);
+    return user && user.password === password ? user : undefined;
+  }
+
+  /** Whether this world accepts mail for the domain (RFC 5321 §2.3.5: domains compare case-insensitively). */
+  isLocalDomain(domain: string): boolean {
+    return domain.toLowerCase() === LOCAL_DOMAIN;
+  }
+
+  /**
+   * The local user an address delivers to, or undefined. Local parts are case-sensitive (RFC 5321 §2.4), so
+   * "Alice@example.test" is not alice. "postmaster" must be accepted (RFC 5321 §4.5.1); it reaches alice.
+   */
+  localRecipient(address: string): MailUser | undefined {
+    const at = address.lastIndexOf('@');
+    if (at < 1 || !this.isLocalDomain(address.slice(at + 1))) return undefined;
+    const local = address.slice(0, at);
+    if (local.toLowerCase() === 'postmaster') return this.users.get('alice');
+    return this.users.get(local);
+  }
+
+  /** The mailbox, with INBOX matched case-insensitively (RFC 3501 §5.1), or undefined. */
+  mailbox(user: string, name: string): Mailbox | undefined {
+    const boxes = this.users.get(user)?.mailboxes;
+    if (!boxes) return undefined;
+    return boxes.get(name.toUpperCase() === 'INBOX' ? 'INBOX' : name);
+  }
+
+  /** Creates a mailbox; false if it exists or the user is unknown. */
+  createMailbox(user: string, name: string, origin?: string): boolean {
+    const u = this.users.get(user);
+    if (!u || this.mailbox(user, name)) return false;
+    this.#newMailbox(u, name, undefined);
+    this.#emit({ kind: 'mailboxes', user, origin });
+    return true;
+  }
+
+  /** Deletes a mailbox (never INBOX); false if it does not exist. */
+  deleteMailbox(user: string, name: string, origin?: string): boolean {
+    const u = this.users.get(user);
+    const box = this.mailbox(user, name);
+    if (!u || !box || box.name === 'INBOX') return false;
+    u.mailboxes.delete(box.name);
+    this.#emit({ kind: 'mailboxes', user, origin });
+    return true;
+  }
+
+  /**
+   * Renames a mailbox, keeping its messages and UIDVALIDITY. Renaming INBOX moves its messages to a new
+   * mailbox and leaves INBOX empty (RFC 3501 §6.3.5).
+   */
+  renameMailbox(user: string, from: string, to: string, origin?: string): boolean {
+    const u = this.users.get(user);
+    const box = this.mailbox(user, from);
+    if (!u || !box || this.mailbox(user, to)) return false;
+    if (box.name === 'INBOX') {
+      const moved = this.#newMailbox(u, to, undefined);
+      for (const m of box.messages) this.append(user, moved.name, m.raw, [...m.flags], m.internalDate, origin);
+      for (const m of [...box.messages]) this.expunge(user, 'INBOX', [m.uid], origin);
+    } else {
+      u.mailboxes.delete(box.name);
+      box.name = to;
+      u.mailboxes.set(to, box);
+    }
+    this.#emit({ kind: 'mailboxes', user, origin });
+    return true;
+  }
+
+  /** Adds a message to a mailbox and announces it; undefined if the mailbox does not exist. */
+  append(user: string, mailbox: string, raw: RawMessage, flags: Iterable<string> = [], internalDate?: Date, origin?: string): StoredMessage | undefined {
+    const box = this.mailbox(user, mailbox);
+    if (!box) return undefined;
+    const message: StoredMessage = {
+      uid: box.uidNext++,
+      flags: new Set(flags),
+      internalDate: internalDate ?? this.clock.tick(),
+      raw,
+      size: octets(raw),
+      recentOwner: undefined,
+    };
+    box.messages.push(message);
+    this.#emit({ kind: 'append', user, mailbox: box.name, uid: message.uid, origin });
+    return message;
+  }
+
+  /** Replaces a message's flags and announces the change; false if there is no such message. */
+  setFlags(user: string, mailbox: string, uid: number, flags: Iterable<string>, origin?: string): boolean {
+    const message = this.mailbox(user, mailbox)?.messages.find((m) => m.uid === uid);
+    if (!message) return false;
+    const next = new Set(flags);
+    const same = next.size === message.flags.size && [...next].every((f) => message.flags.has(f));
+    if (same) return true;
+    message.flags.clear();
+    for (const f of next) message.flags.add(f);
+    this.#emit({ kind: 'flags', user, mailbox: this.mailbox(user, mailbox)!.name, uid, origin });
+    return true;
+  }
+
+  /** Removes messages for good and announces each removal; returns the UIDs removed. */
+  expunge(user: string, mailbox: string, uids: readonly number[], origin?: string): number[] {
+    const box = this.mailbox(user, mailbox);
+    if (!box) return [];
+    const wanted = new Set(uids);
+    const removed = box.messages.filter((m) => wanted.has(m.uid)).map((m) => m.uid);
+    box.messages = box.messages.filter((m) => !wanted.has(m.uid));
+    for (const uid of removed) this.#emit({ kind: 'expunge', user, mailbox: box.name, uid, origin });
+    return removed;
+  }
+
+  /**
+   * Takes responsibility for a message accepted after DATA (RFC 5321 §4.2.5): local recipients get it in their
+   * INBOX with Return-Path and Received headers (§4.4); remote ones go to the outbound queue.
+   */
+  deliver(envelope: Envelope, content: RawMessage): DeliveryResult {
+    const queueId = this.newQueueId();
+    const now = this.clock.tick();
+    const delivered: string[] = [];
+    const remote = new Map<string, string[]>();
+    for (const rcpt of envelope.recipients) {
+      const user = this.localRecipient(rcpt);
+      if (user) {
+        const trace =
+          `Return-Path: <${envelope.from}>\r\n` +
+          `Received: from ${envelope.helo} (${envelope.helo} [${envelope.clientAddress}])\r\n` +
+          `\tby ${SERVER_HOST} (Mailwire) with ${envelope.withProtocol} id ${queueId}\r\n` +
+          `\tfor <${rcpt}>; ${rfc5322Date(now)}\r\n`;
+        this.append(user.name, 'INBOX', trace + content, [], now);
+        delivered.push(rcpt);
+      } else {
+        const domain = rcpt.slice(rcpt.lastIndexOf('@') + 1).toLowerCase();
+        remote.set(domain, [...(remote.get(domain) ?? []), rcpt]);
+      }
+    }
+    const queued = [...remote].map(([domain, to]) => {
+      const entry: QueuedMessage = {
+        queueId,
+        from: envelope.from,
+        to,
+        domain,
+        size: octets(content),
+        queuedAt: now,
+        nextHop: `look up the MX records of ${domain}, then connect to the best MX on port 25 and relay with SMTP (RFC 5321 §5.1)`,
+      };
+      this.outbound.push(entry);
+      return entry;
+    });
+    return { queueId, delivered, queued };
+  }
+
+  /** Takes the POP3 maildrop lock (RFC 1939 §4); false if another session holds it. */
+  lockMaildrop(user: string, session: string): boolean {
+    const holder = this.#locks.get(user);
+    if (holder && holder !== session) return false;
+    this.#locks.set(user, session);
+    return true;
+  }
+
+  /** Releases the POP3 maildrop lock if this session holds it. */
+  unlockMaildrop(user: string, session: string): void {
+    if (this.#locks.get(user) === session) this.#locks.delete(user);
+  }
+
+  /** Calls `listener` for every change until the returned function is called. */
+  subscribe(listener: (change: WorldChange) => void): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  }
+
+  #emit(change: WorldChange): void {
+    for (const l of [...this.#listeners]) l(change);
+  }
+
+  /** Every message in the world as "user/mailbox/uid", for tests that check nothing is lost or duplicated. */
+  inventory(): string[] {
+    const out: string[] = [];
+    for (const u of this.users.values()) {
+      for (const box of u.mailboxes.values()) for (const m of box.messages) out.push(`${u.name}/${box.name}/${m.uid}`);
+    }
+    return out;
+  }
+}
