@@ -106,13 +106,12 @@ class MachineSession implements Session {
   readonly #pushListeners = new Set<(entries: TranscriptEntry[]) => void>();
   readonly #unwatch: (() => void) | undefined;
 
-  constructor(
-    readonly protocol: ProtocolName,
-    readonly port: number,
-    driver: ProtocolDriver,
-    input: SessionInput,
-    security: SessionView['security'],
-  ) {
+  readonly protocol: ProtocolName;
+  readonly port: number;
+
+  constructor(protocol: ProtocolName, port: number, driver: ProtocolDriver, input: SessionInput, security: SessionView['security']) {
+    this.protocol = protocol;
+    this.port = port;
     this.id = input.sessionId;
     this.#driver = driver;
     this.#security = security;
