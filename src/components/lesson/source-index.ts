@@ -17,8 +17,12 @@ export interface NumberedSource {
 export class SourceIndex {
   readonly #byHref = new Map<string, NumberedSource>();
 
+  readonly #prefix: string;
+
   /** @param prefix makes the fragment ids unique on a page with several tables. */
-  constructor(private readonly prefix: string) {}
+  constructor(prefix: string) {
+    this.#prefix = prefix;
+  }
 
   /** The numbered entries for these sources, adding new ones at the end. */
   refs(sources: readonly Source[]): NumberedSource[] {
@@ -27,7 +31,7 @@ export class SourceIndex {
       let entry = this.#byHref.get(href);
       if (!entry) {
         const n = this.#byHref.size + 1;
-        entry = { n, id: `${this.prefix}-source-${n}`, href, label: sourceLabel(s) };
+        entry = { n, id: `${this.#prefix}-source-${n}`, href, label: sourceLabel(s) };
         this.#byHref.set(href, entry);
       }
       return entry;
