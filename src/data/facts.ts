@@ -2,7 +2,7 @@
  * The one file of protocol facts. The comparison table, the port table, the quiz and the lessons read it;
  * nothing else states these facts. To correct a fact: change it here, fix its source, set lastVerified.
  */
-import type { Facts, Source } from './schema';
+import type { Facts, Source } from './schema.ts';
 
 const rfc = (n: number, section?: string): Source =>
   section === undefined ? { kind: 'rfc', rfc: n } : { kind: 'rfc', rfc: n, section };

@@ -1,8 +1,8 @@
 /** The validated protocol facts and the lookups every page and widget uses to read them. */
-import { facts as raw } from './facts';
-import { factsSchema, type FeatureId, type PortFact, type PortRole, type Protocol, type ProtocolId, type SecurityMode, type Source } from './schema';
+import { facts as raw } from './facts.ts';
+import { factsSchema, type FeatureId, type PortFact, type PortRole, type Protocol, type ProtocolId, type SecurityMode, type Source } from './schema.ts';
 
-export * from './schema';
+export * from './schema.ts';
 
 /** The facts, validated once at import: a broken fact fails the build, never a page at run time. */
 export const facts = factsSchema.parse(raw);
