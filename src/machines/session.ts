@@ -8,6 +8,8 @@ import { portFact } from '../data/index.ts';
 import type { MailWorld, WorldChange } from '../protocols/shared/world.ts';
 import type { ProtocolName, Session, SessionStep, SessionView, TranscriptEntry } from '../protocols/shared/session-types.ts';
 
+export type { ProtocolName, Session, SessionStep, SessionView, TranscriptEntry };
+
 /** What every server machine receives as input. */
 export interface SessionInput {
   world: MailWorld;
@@ -125,7 +127,8 @@ class MachineSession implements Session {
   }
 
   #context(): SessionContextBase {
-    return this.#actor.getSnapshot().context as SessionContextBase;
+    const ctx = this.#actor.getSnapshot().context as SessionContextBase;
+    return this.#failed ? { ...ctx, closed: true } : ctx;
   }
 
   send(line: string): SessionStep {
@@ -136,16 +139,25 @@ class MachineSession implements Session {
     let event: ClientEvent = { type: 'client.data', verb: '', args: '', line };
     let replies: string[];
     try {
-      event = this.#driver.toEvent(line, snapshot);
-      if (line.length > this.#driver.maxLineOctets(snapshot)) replies = this.#driver.lineTooLong(event, snapshot);
-      else if (!snapshot.can(event)) replies = this.#driver.outOfState(event, snapshot);
-      else {
-        this.#actor.send(event);
-        replies = this.#context().reply;
+      const max = this.#driver.maxLineOctets(snapshot);
+      // Over-long lines are cut before parsing, so no driver ever parses a 10 MB line.
+      if (line.length > max) {
+        event = this.#driver.toEvent(line.slice(0, max + 1), snapshot);
+        replies = this.#driver.lineTooLong(event, snapshot);
+      } else {
+        event = this.#driver.toEvent(line, snapshot);
+        if (!snapshot.can(event)) replies = this.#driver.outOfState(event, snapshot);
+        else {
+          this.#actor.send(event);
+          // An action that throws leaves the actor in its error state instead of throwing here.
+          if (this.#actor.getSnapshot().status === 'error') throw new Error('server machine failed');
+          replies = this.#context().reply;
+        }
       }
     } catch {
       this.internalErrors += 1;
       replies = this.#driver.internalError(event);
+      if (this.#actor.getSnapshot().status === 'error') return this.#fail(clientEntry, replies, before.tls);
     }
     const after = this.#context();
     const startTls = after.startTls && !before.tls && after.tls;
@@ -154,6 +166,16 @@ class MachineSession implements Session {
     if (after.closed) this.#close(entries);
     return { replies, entries, startTls, closed: after.closed };
   }
+
+  /** After an internal failure the machine is gone: say so and close, rather than answer from a dead actor. */
+  #fail(clientEntry: TranscriptEntry, replies: string[], tls: boolean): SessionStep {
+    const entries: TranscriptEntry[] = [clientEntry, ...replies.map((text): TranscriptEntry => ({ kind: 'server', text, encrypted: tls }))];
+    this.#failed = true;
+    this.#close(entries);
+    return { replies, entries, startTls: false, closed: true };
+  }
+
+  #failed = false;
 
   view(): SessionView {
     const snapshot = this.#actor.getSnapshot();
