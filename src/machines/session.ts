@@ -223,7 +223,8 @@ class MachineSession implements Session {
   }
 
   #onWorld(change: WorldChange): void {
-    if (this.#context().closed) return;
+    // A session answers its own changes in its replies; only other sessions' changes are news.
+    if (change.origin === this.id || this.#context().closed) return;
     try {
       this.#actor.send({ type: 'world.changed', change });
     } catch {

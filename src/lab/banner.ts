@@ -1,0 +1,43 @@
+/** The table the lab prints at start: what listens where, the test users, the certificate, the log format. */
+import { roleLabels } from '../data/index.ts';
+import { CERT_NAMES } from './cert.ts';
+import { IDLE_DEFAULTS } from './config.ts';
+import type { CliOptions } from './options.ts';
+import type { Lab } from './server.ts';
+
+/** The start-up text for a running lab. */
+export function banner(lab: Lab, options: Pick<CliOptions, 'host' | 'seed' | 'idleTimeout' | 'quiet'>): string {
+  // An IPv6 address needs brackets before ":port".
+  const host = options.host.includes(':') ? `[${options.host}]` : options.host;
+  const rows = [
+    ['Protocol', 'Listens on', 'Port it plays', 'Security', 'Role'],
+    ...lab.ports.map((p) => [p.protocol.toUpperCase(), `${host}:${p.port}`, String(p.standardPort), p.securityLabel, roleLabels[p.role]]),
+  ];
+  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
+  const table = rows.map((r) => `  ${r.map((cell, i) => cell.padEnd(widths[i]!)).join('  ')}`.trimEnd());
+  const users = [...lab.world.users.values()].map((u) => `${u.name} / ${u.password} (${u.address})`).join(', ');
+  const idle = (['smtp', 'pop3', 'imap'] as const).map((p) => `${p.toUpperCase()} ${options.idleTimeout ?? IDLE_DEFAULTS[p]} s`).join(', ');
+  const submission = lab.ports.find((p) => p.standardPort === 587)?.port;
+  const imaps = lab.ports.find((p) => p.standardPort === 993)?.port;
+  return [
+    `Mailwire lab: simulated mail servers sharing one mail world (seed ${options.seed ?? 1})`,
+    '',
+    ...table,
+    '',
+    ...(isLoopback(options.host) ? [] : [`Warning: ${options.host} is not loopback: anyone who can reach this machine can connect and log in.`, '']),
+    `Test users: ${users}`,
+    `TLS: self-signed certificate for ${[...CERT_NAMES.dns, ...CERT_NAMES.ip].join(', ')} (accept it in your client)`,
+    `     SHA-256 fingerprint ${lab.certificate.fingerprint}`,
+    `Idle timeouts: ${idle}`,
+    `Try: openssl s_client -starttls smtp -connect ${host}:${submission} -crlf -quiet`,
+    `     openssl s_client -connect ${host}:${imaps} -crlf -quiet`,
+    options.quiet
+      ? 'Transcript off (--quiet). Ctrl-C stops the lab.'
+      : 'Transcript below: [port session] C:/S: plaintext, C*:/S*: inside TLS, -- events. Ctrl-C stops the lab.',
+    '',
+  ].join('\n');
+}
+
+function isLoopback(host: string): boolean {
+  return host === 'localhost' || host === '::1' || /^127\./.test(host);
+}

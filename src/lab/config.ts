@@ -1,0 +1,54 @@
+/**
+ * What the lab listens on and its defaults. The standard ports, their protocols and their security come from
+ * the session contract (`SESSION_PORTS`) and the data file (`portFact`), never retyped here.
+ */
+import { SESSION_PORTS } from '../machines/session.ts';
+import { portFact, securityLabels, type PortRole, type SecurityMode } from '../data/index.ts';
+import type { ProtocolName } from '../protocols/shared/session-types.ts';
+
+/** Loopback only by default: the lab is for one student's machine, not a network. */
+export const DEFAULT_HOST = '127.0.0.1';
+/** Listening port = offset + standard port, so no root rights are needed (10025, 10587, …). */
+export const DEFAULT_OFFSET = 10_000;
+
+/**
+ * Idle timeouts in seconds, each protocol's RFC minimum: SMTP server 5 min (RFC 5321 §4.5.3.2), POP3 10 min
+ * (RFC 1939 §3), IMAP 30 min (RFC 3501 §5.4). `--idle-timeout` replaces all three.
+ */
+export const IDLE_DEFAULTS: Record<ProtocolName, number> = { smtp: 300, pop3: 600, imap: 1800 };
+
+/** One listener of the lab. */
+export interface ListenerPlan {
+  protocol: ProtocolName;
+  /** The IANA port the simulated server believes it runs on (25, 587, …). */
+  standardPort: number;
+  /** The port the lab really listens on: offset + standard port. */
+  port: number;
+  security: SecurityMode;
+  /** Learner-facing security name from the data file, e.g. "STARTTLS, required". */
+  securityLabel: string;
+  role: PortRole;
+}
+
+/** The highest standard port the lab serves, for checking that an offset still fits below 65536. */
+export const HIGHEST_STANDARD_PORT = Math.max(...Object.values(SESSION_PORTS).flat());
+
+/** Every listener for an offset, in the contract's order (SMTP 25, 587, 465, POP3 110, 995, IMAP 143, 993). */
+export function listenerPlan(offset: number): ListenerPlan[] {
+  const plan: ListenerPlan[] = [];
+  for (const [protocol, ports] of Object.entries(SESSION_PORTS) as Array<[ProtocolName, readonly number[]]>) {
+    for (const standardPort of ports) {
+      const fact = portFact(standardPort);
+      if (!fact) throw new Error(`the data file has no entry for port ${standardPort}`);
+      plan.push({
+        protocol,
+        standardPort,
+        port: offset + standardPort,
+        security: fact.security,
+        securityLabel: securityLabels[fact.security],
+        role: fact.role,
+      });
+    }
+  }
+  return plan;
+}

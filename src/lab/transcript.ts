@@ -1,0 +1,56 @@
+/**
+ * The lab's transcript on stdout: one line per protocol line or event, tagged with the listening port and the
+ * session id, e.g. `[10587 s3] C: EHLO laptop`. `C:`/`S:` are plaintext lines, `C*:`/`S*:` lines that
+ * travelled inside TLS, `--` events (connect, TLS handshake, close).
+ */
+import type { TranscriptEntry } from '../protocols/shared/session-types.ts';
+
+/** Lines longer than this are shortened in the log (the session still gets every octet). */
+export const LOG_LINE_CHARS = 400;
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/** The prefix of every log line of one session: listening port and session id. */
+export function sessionTag(port: number, sessionId: string): string {
+  return `[${port} ${sessionId}]`;
+}
+
+/**
+ * A binary-string line made safe for a terminal: valid UTF-8 is shown decoded, other octets above 0x7f as
+ * `\xNN`, control characters (which could drive the terminal) as `\xNN` too; very long lines are shortened.
+ */
+export function printable(line: string): string {
+  const bytes = Buffer.from(line.length > LOG_LINE_CHARS ? line.slice(0, LOG_LINE_CHARS) : line, 'latin1');
+  let text: string;
+  try {
+    text = utf8.decode(bytes);
+  } catch {
+    text = bytes.toString('latin1').replace(/[\x80-\xff]/g, (c) => hex(c));
+  }
+  text = text.replace(/[\x00-\x08\x0a-\x1f\x7f-\x9f]/g, (c) => hex(c));
+  return line.length > LOG_LINE_CHARS ? `${text}… (${line.length} octets)` : text;
+}
+
+function hex(c: string): string {
+  return `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`;
+}
+
+/** One protocol line: `C:`/`S:` in plaintext, `C*:`/`S*:` inside TLS. */
+export function formatLine(tag: string, who: 'client' | 'server', text: string, encrypted: boolean): string {
+  return `${tag} ${who === 'client' ? 'C' : 'S'}${encrypted ? '*' : ''}: ${printable(text)}`;
+}
+
+/** An event line, e.g. `[10587 s3] -- TLS handshake (TLSv1.3) --`. */
+export function formatEvent(tag: string, text: string): string {
+  return `${tag} -- ${text} --`;
+}
+
+/**
+ * Log lines for a session's transcript entries. The session's own TLS and close events are left out: the lab
+ * logs the real handshake and the real close itself, with what actually happened on the socket.
+ */
+export function formatEntries(tag: string, entries: readonly TranscriptEntry[]): string[] {
+  const out: string[] = [];
+  for (const e of entries) if (e.kind !== 'event') out.push(formatLine(tag, e.kind, e.text, e.encrypted));
+  return out;
+}

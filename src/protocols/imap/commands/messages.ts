@@ -1,0 +1,113 @@
+/**
+ * Reading and marking messages in the selected state: FETCH (RFC 3501 §6.4.5), STORE (§6.4.6) and SEARCH
+ * (§6.4.4), with their UID forms (§6.4.8). The data items and search keys come from fetch.ts and search.ts;
+ * this module resolves sequence sets against the session's numbering and applies the flag changes.
+ */
+import type { StoredMessage } from '../../shared/world.ts';
+import { fetchSetsSeen, parseFetchItems, renderFetch, type FetchItem } from '../fetch.ts';
+import { parseFlags } from '../flags.ts';
+import { commandError, sanitized, TEXT } from '../replies.ts';
+import { parseSearch, searchMatches } from '../search.ts';
+import { parseSequenceSet, resolveSequenceNumbers, resolveUids } from '../sequence-set.ts';
+import type { CommandResult, ImapCommand, ImapState } from '../session-state.ts';
+import { literalsToQuoted, scanArgs } from '../tokenize.ts';
+import { syntaxError, verbName } from './util.ts';
+
+/** The sequence numbers a set names, or the BAD to send ("Invalid messageset" / "Invalid uidset", A.10 a027). */
+export function targetSeqs(s: ImapState, c: ImapCommand, set: string): number[] | CommandResult {
+  const view = s.view!;
+  const ranges = parseSequenceSet(set);
+  if (c.uid) {
+    if (!ranges) return syntaxError(s, c, TEXT.invalidUidset);
+    return resolveUids(ranges, view.messages.map((m) => m.uid)).map((uid) => view.seqOf(uid));
+  }
+  const seqs = ranges && resolveSequenceNumbers(ranges, view.messages.length);
+  return seqs ?? syntaxError(s, c, TEXT.invalidMessageset);
+}
+
+/**
+ * A parser's error as reply text: the UID form names "UID FETCH" / "UID SEARCH", and client octets the error
+ * quotes cannot break the line.
+ */
+function renamed(c: ImapCommand, error: string): string {
+  return sanitized(c.uid ? error.replace(`IMAP command ${c.verb}:`, `IMAP command UID ${c.verb}:`) : error);
+}
+
+/** Whether the message is still in the world (another session may have expunged it, or deleted its mailbox). */
+function stored(s: ImapState, m: StoredMessage): boolean {
+  const view = s.view!;
+  return s.world.mailbox(view.user, view.box.name) === view.box && view.box.messages.includes(m);
+}
+
+/** FETCH: BODY[…] without .PEEK sets \Seen (not when read-only) and reports FLAGS in the same response (§4.6). */
+export function fetch(s: ImapState, c: ImapCommand): CommandResult {
+  const sp = c.args.indexOf(' ');
+  if (sp < 0) return syntaxError(s, c);
+  const seqs = targetSeqs(s, c, c.args.slice(0, sp));
+  if (!Array.isArray(seqs)) return seqs;
+  const parsed = parseFetchItems(literalsToQuoted(c.args.slice(sp + 1)));
+  if ('error' in parsed) return { tagged: `BAD ${renamed(c, parsed.error)}`, bad: true, sync: 'none' };
+  const view = s.view!;
+  const lines: string[] = [];
+  const setsSeen = fetchSetsSeen(parsed.items) && !view.readOnly;
+  for (const seq of seqs) {
+    const m = view.messages[seq - 1]!;
+    let items: FetchItem[] = parsed.items;
+    if (setsSeen && !m.flags.has('\\Seen') && stored(s, m)) {
+      s.world.setFlags(view.user, view.box.name, m.uid, [...m.flags, '\\Seen'], s.sessionId);
+      if (!items.some((i) => i.kind === 'FLAGS')) items = [{ kind: 'FLAGS' }, ...items];
+    }
+    const data = renderFetch(m, items, { uid: c.uid, recent: view.recent.has(m.uid), flags: [...m.flags] });
+    lines.push(...`* ${seq} FETCH (${data})`.split('\r\n'));
+  }
+  return { untagged: lines, tagged: 'OK Fetch completed.', sync: c.uid ? 'all' : 'noExpunge' };
+}
+
+const STORE_ITEM = /^([+-]?)FLAGS(\.SILENT)?$/i;
+
+/** STORE: +FLAGS, -FLAGS or FLAGS, each with .SILENT; the echo carries \Recent, and UID with UID STORE. */
+export function store(s: ImapState, c: ImapCommand): CommandResult {
+  const scanned = scanArgs(c.args);
+  if (!('tokens' in scanned)) return syntaxError(s, c, 'error' in scanned ? scanned.error : undefined);
+  const [set, item, ...rest] = scanned.tokens;
+  if (set?.kind !== 'atom') return syntaxError(s, c);
+  const seqs = targetSeqs(s, c, set.value);
+  if (!Array.isArray(seqs)) return seqs;
+  const mode = item?.kind === 'atom' ? STORE_ITEM.exec(item.value) : null;
+  if (!mode) return syntaxError(s, c);
+  const flagTokens = rest.length === 1 && rest[0]!.kind === 'list' ? rest[0]!.items : rest;
+  const parsed = parseFlags(flagTokens);
+  if ('error' in parsed) return { tagged: commandError(verbName(c), parsed.error), bad: true, sync: 'none' };
+  const sync = c.uid ? 'all' : 'noExpunge';
+  // Dovecot answers OK and changes nothing (A.10 a031); RFC 3501 §6.3.2 only forbids the change itself.
+  if (s.view!.readOnly) return { tagged: TEXT.storeReadOnly, sync };
+  const view = s.view!;
+  const echoes: string[] = [];
+  for (const seq of seqs) {
+    const m = view.messages[seq - 1]!;
+    if (!stored(s, m)) continue;
+    const next = mode[1] === '+' ? [...m.flags, ...parsed.flags] : mode[1] === '-' ? [...m.flags].filter((f) => !parsed.flags.includes(f)) : parsed.flags;
+    s.world.setFlags(view.user, view.box.name, m.uid, next, s.sessionId);
+    if (!mode[2]) echoes.push(`* ${seq} FETCH (${c.uid ? `UID ${m.uid} ` : ''}FLAGS ${view.flagText(m)})`);
+  }
+  return { untagged: [...view.newKeywordLines(), ...echoes], tagged: 'OK Store completed.', sync };
+}
+
+/** SEARCH: "* SEARCH" with the matching sequence numbers, or UIDs for UID SEARCH. */
+export function search(s: ImapState, c: ImapCommand): CommandResult {
+  const parsed = parseSearch(literalsToQuoted(c.args));
+  if ('error' in parsed) {
+    // An unknown CHARSET is a NO [BADCHARSET] (RFC 3501 §6.4.4); everything else is a BAD.
+    if (parsed.error.startsWith('[')) return { tagged: `NO ${sanitized(parsed.error)}`, sync: 'none' };
+    return { tagged: `BAD ${renamed(c, parsed.error)}`, bad: true, sync: 'none' };
+  }
+  const view = s.view!;
+  const now = s.world.clock.peek();
+  const maxSeq = view.messages.length;
+  const maxUid = view.messages.at(-1)?.uid ?? 0;
+  const hits = view.messages
+    .map((message, i) => ({ message, seq: i + 1, uid: message.uid, maxSeq, maxUid, recent: view.recent.has(message.uid), now }))
+    .filter((m) => searchMatches(parsed.criteria, m))
+    .map((m) => (c.uid ? m.uid : m.seq));
+  return { untagged: [hits.length > 0 ? `* SEARCH ${hits.join(' ')}` : '* SEARCH'], tagged: 'OK Search completed.', sync: c.uid ? 'all' : 'noExpunge' };
+}

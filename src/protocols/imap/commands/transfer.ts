@@ -1,0 +1,83 @@
+/**
+ * Moving messages out: COPY (RFC 3501 §6.4.7) and MOVE (RFC 6851) with COPYUID (RFC 4315 §3), EXPUNGE
+ * (RFC 3501 §6.4.3) and UID EXPUNGE (RFC 4315 §2.1).
+ */
+import { TEXT, tryCreate } from '../replies.ts';
+import type { CommandResult, ImapCommand, ImapState } from '../session-state.ts';
+import { formatSequenceSet, parseSequenceSet, resolveUids } from '../sequence-set.ts';
+import { targetSeqs } from './messages.ts';
+import { mailboxName, stringArgs, syntaxError } from './util.ts';
+
+type Copied = { source: number[]; copies: number[]; validity: number } | CommandResult;
+
+function copyMessages(s: ImapState, c: ImapCommand): Copied {
+  const a = stringArgs(s, c, 2);
+  if ('fail' in a) return a.fail;
+  const seqs = targetSeqs(s, c, a.values[0]!);
+  if (!Array.isArray(seqs)) return seqs;
+  const view = s.view!;
+  const name = mailboxName(a.values[1]!);
+  const target = s.world.mailbox(view.user, name);
+  if (!target) return { tagged: tryCreate(name), sync: 'none' };
+  if (c.verb === 'MOVE' && view.readOnly) return { tagged: TEXT.moveReadOnly, sync: 'none' };
+  const messages = seqs.map((n) => view.messages[n - 1]!);
+  // Like Dovecot, nothing is copied when a message is already gone (RFC 5530 EXPUNGEISSUED).
+  if (messages.some((m) => !view.box.messages.includes(m))) {
+    return { tagged: 'NO [EXPUNGEISSUED] Some of the requested messages no longer exist.' };
+  }
+  const copies: number[] = [];
+  for (const m of messages) {
+    const copy = s.world.append(view.user, target.name, m.raw, [...m.flags], m.internalDate, s.sessionId);
+    if (!copy) continue;
+    copies.push(copy.uid);
+    if (target === view.box) view.learn(copy);
+  }
+  return { source: messages.map((m) => m.uid), copies, validity: target.uidValidity };
+}
+
+/** COPY: flags and internal date travel with the copy; COPYUID names the new UIDs. */
+export function copy(s: ImapState, c: ImapCommand): CommandResult {
+  const r = copyMessages(s, c);
+  if (!('source' in r)) return r;
+  if (r.source.length === 0) return { tagged: TEXT.noMessages };
+  return { tagged: `OK [COPYUID ${r.validity} ${formatSequenceSet(r.source)} ${formatSequenceSet(r.copies)}] Copy completed.` };
+}
+
+/** MOVE: the COPYUID goes out untagged, then an EXPUNGE for each moved message (RFC 6851 §4.3, A.10 a024). */
+export function move(s: ImapState, c: ImapCommand): CommandResult {
+  const r = copyMessages(s, c);
+  if (!('source' in r)) return r;
+  if (r.source.length === 0) return { tagged: TEXT.noMessages };
+  const view = s.view!;
+  s.world.expunge(view.user, view.box.name, r.source, s.sessionId);
+  view.expunged(r.source);
+  return {
+    untagged: [`* OK [COPYUID ${r.validity} ${formatSequenceSet(r.source)} ${formatSequenceSet(r.copies)}] Moved UIDs.`],
+    tagged: 'OK Move completed.',
+  };
+}
+
+function expungeUids(s: ImapState, uids: number[] | undefined): CommandResult {
+  const view = s.view!;
+  // Dovecot ignores EXPUNGE silently on a read-only mailbox (imap-expunge.c).
+  if (!view.readOnly && s.world.mailbox(view.user, view.box.name) === view.box) {
+    const deleted = view.box.messages.filter((m) => m.flags.has('\\Deleted') && (!uids || uids.includes(m.uid))).map((m) => m.uid);
+    s.world.expunge(view.user, view.box.name, deleted, s.sessionId);
+    view.expunged(deleted);
+  }
+  return { tagged: 'OK Expunge completed.' };
+}
+
+/** EXPUNGE: removes every \Deleted message, whoever set the flag; one "* n EXPUNGE" each. */
+export function expunge(s: ImapState): CommandResult {
+  return expungeUids(s, undefined);
+}
+
+/** UID EXPUNGE: only the \Deleted messages among the given UIDs. */
+export function uidExpunge(s: ImapState, c: ImapCommand): CommandResult {
+  const a = stringArgs(s, c, 1);
+  if ('fail' in a) return a.fail;
+  const ranges = parseSequenceSet(a.values[0]!);
+  if (!ranges) return syntaxError(s, c, TEXT.invalidUidset);
+  return expungeUids(s, resolveUids(ranges, s.view!.box.messages.map((m) => m.uid)));
+}

@@ -1,0 +1,67 @@
+/**
+ * A tiny echo protocol standing in for SMTP, POP3 and IMAP, so the lab's network layer is tested on its own:
+ * `ECHO x` answers `250 x`, `STARTTLS` answers `220 go ahead` and starts TLS, `QUIT` answers `221 bye` and
+ * closes, `BIG n` answers n octets, `WHO` reports whether TLS is up; anything else is `500 unknown`. Lines over
+ * 512 octets get `500 line too long`. World changes are pushed as `* CHANGED <kind> <uid>`.
+ */
+import { assign, setup, type AnyStateMachine, type SnapshotFrom } from 'xstate';
+import { registerDriver, type ClientEvent, type ProtocolDriver, type SessionContextBase, type SessionInput } from '../../src/machines/session.ts';
+import type { WorldChange } from '../../src/protocols/shared/world.ts';
+import type { ProtocolName } from '../../src/protocols/shared/session-types.ts';
+
+type FakeEvent = ClientEvent | { type: 'client.dropped' } | { type: 'world.changed'; change: WorldChange };
+
+const base = { startTls: false };
+
+/** The echo machine: one state, one event per verb. */
+export const fakeMachine = setup({
+  types: { context: {} as SessionContextBase, input: {} as SessionInput, events: {} as FakeEvent },
+}).createMachine({
+  id: 'fakeSession',
+  context: ({ input }) => ({ reply: ['220 fake ready'], tls: input.implicitTls, startTls: false, closed: false, user: undefined }),
+  on: {
+    'client.echo': { actions: assign(({ event }) => ({ ...base, reply: [`250 ${(event as ClientEvent).args}`] })) },
+    'client.who': { actions: assign(({ context }) => ({ ...base, reply: [`250 tls=${context.tls}`] })) },
+    'client.big': { actions: assign(({ event }) => ({ ...base, reply: [`250 ${'x'.repeat(Number((event as ClientEvent).args) || 0)}`] })) },
+    'client.starttls': { actions: assign(({ context }) => (context.tls ? { ...base, reply: ['554 already'] } : { reply: ['220 go ahead'], tls: true, startTls: true })) },
+    'client.quit': { actions: assign({ ...base, reply: ['221 bye'], closed: true }) },
+    'client.unknown': { actions: assign({ ...base, reply: ['500 unknown'] }) },
+    'client.dropped': { actions: assign({ ...base, reply: [], closed: true }) },
+    'world.changed': {
+      actions: assign(({ event }) => {
+        const change = (event as { change: WorldChange }).change;
+        return { ...base, reply: [`* CHANGED ${change.kind} ${'uid' in change ? change.uid : 0}`] };
+      }),
+    },
+  },
+});
+
+const VERBS = ['ECHO', 'WHO', 'BIG', 'STARTTLS', 'QUIT'] as const;
+
+function fakeDriver(protocol: ProtocolName): ProtocolDriver {
+  return {
+    protocol,
+    machine: fakeMachine as unknown as AnyStateMachine,
+    verbs: VERBS,
+    watchesWorld: true,
+    toEvent(line: string): ClientEvent {
+      const space = line.indexOf(' ');
+      const verb = (space === -1 ? line : line.slice(0, space)).toUpperCase();
+      const args = space === -1 ? '' : line.slice(space + 1);
+      const known = (VERBS as readonly string[]).includes(verb);
+      return { type: known ? `client.${verb.toLowerCase()}` : 'client.unknown', verb, args, line };
+    },
+    outOfState: () => ['503 not now'],
+    maxLineOctets: () => 512,
+    lineTooLong: () => ['500 line too long'],
+    timeoutReply: () => ['421 idle timeout'],
+    internalError: () => ['451 internal error'],
+    stateName: (snapshot: SnapshotFrom<AnyStateMachine>) => String(snapshot.value),
+    expects: () => 'command',
+  };
+}
+
+/** Registers the echo driver under all three protocol names. */
+export function registerFakeDrivers(): void {
+  for (const p of ['smtp', 'pop3', 'imap'] as const) registerDriver(fakeDriver(p));
+}
