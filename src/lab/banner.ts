@@ -1,5 +1,5 @@
 /** The table the lab prints at start: what listens where, the test users, the certificate, the log format. */
-import { roleLabels } from '../data/index.ts';
+import { roleLabels } from '../data/lookup.ts';
 import { CERT_NAMES } from './cert.ts';
 import { IDLE_DEFAULTS } from './config.ts';
 import type { CliOptions } from './options.ts';

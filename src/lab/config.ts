@@ -3,7 +3,7 @@
  * the session contract (`SESSION_PORTS`) and the data file (`portFact`), never retyped here.
  */
 import { SESSION_PORTS } from '../machines/session.ts';
-import { portFact, securityLabels, type PortRole, type SecurityMode } from '../data/index.ts';
+import { portFact, securityLabels, type PortRole, type SecurityMode } from '../data/lookup.ts';
 import type { ProtocolName } from '../protocols/shared/session-types.ts';
 
 /** Loopback only by default: the lab is for one student's machine, not a network. */

@@ -4,7 +4,7 @@
  * line into an event for its protocol's XState machine and hands back the machine's reply lines.
  */
 import { createActor, type AnyActorRef, type AnyStateMachine, type SnapshotFrom } from 'xstate';
-import { portFact } from '../data/index.ts';
+import { portFact } from '../data/lookup.ts';
 import type { MailWorld, WorldChange } from '../protocols/shared/world.ts';
 import type { ProtocolName, Session, SessionStep, SessionView, TranscriptEntry } from '../protocols/shared/session-types.ts';
 
