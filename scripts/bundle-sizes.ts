@@ -1,0 +1,30 @@
+/**
+ * Reports the JavaScript every built page loads (gzipped), and how much of it is beyond the site shell, i.e. beyond
+ * what a page without widgets loads. Run after `npm run build`: `node scripts/bundle-sizes.ts` (or npm run sizes).
+ */
+import { chromium } from '@playwright/test';
+import { spawn } from 'node:child_process';
+import { chromiumArgs, chromiumPath } from '../tests/e2e/browser.ts';
+import { sitePages } from '../tests/e2e/site-pages.ts';
+import { beyondShell, measurePage } from './js-weight.ts';
+
+const SHELL_PAGE = '/compare/'; // a lesson-like page without widgets: the shell's own scripts
+const port = 4391;
+const server = spawn(process.execPath, ['scripts/serve-dist.mjs', 'dist', String(port)], { stdio: 'ignore' });
+await new Promise((r) => setTimeout(r, 400));
+const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
+try {
+  const page = await browser.newPage();
+  const base = `http://127.0.0.1:${port}`;
+  const shell = await measurePage(page, base + SHELL_PAGE);
+  const kb = (n: number) => (n / 1024).toFixed(1).padStart(7);
+  console.log(`JavaScript per page, gzipped (KB). Shell = what ${SHELL_PAGE} loads.\n`);
+  console.log('  page                                  total   beyond shell');
+  for (const path of sitePages().filter((p) => p !== '/no-such-page/')) {
+    const w = await measurePage(page, base + path);
+    console.log(`  ${path.padEnd(36)} ${kb(w.total)}   ${kb(beyondShell(w, shell))}`);
+  }
+} finally {
+  await browser.close();
+  server.kill();
+}
