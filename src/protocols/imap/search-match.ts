@@ -7,7 +7,7 @@ import type { StoredMessage } from '../shared/world.ts';
 import { fieldValue } from './mime-header.ts';
 import { mimeOf } from './mime.ts';
 import { internalDay, sentDay } from './search-date.ts';
-import { inSequenceSet } from './search-sequence.ts';
+import { inSequenceSet } from './sequence-set.ts';
 import type { SearchCriteria, SearchKey } from './search.ts';
 
 /** A message as SEARCH sees it in the selected mailbox. */

@@ -4,7 +4,7 @@
  * BAD. An unsupported CHARSET gives `[BADCHARSET (US-ASCII UTF-8)] …`, which RFC 3501 answers with NO.
  */
 import { parseSearchDate } from './search-date.ts';
-import { parseSequenceSet, type SequenceRange } from './search-sequence.ts';
+import { parseSequenceSet, type SeqRange } from './sequence-set.ts';
 import { tokenizeSearch, type SearchToken } from './search-tokens.ts';
 
 export { searchMatches } from './search-match.ts';
@@ -25,8 +25,8 @@ export type SearchKey =
   /** Internal date (SINCE/BEFORE/ON) or Date field (SENT*) against a day as yyyymmdd. */
   | { kind: 'date'; sent: boolean; op: 'before' | 'on' | 'since'; day: number }
   | { kind: 'size'; op: 'larger' | 'smaller'; octets: number }
-  | { kind: 'sequence'; ranges: SequenceRange[] }
-  | { kind: 'uid'; ranges: SequenceRange[] };
+  | { kind: 'sequence'; ranges: SeqRange[] }
+  | { kind: 'uid'; ranges: SeqRange[] };
 
 /** What parseSearch returns and searchMatches takes (a SearchKey; kept open as the core's interface has it). */
 export type SearchCriteria = { kind: string };

@@ -70,6 +70,14 @@ export function resolveUids(ranges: readonly SeqRange[], uids: readonly number[]
   }));
 }
 
+/** Whether `n` is in the set, with `*` standing for `max` (SEARCH's sequence-set and UID keys, RFC 3501 §6.4.4). */
+export function inSequenceSet(n: number, ranges: readonly SeqRange[], max: number): boolean {
+  return ranges.some((r) => {
+    const [a, b] = bounds(r, max);
+    return n >= a && n <= b;
+  });
+}
+
 /** Writes numbers as a compact set, e.g. [1,2,3,5] → "1:3,5" (the form COPYUID and APPENDUID use, RFC 4315 §3). */
 export function formatSequenceSet(numbers: readonly number[]): string {
   const parts: string[] = [];
