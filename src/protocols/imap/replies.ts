@@ -4,6 +4,7 @@
  * without the tag: the session puts "<tag> " or "* " in front. Only the codes and tokens are normative
  * (RFC 3501 §7.1); the words after them are free.
  */
+import type { ReplyExplanation } from '../shared/explanation.ts';
 
 /** Tagged and untagged texts. */
 export const TEXT = {
@@ -97,13 +98,8 @@ export function tryCreate(name: string): string {
   return isMutf7(name) ? `NO [TRYCREATE] Mailbox doesn't exist: ${name}` : NOT_MUTF7;
 }
 
-/** One entry of the catalogue a learner opens from a transcript. */
-export interface ImapExplanation {
-  token: string;
-  title: string;
-  text: string;
-  rfc: string;
-}
+/** A catalogue entry (the shape all three protocols share). */
+export type ImapExplanation = ReplyExplanation;
 
 const entries: ImapExplanation[] = [
   { token: 'OK', title: 'Success', text: 'The command worked. Untagged, it carries information, often a response code in brackets.', rfc: 'RFC 3501 §7.1.1' },

@@ -2,6 +2,7 @@
  * What the POP3 server says, in Dovecot 2.3's words where the reference captures show them (sheet §3,
  * Appendix A.6–A.9), and the catalogue a learner opens to learn what a status, response code or token means.
  */
+import type { ReplyExplanation } from '../shared/explanation.ts';
 import { echo } from './format.ts';
 
 /** The reply texts, one place for all of them. */
@@ -45,13 +46,8 @@ export const REPLY = {
   challenge: (base64: string) => `+ ${base64}`,
 } as const;
 
-/** What the catalogue says about one token. */
-export interface Pop3Explanation {
-  token: string;
-  title: string;
-  text: string;
-  rfc: string;
-}
+/** A catalogue entry (the shape all three protocols share). */
+export type Pop3Explanation = ReplyExplanation;
 
 const ENTRIES: Pop3Explanation[] = [
   { token: '+OK', title: 'Positive status', text: 'The command worked. Every POP3 response begins with +OK or -ERR; the words after it are for people and differ between servers.', rfc: 'RFC 1939 §3' },

@@ -1,14 +1,10 @@
 /** The explanation a learner sees when opening an SMTP reply code or enhanced status code. */
+import type { ReplyExplanation } from '../shared/explanation.ts';
 import { REPLY_CATEGORIES, REPLY_CLASSES, REPLY_CODES } from './codes.ts';
 import { STATUS_CLASSES, STATUS_DETAILS, STATUS_SUBJECTS } from './enhanced-codes.ts';
 
-/** One entry of the catalogue. */
-export interface SmtpExplanation {
-  token: string;
-  title: string;
-  text: string;
-  rfc: string;
-}
+/** A catalogue entry (the shape all three protocols share). */
+export type SmtpExplanation = ReplyExplanation;
 
 const own = <T>(table: Record<string, T>, key: string): T | undefined => (Object.hasOwn(table, key) ? table[key] : undefined);
 
