@@ -3,8 +3,6 @@ import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
 import svelte from '@astrojs/svelte';
 import mdx from '@astrojs/mdx';
-import { transcriptLanguages } from './src/components/highlight/transcript-grammar.ts';
-import { addTranscriptColors } from './src/components/highlight/transcript-colors.ts';
 import { factFreshness } from './src/integrations/fact-freshness.ts';
 
 // https://docs.astro.build/en/reference/configuration-reference/
@@ -29,14 +27,6 @@ export default defineConfig({
       components: {
         // Fixes the search button's accessible name (WCAG 2.5.3); see src/components/shell/search-button.ts.
         Search: './src/components/shell/Search.astro',
-      },
-      expressiveCode: {
-        shiki: { langs: transcriptLanguages },
-        customizeTheme: addTranscriptColors,
-        // Transcripts wrap on a phone instead of scrolling: a reply's meaning is often at the end of its line.
-        defaultProps: { overridesByLang: { 'smtp,pop3,imap': { wrap: true } } },
-        // Expressive Code lifts token colours to at least this contrast, above WCAG AA's 4.5:1.
-        minSyntaxHighlightingColorContrast: 5.5,
       },
     }),
     svelte(),

@@ -1,0 +1,103 @@
+/**
+ * Build-time data for the static scenario transcripts: loads and validates the scenario files, plays them on the
+ * engine and shapes each step into `C:`/`S:` text for the transcript grammar. Never imported by browser code
+ * (it pulls in zod through the schema and every protocol's server).
+ */
+import '../../machines/servers.ts';
+import { playScenario } from '../../machines/scenario-runner.ts';
+import { parseScenario } from '../../machines/scenario-schema.ts';
+import type { Scenario, ScenarioEvent } from '../../machines/scenario.ts';
+import type { TranscriptEntry } from '../../protocols/shared/session-types.ts';
+import { scenarioIds } from '../widgets/scenarios.ts';
+
+export type { Scenario };
+
+const files = import.meta.glob<unknown>('../../content/scenarios/*.json', { eager: true, import: 'default' });
+
+/** Every scenario, validated, in the widgets' learning order. */
+export const allScenarios: readonly Scenario[] = Object.entries(files)
+  .map(([path, data]) => parseScenario(data, path.slice(path.lastIndexOf('/') + 1)))
+  .sort((a, b) => scenarioIds.indexOf(a.id) - scenarioIds.indexOf(b.id));
+
+/** The scenario with this id; throws a build error listing the ids that exist. */
+export function scenarioById(id: string, component = 'ScenarioTranscript'): Scenario {
+  const found = allScenarios.find((s) => s.id === id);
+  if (!found) throw new Error(`<${component}> has no scenario "${id}"; scenarios: ${allScenarios.map((s) => s.id).join(', ')}`);
+  return found;
+}
+
+/** Whether a block of lines travelled inside TLS: all of them, none, or some (events do not count). */
+export type Protection = 'encrypted' | 'plain' | 'mixed' | 'none';
+
+/** One block of the transcript: the greeting or one step. */
+export interface TranscriptBlock {
+  /** Anchor id, unique on the page. */
+  anchor: string;
+  /** "Greeting" or "Step n". */
+  label: string;
+  note: string;
+  /** `C:`/`S:` lines and bracketed events, ready for the transcript grammar. */
+  code: string;
+  protection: Protection;
+}
+
+/** The greeting and every step of a scenario, played on the engine. */
+export interface TranscriptView {
+  scenario: Scenario;
+  blocks: TranscriptBlock[];
+}
+
+/** One transcript entry as a line of the transcript format (`C: …`, `S: …`, `[event]`). */
+export function transcriptLine(entry: TranscriptEntry): string {
+  if (entry.kind === 'event') return `[${entry.text}]`;
+  const prefix = entry.kind === 'client' ? 'C:' : 'S:';
+  // An empty line (the blank line between header and body) is written "C:", with nothing after the colon.
+  return entry.text === '' ? prefix : `${prefix} ${entry.text}`;
+}
+
+/** Whether the wire lines among these entries were encrypted. */
+export function protectionOf(entries: readonly TranscriptEntry[]): Protection {
+  const wire = entries.flatMap((e) => (e.kind === 'event' ? [] : [e.encrypted]));
+  if (wire.length === 0) return 'none';
+  if (wire.every(Boolean)) return 'encrypted';
+  return wire.some(Boolean) ? 'mixed' : 'plain';
+}
+
+/** The bracketed line that says what happened in an event step, before what the session showed for it. */
+function eventLine(event: ScenarioEvent | undefined, port: number): string | undefined {
+  if (event?.kind === 'reconnect') return `[New connection to port ${port}]`;
+  if (event?.kind === 'deliver') return `[Meanwhile, a message from ${event.from} to ${event.to} is delivered: "${event.subject}"]`;
+  return undefined;
+}
+
+/**
+ * Plays the scenario and shapes the transcript. Throws when a step does not get the code it expects, so a
+ * scenario the engine no longer agrees with fails the build instead of shipping a wrong annotation.
+ */
+export function transcriptView(scenario: Scenario, anchorPrefix: string = scenario.id): TranscriptView {
+  const playback = playScenario(scenario);
+  const wrong = playback.played.find((p) => !p.ok);
+  if (wrong) {
+    const expected = scenario.steps[wrong.index]!.expect;
+    throw new Error(`scenario ${scenario.id} step ${wrong.index + 1}: expected ${expected}, the engine gave ${wrong.observed ?? 'nothing comparable'}`);
+  }
+  const greeting: TranscriptBlock = {
+    anchor: `${anchorPrefix}-greeting`,
+    label: 'Greeting',
+    note: scenario.greetingNote,
+    code: [`[Connection to port ${scenario.port}]`, ...playback.greeting.map(transcriptLine)].join('\n'),
+    protection: protectionOf(playback.greeting),
+  };
+  const steps = playback.played.map((p): TranscriptBlock => {
+    const step = scenario.steps[p.index]!;
+    const lead = eventLine(step.event, scenario.port);
+    return {
+      anchor: `${anchorPrefix}-step-${p.index + 1}`,
+      label: `Step ${p.index + 1}`,
+      note: step.note,
+      code: [...(lead ? [lead] : []), ...p.entries.map(transcriptLine)].join('\n'),
+      protection: protectionOf(p.entries),
+    };
+  });
+  return { scenario, blocks: [greeting, ...steps] };
+}

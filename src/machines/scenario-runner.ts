@@ -1,0 +1,152 @@
+/**
+ * Plays a guided scenario on the engine: a fresh world, one session, each step's lines or event in order. The
+ * same playback feeds the step-through widget, the static transcripts and the replay test. The caller imports
+ * the protocol's driver (src/machines/servers.ts, or one driver module in the browser).
+ */
+import { rfc5322Date } from '../protocols/shared/clock.ts';
+import { fromLines } from '../protocols/shared/message.ts';
+import { MailWorld } from '../protocols/shared/world.ts';
+import { openSession, type Session, type SessionView, type TranscriptEntry } from './session.ts';
+import type { Scenario, ScenarioEvent, ScenarioStep } from './scenario.ts';
+
+/** What one step caused. */
+export interface PlayedStep {
+  /** The step's index in `scenario.steps`. */
+  index: number;
+  /** Client lines, server lines and events, in wire order. */
+  entries: TranscriptEntry[];
+  /** The code or status these entries show, comparable to the step's `expect`. */
+  observed: string | undefined;
+  /** Whether `observed` is what the step expects. */
+  ok: boolean;
+  /** The session as it stands after the step. */
+  view: SessionView;
+}
+
+/** A scenario played up to some step. */
+export interface ScenarioPlayback {
+  world: MailWorld;
+  /** The current connection (the last one opened, after a reconnect). */
+  session: Session;
+  /** The first connection's greeting. */
+  greeting: TranscriptEntry[];
+  played: PlayedStep[];
+}
+
+/** What a step with no server line at all observes. */
+const NO_REPLY = '-';
+
+/**
+ * Plays the first `count` steps (all by default) on a fresh world seeded with `scenario.seed ?? 1`.
+ * Deterministic; a step that goes wrong gives ok=false rather than an exception. Only opening the first
+ * connection can throw: a RangeError when the protocol's driver is not registered or the port is not served.
+ */
+export function playScenario(scenario: Scenario, count: number = scenario.steps.length): ScenarioPlayback {
+  const world = new MailWorld({ seed: scenario.seed ?? 1 });
+  let session = openSession(world, scenario.protocol, scenario.port);
+  const greeting = session.greeting;
+  const played: PlayedStep[] = [];
+  for (const [index, step] of scenario.steps.slice(0, Math.max(0, count)).entries()) {
+    let entries: TranscriptEntry[] = [];
+    try {
+      if (step.event?.kind === 'reconnect') {
+        session = openSession(world, scenario.protocol, scenario.port);
+        entries = [...session.greeting];
+      } else if (step.event) {
+        entries = perform(world, session, step.event);
+      } else {
+        for (const line of clientLines(step)) entries.push(...session.send(line).entries);
+      }
+    } catch {
+      // A scenario the engine cannot play shows as a failed step; the entries so far stay visible.
+    }
+    const observed = observedCode(scenario.protocol, entries, step.expect);
+    played.push({ index, entries, observed, ok: observed === step.expect, view: session.view() });
+  }
+  return { world, session, greeting, played };
+}
+
+/** The step's client lines as an array. */
+export function clientLines(step: ScenarioStep): string[] {
+  if (step.client === undefined) return [];
+  return typeof step.client === 'string' ? [step.client] : step.client;
+}
+
+/** Performs a drop or a delivery and returns what the session showed for it. */
+function perform(world: MailWorld, session: Session, event: ScenarioEvent): TranscriptEntry[] {
+  if (event.kind === 'drop') {
+    // drop() reports nothing, so the transcript says what happened on the wire: the connection just went away.
+    const wasOpen = !session.view().closed;
+    session.drop();
+    return wasOpen ? [{ kind: 'event', event: 'closed', text: 'The connection dropped: the client went away without saying goodbye' }] : [];
+  }
+  if (event.kind !== 'deliver') return [];
+  const pushed: TranscriptEntry[] = [];
+  const stop = session.onPush((entries) => pushed.push(...entries));
+  try {
+    world.deliver(
+      { from: event.from, recipients: [event.to], helo: 'mx.sender.example', clientAddress: '192.0.2.25', withProtocol: 'ESMTPS' },
+      deliveredMessage(world, event),
+    );
+  } finally {
+    stop();
+  }
+  return pushed;
+}
+
+/** A small RFC 5322 message whose Date and Message-ID come from the world clock, so replays are identical. */
+export function deliveredMessage(world: MailWorld, event: Extract<ScenarioEvent, { kind: 'deliver' }>): string {
+  const now = world.clock.peek();
+  const domain = event.from.slice(event.from.lastIndexOf('@') + 1);
+  return fromLines([
+    `From: <${event.from}>`,
+    `To: <${event.to}>`,
+    `Subject: ${event.subject}`,
+    `Date: ${rfc5322Date(now)}`,
+    `Message-ID: <${Math.floor(now.getTime() / 1000)}.scenario@${domain}>`,
+    'MIME-Version: 1.0',
+    'Content-Type: text/plain; charset=us-ascii',
+    '',
+    ...event.body.split(/\r?\n/),
+  ]);
+}
+
+/**
+ * The code or status in `entries` that compares with `expect` ('-' when the server said nothing):
+ * SMTP the 3-digit code of the last server line; POP3 `+OK`/`-ERR` of the first server line, or `+` for a
+ * continuation; IMAP the status of the tagged reply to the step's command, or `+` for a continuation, or, when
+ * `expect` names an untagged update such as `* EXISTS`, that update if present (`* 4 EXISTS` matches).
+ */
+export function observedCode(protocol: 'smtp' | 'pop3' | 'imap', entries: TranscriptEntry[], expect: string): string | undefined {
+  const server = entries.flatMap((e) => (e.kind === 'server' ? [e.text] : []));
+  if (server.length === 0) return NO_REPLY;
+  if (protocol === 'smtp') return /^([2-5]\d\d)(?:[ -]|$)/.exec(server.at(-1)!)?.[1];
+  if (protocol === 'pop3') return /^(\+OK|-ERR|\+)(?: |$)/.exec(server[0]!)?.[1];
+  return imapObserved(entries, server, expect);
+}
+
+/** IMAP's part of observedCode. */
+function imapObserved(entries: TranscriptEntry[], server: string[], expect: string): string | undefined {
+  if (expect.startsWith('* ')) {
+    const words = expect.slice(2).trim().toUpperCase();
+    // "* 4 EXISTS" and "* SEARCH 2 3" both start with the expected words once the message number is skipped.
+    const hit = server.some((line) => {
+      const rest = line.replace(/^\* (?:\d+ )?/, '').toUpperCase();
+      return line.startsWith('* ') && (rest === words || rest.startsWith(`${words} `));
+    });
+    if (hit) return expect;
+  }
+  const client = entries.find((e) => e.kind === 'client');
+  const tag = client ? client.text.split(' ')[0] : undefined;
+  const tagged = server.flatMap((line) => {
+    const m = /^([^\s*+]+) (OK|NO|BAD)(?: |$)/.exec(line);
+    return m ? [{ tag: m[1], status: m[2] }] : [];
+  });
+  const own = tagged.find((t) => t.tag === tag);
+  if (own) return own.status;
+  if (server.some((line) => /^\+(?: |$)/.test(line))) return '+';
+  // DONE carries no tag: the reply that ends IDLE carries the IDLE command's tag.
+  if (tagged.length > 0) return tagged.at(-1)!.status;
+  // A greeting (after a reconnect) or an unsolicited BYE: the untagged status word.
+  return /^\* (OK|NO|BAD|BYE|PREAUTH)(?: |$)/.exec(server[0]!)?.[1];
+}

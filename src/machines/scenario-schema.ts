@@ -1,0 +1,91 @@
+/**
+ * The zod schema of scenario files (src/content/scenarios/*.json), for the build and the tests only: browser code
+ * never imports zod. It checks shape and spelling; whether the engine really answers each `expect` is the replay
+ * test's job (tests/machines/scenario-replay.test.ts).
+ */
+import { z } from 'zod';
+import { SESSION_PORTS } from './session.ts';
+import type { Scenario } from './scenario.ts';
+
+const address = z.string().regex(/^[^\s@<>]+@[^\s@<>]+$/, 'a mail address such as bob@example.test');
+// One protocol line: the session adds CRLF, so a line must not carry its own.
+const line = z.string().regex(/^[^\r\n]*$/, 'one line, without CR or LF');
+
+/** Something that happens instead of the client sending a line. */
+export const scenarioEventSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('deliver'), from: address, to: address, subject: line.min(1), body: z.string().min(1) }),
+  z.strictObject({ kind: z.literal('drop') }),
+  z.strictObject({ kind: z.literal('reconnect') }),
+]);
+
+/** The codes each protocol's `expect` may name ('-' is "no reply at all"). */
+export const expectPatterns: Record<Scenario['protocol'], RegExp> = {
+  smtp: /^(?:[2-5]\d\d|-)$/,
+  pop3: /^(?:\+OK|-ERR|\+|-)$/,
+  imap: /^(?:OK|NO|BAD|\+|-|\* [A-Z][A-Z0-9.-]*)$/,
+};
+
+/** One step: client line(s) or an event, the code it must get, and a note. */
+export const scenarioStepSchema = z
+  .strictObject({
+    /** Line(s) the client sends. */
+    client: z.union([line, z.array(line).min(1)]).optional(),
+    /** Instead of client lines: something happens. */
+    event: scenarioEventSchema.optional(),
+    /** The code the step must get (see expectPatterns). */
+    expect: z.string().min(1),
+    /** One to three sentences for the learner. */
+    note: z.string().min(10).max(420),
+  })
+  .refine((s) => (s.client === undefined) !== (s.event === undefined), 'a step has either client lines or an event, not both')
+  .refine((s) => s.event?.kind !== 'drop' || s.expect === '-', 'a drop gets no reply: expect "-"');
+
+/** A whole scenario file. */
+export const scenarioSchema = z
+  .strictObject({
+    /** Kebab-case id starting with the protocol, equal to the file name. */
+    id: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'kebab-case, e.g. smtp-submission-587'),
+    /** Title of the page and the widget. */
+    title: z.string().min(5).max(80),
+    /** What the learner will see, in one or two sentences. */
+    summary: z.string().min(20).max(400),
+    /** Which server the client talks to. */
+    protocol: z.enum(['smtp', 'pop3', 'imap']),
+    /** The port; it must be one the protocol is served on. */
+    port: z.number().int(),
+    /** World seed; 1 if absent. */
+    seed: z.number().int().positive().optional(),
+    /** Annotation of the greeting. */
+    greetingNote: z.string().min(10).max(500),
+    /** The steps, in order. */
+    steps: z.array(scenarioStepSchema).min(1),
+  })
+  .superRefine((s, ctx) => {
+    if (!s.id.startsWith(`${s.protocol}-`)) {
+      ctx.addIssue({ code: 'custom', path: ['id'], message: `must start with "${s.protocol}-", so lists can group scenarios by protocol` });
+    }
+    if (!SESSION_PORTS[s.protocol].includes(s.port)) {
+      ctx.addIssue({ code: 'custom', path: ['port'], message: `${s.protocol} is served on ${SESSION_PORTS[s.protocol].join(', ')}, not ${s.port}` });
+    }
+    s.steps.forEach((step, i) => {
+      if (!expectPatterns[s.protocol].test(step.expect)) {
+        ctx.addIssue({ code: 'custom', path: ['steps', i, 'expect'], message: `"${step.expect}" is not a ${s.protocol} code this player can observe` });
+      }
+    });
+  });
+
+// Keeps the hand-written types in scenario.ts and the schema in step: this line fails to compile if they drift.
+const sameShape: (s: z.output<typeof scenarioSchema>) => Scenario = (s) => s;
+void sameShape;
+
+/** Checks a scenario file's data; throws one readable error naming the file and every problem. */
+export function parseScenario(data: unknown, fileName: string): Scenario {
+  const result = scenarioSchema.safeParse(data);
+  if (!result.success) {
+    const problems = result.error.issues.map((i) => `${i.path.join('.') || '(file)'}: ${i.message}`).join('; ');
+    throw new Error(`scenario ${fileName} is invalid: ${problems}`);
+  }
+  const expectedId = fileName.replace(/^.*\//, '').replace(/\.json$/, '');
+  if (result.data.id !== expectedId) throw new Error(`scenario ${fileName} is invalid: id "${result.data.id}" must equal the file name "${expectedId}"`);
+  return result.data;
+}
