@@ -16,6 +16,13 @@ export default defineConfig({
       sidebar: [
         { label: 'Course', items: [{ label: 'Overview', link: '/' }] },
         {
+          label: 'Practice',
+          items: [
+            { label: 'Guided scenarios', link: '/scenarios/' },
+            { label: 'Playground', link: '/playground/' },
+          ],
+        },
+        {
           label: 'Reference',
           items: [
             { label: 'Compare the protocols', slug: 'compare' },

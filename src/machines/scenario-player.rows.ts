@@ -1,0 +1,85 @@
+/** The scenario player's transcript rows and state moves, built from a playback or from one client line. */
+import type { SessionView, TranscriptEntry } from '../protocols/shared/session-types.ts';
+import type { MailWorld } from '../protocols/shared/world.ts';
+import type { Session } from '../protocols/shared/session-types.ts';
+import type { Scenario, ScenarioEvent } from './scenario.ts';
+import type { ScenarioPlayback } from './scenario-runner.ts';
+
+/** A transcript entry, or the player's mark where a new connection to the same server begins. */
+export type RowEntry = TranscriptEntry | { kind: 'event'; event: 'open'; text: string };
+
+/** One transcript row: the entry, its place, and the guided step that produced it (0: the greeting). */
+export interface Row {
+  id: number;
+  entry: RowEntry;
+  step: number;
+}
+
+/** The mark before a new connection's greeting. */
+export const NEW_CONNECTION: RowEntry = { kind: 'event', event: 'open', text: 'New connection to the same server' };
+
+/** A change of the server's state: full state names, and what caused it (a verb, or what happened). */
+export interface Move {
+  from: string;
+  to: string;
+  on: string;
+}
+
+/** Entries as rows numbered from `start`. */
+export function rowsOf(entries: readonly RowEntry[], start: number, step: number): Row[] {
+  return entries.map((entry, i) => ({ id: start + i, entry, step }));
+}
+
+const EVENT_CAUSE: Record<ScenarioEvent['kind'], string> = { drop: 'connection lost', reconnect: 'reconnect', deliver: 'new mail' };
+
+/** What moved the server: the command verb, or what the line was when the server was not reading commands. */
+export function causeOf(before: Pick<SessionView, 'protocol' | 'expects'>, lines: readonly string[], event?: ScenarioEvent): string {
+  if (event) return EVENT_CAUSE[event.kind];
+  const last = lines.at(-1) ?? '';
+  switch (before.expects) {
+    case 'data':
+      return last === '.' ? '"."' : 'text line';
+    case 'sasl':
+      return 'SASL response';
+    case 'literal':
+      return 'literal';
+    case 'idle':
+      return last.trim().toUpperCase() || 'text line';
+    default: {
+      const words = (lines[0] ?? '').trim().split(/\s+/);
+      // An IMAP command starts with its tag.
+      const verb = before.protocol === 'imap' && words.length > 1 ? words[1] : words[0];
+      return verb ? verb.toUpperCase() : 'empty line';
+    }
+  }
+}
+
+/** What a replay gives the player. */
+export interface Replayed {
+  rows: Row[];
+  moves: Move[];
+  session: Session;
+  world: MailWorld;
+  /** Where the last step's rows begin. */
+  latest: number;
+}
+
+/** The transcript and moves of `playback`; `initial` is the view a new connection starts in. */
+export function replayRows(scenario: Scenario, playback: ScenarioPlayback, initial: SessionView): Replayed {
+  const rows = rowsOf(playback.greeting, 0, 0);
+  const moves: Move[] = [];
+  let before = initial;
+  let latest = 0;
+  for (const played of playback.played) {
+    const step = scenario.steps[played.index];
+    latest = rows.length;
+    const entries = step?.event?.kind === 'reconnect' ? [NEW_CONNECTION, ...played.entries] : played.entries;
+    rows.push(...rowsOf(entries, rows.length, played.index + 1));
+    if (played.view.state !== before.state || step?.event?.kind === 'reconnect') {
+      const lines = step?.client === undefined ? [] : typeof step.client === 'string' ? [step.client] : step.client;
+      moves.push({ from: before.state, to: played.view.state, on: causeOf(before, lines, step?.event) });
+    }
+    before = played.view;
+  }
+  return { rows, moves, session: playback.session, world: playback.world, latest };
+}

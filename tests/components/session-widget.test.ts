@@ -1,0 +1,39 @@
+/** SessionWidget.astro on the server: what a reader without JavaScript gets, and the island's empty placeholder. */
+import { getContainerRenderer } from '@astrojs/svelte/container-renderer';
+import { experimental_AstroContainer as AstroContainer } from 'astro/container';
+import { loadRenderers } from 'astro:container';
+import { JSDOM } from 'jsdom';
+import { describe, expect, test } from 'vitest';
+import SessionWidget from '../../src/components/widgets/SessionWidget.astro';
+
+async function render(props: Record<string, unknown>, slots: Record<string, string> = {}): Promise<Document> {
+  const container = await AstroContainer.create({ renderers: await loadRenderers([getContainerRenderer()]) });
+  const html = await container.renderToString(SessionWidget, { props, slots });
+  return new JSDOM(`<!doctype html><body>${html}</body>`).window.document;
+}
+
+describe('SessionWidget', () => {
+  test('keeps the static transcript in the page next to an island that renders nothing yet', async () => {
+    const doc = await render({ scenario: 'smtp-submission-587' }, { static: '<ol class="transcript"><li>S: 220 mail.example.test</li></ol>' });
+    const widget = doc.querySelector('.mw-widget')!;
+    expect(widget.querySelector('.mw-static .transcript')?.textContent).toBe('S: 220 mail.example.test');
+    const island = widget.querySelector('astro-island')!;
+    expect(island.getAttribute('client')).toBe('visible');
+    expect(island.querySelector('.mw-sim')?.textContent).toBe('');
+    expect(widget.hasAttribute('data-hydrated')).toBe(false);
+    expect(widget.querySelector('noscript')).toBeNull();
+  });
+
+  test('tells readers without JavaScript that the live terminal needs it', async () => {
+    const doc = await render({ protocol: 'imap', port: 143 });
+    expect(doc.querySelector('.mw-widget noscript')?.innerHTML).toContain('The live IMAP terminal needs JavaScript');
+  });
+
+  test('passes its props to the island', async () => {
+    const doc = await render({ protocol: 'pop3', port: 110, mode: 'free', startStep: 0 });
+    const props = JSON.parse(doc.querySelector('astro-island')!.getAttribute('props')!);
+    expect(props.protocol).toEqual([0, 'pop3']);
+    expect(props.port).toEqual([0, 110]);
+    expect(props.mode).toEqual([0, 'free']);
+  });
+});

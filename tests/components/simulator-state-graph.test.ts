@@ -1,0 +1,68 @@
+import { describe, expect, test } from 'vitest';
+import { stateGraph, stateSentence, withMoves } from '../../src/components/widgets/state-graph.ts';
+import { imapSessionMachine } from '../../src/machines/imap-session.machine.ts';
+import { pop3SessionMachine } from '../../src/machines/pop3-session.machine.ts';
+import { smtpSessionMachine } from '../../src/machines/smtp-session.machine.ts';
+
+const edge = (graph: ReturnType<typeof stateGraph>, from: string, to: string) => graph.edges.find((e) => e.from === from && e.to === to)?.events;
+
+describe('stateGraph', () => {
+  test('reads POP3 as authorization → transaction → update, with its sub-states', () => {
+    const graph = stateGraph(pop3SessionMachine);
+    expect(graph.nodes).toEqual([
+      { id: 'authorization', substates: ['ready', 'userGiven', 'sasl'], final: false },
+      { id: 'transaction', substates: [], final: false },
+      { id: 'update', substates: [], final: true },
+      { id: 'closed', substates: [], final: true },
+    ]);
+    expect(edge(graph, 'authorization', 'transaction')).toEqual(['APOP', 'AUTH', 'PASS', 'text line']);
+    expect(edge(graph, 'transaction', 'update')).toEqual(['QUIT']);
+    expect(edge(graph, 'transaction', 'closed')).toEqual(['connection lost']);
+    expect(graph.routed).toEqual([]);
+  });
+
+  test('reads IMAP states without its routing state, and says the server routes their commands', () => {
+    const graph = stateGraph(imapSessionMachine);
+    expect(graph.nodes.map((n) => n.id)).toEqual(['notAuthenticated', 'authenticated', 'selected', 'logout']);
+    expect(graph.nodes[2]?.substates).toEqual(['ready', 'literal', 'idling']);
+    expect(graph.routed).toEqual(['notAuthenticated', 'authenticated', 'selected']);
+    expect(edge(graph, 'selected', 'logout')).toEqual(['connection lost']);
+  });
+
+  test('tells SMTP DATA the command from lines of message text', () => {
+    const graph = stateGraph(smtpSessionMachine);
+    expect(edge(graph, 'mailTransaction', 'data')).toEqual(['DATA']);
+    expect(edge(graph, 'data', 'ready')).toEqual(['text line']);
+    expect(edge(graph, 'ready', 'connected')).toEqual(['STARTTLS']);
+    expect(graph.nodes.find((n) => n.id === 'authenticating')?.substates).toEqual(['plain', 'login.username', 'login.password']);
+  });
+});
+
+describe('withMoves', () => {
+  test('adds moves the definition leaves to the server, once per cause', () => {
+    const graph = withMoves(stateGraph(imapSessionMachine), [
+      { from: 'notAuthenticated', to: 'authenticated', on: 'LOGIN' },
+      { from: 'authenticated', to: 'selected', on: 'SELECT' },
+      { from: 'selected', to: 'authenticated', on: 'CLOSE' },
+      { from: 'authenticated', to: 'selected', on: 'EXAMINE' },
+      { from: 'authenticated', to: 'selected', on: 'SELECT' },
+    ]);
+    expect(graph.edges.filter((e) => e.observed)).toEqual([
+      { from: 'notAuthenticated', to: 'authenticated', events: ['LOGIN'], observed: true },
+      { from: 'authenticated', to: 'selected', events: ['SELECT', 'EXAMINE'], observed: true },
+      { from: 'selected', to: 'authenticated', events: ['CLOSE'], observed: true },
+    ]);
+  });
+
+  test('leaves edges from the definition as they are', () => {
+    const base = stateGraph(pop3SessionMachine);
+    expect(withMoves(base, [{ from: 'authorization', to: 'transaction', on: 'PASS' }]).edges).toEqual(base.edges);
+  });
+});
+
+describe('stateSentence', () => {
+  test('says the state and the last move', () => {
+    expect(stateSentence('transaction', { from: 'authorization', to: 'transaction', on: 'PASS' })).toBe('State: transaction. Last: authorization → transaction on PASS.');
+    expect(stateSentence('authorization', undefined)).toBe('State: authorization.');
+  });
+});

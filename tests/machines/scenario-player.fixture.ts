@@ -1,0 +1,44 @@
+/** A small scenario and a kit on the real engine, for the scenario player's tests (Node and jsdom alike). */
+import type { PlayerKit } from '../../src/machines/scenario-player.machine.ts';
+import { playScenario } from '../../src/machines/scenario-runner.ts';
+import type { Scenario } from '../../src/machines/scenario.ts';
+import { openSession } from '../../src/machines/session.ts';
+import '../../src/machines/servers.ts';
+import { MailWorld } from '../../src/protocols/shared/world.ts';
+
+/** AUTH refused before STARTTLS on 587, then accepted inside TLS, then QUIT. */
+export const submissionScenario: Scenario = {
+  id: 'test-submission',
+  title: 'Logging in on 587',
+  summary: 'AUTH before and after STARTTLS.',
+  protocol: 'smtp',
+  port: 587,
+  greetingNote: 'The server greets with 220.',
+  steps: [
+    { client: 'EHLO laptop', expect: '250', note: 'The client says hello; the server lists its extensions.' },
+    { client: 'AUTH PLAIN AGFsaWNlAHdvbmRlcmxhbmQ=', expect: '530', note: 'Too early: port 587 wants TLS first.' },
+    { client: 'STARTTLS', expect: '220', note: 'The connection turns into TLS.' },
+    { client: 'EHLO laptop', expect: '250', note: 'Hello again, inside TLS: now AUTH is offered.' },
+    { client: 'AUTH PLAIN AGFsaWNlAHdvbmRlcmxhbmQ=', expect: '235', note: 'The password travels encrypted.' },
+    { client: 'QUIT', expect: '221', note: 'Goodbye.' },
+  ],
+};
+
+/** A kit like the widget's, without the browser's dynamic imports. */
+export function testKit(options: { scenario?: Scenario; mode?: 'guided' | 'free'; startStep?: number; protocol?: PlayerKit['protocol']; port?: number } = {}): PlayerKit {
+  const scenario = options.scenario;
+  const protocol = options.protocol ?? scenario?.protocol ?? 'smtp';
+  const port = options.port ?? scenario?.port ?? 587;
+  const connect: PlayerKit['connect'] = (world) => {
+    const w = world ?? new MailWorld({ seed: scenario?.seed ?? 1 });
+    return { world: w, session: openSession(w, protocol, port) };
+  };
+  return {
+    protocol, port, scenario,
+    startStep: options.startStep ?? 0,
+    mode: options.mode ?? (scenario ? 'guided' : 'free'),
+    initial: connect().session.view(),
+    connect,
+    replay: (count) => playScenario(scenario!, count),
+  };
+}
