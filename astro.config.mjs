@@ -20,6 +20,7 @@ export default defineConfig({
           items: [
             { label: 'Guided scenarios', link: '/scenarios/' },
             { label: 'Playground', link: '/playground/' },
+            { label: 'POP3 or IMAP on two devices', link: '/devices/' },
           ],
         },
         {

@@ -4,13 +4,20 @@ test.describe('site shell', () => {
   test('the sidebar lists the pages in course order', async ({ page }) => {
     await page.goto('/compare/');
     const links = page.locator('nav[aria-label="Main"] a');
-    await expect(links).toHaveText(['Overview', 'Compare the protocols', 'Reading a transcript']);
+    await expect(links).toHaveText([
+      'Overview',
+      'Guided scenarios',
+      'Playground',
+      'POP3 or IMAP on two devices',
+      'Compare the protocols',
+      'Reading a transcript',
+    ]);
     await expect(page.locator('nav[aria-label="Main"] a[aria-current="page"]')).toHaveText('Compare the protocols');
   });
 
   test('previous and next links follow the sidebar', async ({ page }) => {
     await page.goto('/compare/');
-    await expect(page.locator('.pagination-links a[rel="prev"]')).toHaveAttribute('href', '/');
+    await expect(page.locator('.pagination-links a[rel="prev"]')).toHaveAttribute('href', '/devices/');
     await expect(page.locator('.pagination-links a[rel="next"]')).toHaveAttribute('href', '/transcripts/');
     await page.locator('.pagination-links a[rel="next"]').click();
     await expect(page).toHaveURL(/\/transcripts\/$/);
