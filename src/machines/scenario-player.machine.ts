@@ -7,57 +7,29 @@
  *      │                       paused ⇄ playing          user.send, user.reconnect
  *      └──engine.failed──▶ error ──user.restart (a download failed)──▶ loading
  *
- * Guided steps replay the scenario on a fresh world each time (playScenario is deterministic), so going back
- * and forth lands on exactly the same transcript.
+ * With the build's playback (`baked`), the machine starts in guided at once, or in `preparing` for free typing:
+ * the command line shows, and the engine loads on the learner's first approach (user.warm) or line, which
+ * waits in a queue until a live session takes it. Take over from guided steps goes there too.
+ *
+ *   preparing: idle ──user.warm / user.send──▶ fetching ──engine.loaded──▶ free (queued lines sent)
+ *                                              └──engine.failed──▶ failed ──user.retry / user.send──▶ fetching
+ *
+ * Guided steps replay the scenario on a fresh world each time (playScenario is deterministic), or read the
+ * build's recording of the same playback, so going back and forth lands on exactly the same transcript.
  */
 import { assign, fromCallback, setup } from 'xstate';
-import type { ProtocolName, Session, SessionView } from '../protocols/shared/session-types.ts';
-import type { MailWorld } from '../protocols/shared/world.ts';
-import type { Scenario } from './scenario.ts';
-import type { ScenarioPlayback } from './scenario-runner.ts';
-import { causeOf, NEW_CONNECTION, replayRows, rowsOf, type Move, type Row, type RowEntry } from './scenario-player.rows.ts';
+import {
+  atStep, connected, offline, sent, setupOf, wentLive,
+  type BakedPlayer, type PlayerContext, type PlayerKit, type PlayerSetup, type Queued,
+} from './scenario-player.context.ts';
+import type { Move, Row, RowEntry } from './scenario-player.rows.ts';
 
-export type { Move, Row, RowEntry };
+export type { BakedPlayer, Move, PlayerContext, PlayerKit, PlayerSetup, Row, RowEntry };
 
-/** What the widget hands over once the engine (and the scenario, if any) is loaded and the props are checked. */
-export interface PlayerKit {
-  protocol: ProtocolName;
-  port: number;
-  scenario: Scenario | undefined;
-  /** Steps played at the start (0: the greeting only). */
-  startStep: number;
-  mode: 'guided' | 'free';
-  /** The view of a new connection, before any command. */
-  initial: SessionView;
-  /** The scenario's first `count` steps on a fresh world. */
-  replay(count: number): ScenarioPlayback;
-  /** A new connection, on `world` or on a fresh one. */
-  connect(world?: MailWorld): { world: MailWorld; session: Session };
-}
-
-/** The machine's input: how to load the kit (the widget's loader, or a test's). */
+/** The machine's input: how to load the engine's kit (the widget's loader, or a test's), and the build's playback if any. */
 export interface PlayerInput {
   load: () => Promise<PlayerKit>;
-}
-
-/** The machine's context. */
-export interface PlayerContext {
-  load: () => Promise<PlayerKit>;
-  kit: PlayerKit | undefined;
-  error: { message: string; retry: boolean } | undefined;
-  /** Guided: how many steps are played (0: the greeting). */
-  step: number;
-  rows: Row[];
-  /** The live connection (in guided mode, the playback's) and its world. */
-  session: Session | undefined;
-  world: MailWorld | undefined;
-  view: SessionView | undefined;
-  /** Every change of the server's state so far, for the diagram. */
-  moves: Move[];
-  /** The step at which free typing began, to resume the guide there. */
-  takenOverAt: number | undefined;
-  /** The index in `rows` where the latest step or exchange begins. */
-  latest: number;
+  baked?: BakedPlayer | undefined;
 }
 
 /** Events the widget sends. */
@@ -65,32 +37,15 @@ export type PlayerEvent =
   | { type: 'engine.loaded'; kit: PlayerKit }
   | { type: 'engine.failed'; message: string; retry?: boolean }
   | { type: 'user.next' | 'user.back' | 'user.restart' | 'user.play' | 'user.pause' | 'user.takeOver' | 'user.reconnect' | 'user.resume' }
+  | { type: 'user.warm' | 'user.retry' }
   | { type: 'user.send'; line: string };
 
 /** How long autoplay shows each step. */
 export const STEP_DELAY_MS = 3500;
 
-const stepsOf = (context: PlayerContext) => context.kit?.scenario?.steps.length ?? 0;
-
-function atStep(context: PlayerContext, step: number): Partial<PlayerContext> {
-  const kit = context.kit!;
-  const played = replayRows(kit.scenario!, kit.replay(step), kit.initial);
-  return { step, rows: played.rows, moves: played.moves, session: played.session, world: played.world, view: played.session.view(), latest: played.latest };
-}
-
-/** A new connection: on the same world after a close (the transcript goes on), or a fresh start. */
-function connected(context: PlayerContext, again: boolean): Partial<PlayerContext> {
-  const { world, session } = context.kit!.connect(again ? context.world : undefined);
-  const before = again ? context.rows : [];
-  const view = session.view();
-  const moved = again && context.view ? [{ from: context.view.state, to: view.state, on: 'reconnect' }] : [];
-  return {
-    session, world, view,
-    rows: [...before, ...rowsOf(again ? [NEW_CONNECTION, ...session.greeting] : session.greeting, before.length, context.step)],
-    moves: again ? [...context.moves, ...moved] : [],
-    latest: before.length,
-  };
-}
+const stepsOf = (context: PlayerContext) => setupOf(context)?.scenario?.steps.length ?? 0;
+const queued = (event: PlayerEvent): Queued[] =>
+  event.type === 'user.send' ? [{ type: event.type, line: event.line }] : event.type === 'user.reconnect' ? [{ type: event.type }] : [];
 
 /** The session simulator's UI machine. */
 export const scenarioPlayerMachine = setup({
@@ -107,49 +62,53 @@ export const scenarioPlayerMachine = setup({
   delays: { stepDelay: STEP_DELAY_MS },
   guards: {
     isGuided: ({ event }) => event.type === 'engine.loaded' && event.kit.mode === 'guided',
+    isBakedGuided: ({ context }) => context.baked?.mode === 'guided',
+    isBaked: ({ context }) => context.baked !== undefined,
     hasNext: ({ context }) => context.step < stepsOf(context),
     isAtEnd: ({ context }) => context.step >= stepsOf(context),
     hasPrevious: ({ context }) => context.step > 0,
-    hasScenario: ({ context }) => context.kit?.scenario !== undefined,
+    hasScenario: ({ context }) => setupOf(context)?.scenario !== undefined,
+    hasSession: ({ context }) => context.session !== undefined,
+    hasKit: ({ context }) => context.kit !== undefined,
     isOpen: ({ context }) => context.view?.closed === false,
     isClosed: ({ context }) => context.view?.closed === true,
     canRetry: ({ context }) => context.error?.retry === true,
   },
   actions: {
     keepKit: assign(({ event }) => (event.type === 'engine.loaded' ? { kit: event.kit, step: event.kit.startStep, takenOverAt: event.kit.startStep } : {})),
+    keepLive: assign(({ event }) => (event.type === 'engine.loaded' ? { kit: event.kit } : {})),
     keepError: assign(({ event }) => (event.type === 'engine.failed' ? { error: { message: event.message, retry: event.retry ?? false } } : {})),
-    clearError: assign({ error: undefined, kit: undefined }),
+    clearError: assign({ error: undefined }),
+    forgetKit: assign({ error: undefined, kit: undefined }),
     showStep: assign(({ context }) => atStep(context, context.step)),
     next: assign(({ context }) => atStep(context, context.step + 1)),
     back: assign(({ context }) => atStep(context, context.step - 1)),
     first: assign(({ context }) => atStep(context, 0)),
     resume: assign(({ context }) => atStep(context, context.takenOverAt ?? 0)),
     startFree: assign(({ context }) => (context.kit?.scenario ? atStep(context, context.step) : connected(context, false))),
+    startOffline: assign(({ context }) => offline(context)),
+    goLive: assign(({ context }) => wentLive(context)),
     freshConnection: assign(({ context }) => connected(context, false)),
     reconnect: assign(({ context }) => connected(context, true)),
     markTakeOver: assign(({ context }) => ({ takenOverAt: context.step })),
-    send: assign(({ context, event }) => {
-      if (event.type !== 'user.send' || !context.session) return {};
-      const before = context.session.view();
-      const sent = context.session.send(event.line);
-      const view = context.session.view();
-      const moved = before.state !== view.state ? [{ from: before.state, to: view.state, on: causeOf(before, [event.line]) }] : [];
-      return {
-        rows: [...context.rows, ...rowsOf(sent.entries, context.rows.length, context.step)],
-        view,
-        moves: [...context.moves, ...moved],
-        latest: context.rows.length,
-      };
-    }),
+    send: assign(({ context, event }) => (event.type === 'user.send' ? sent(context, event.line) : {})),
+    enqueue: assign(({ context, event }) => ({ queue: [...context.queue, ...queued(event)], error: undefined })),
   },
 }).createMachine({
   id: 'scenarioPlayer',
   context: ({ input }) => ({
-    load: input.load, kit: undefined, error: undefined, step: 0, rows: [], session: undefined, world: undefined,
-    view: undefined, moves: [], takenOverAt: undefined, latest: 0,
+    load: input.load, kit: undefined, baked: input.baked, error: undefined, step: input.baked?.startStep ?? 0, rows: [],
+    session: undefined, world: undefined, view: undefined, moves: [], takenOverAt: input.baked?.startStep, latest: 0, queue: [],
   }),
-  initial: 'loading',
+  initial: 'boot',
   states: {
+    boot: {
+      always: [
+        { guard: 'isBakedGuided', target: 'guided', actions: 'showStep' },
+        { guard: 'isBaked', target: 'preparing', actions: 'startOffline' },
+        { target: 'loading' },
+      ],
+    },
     loading: {
       invoke: { src: 'loader', input: ({ context }) => context.load },
       on: {
@@ -161,7 +120,7 @@ export const scenarioPlayerMachine = setup({
       },
     },
     error: {
-      on: { 'user.restart': { guard: 'canRetry', target: 'loading', actions: 'clearError' } },
+      on: { 'user.restart': { guard: 'canRetry', target: 'loading', actions: 'forgetKit' } },
     },
     guided: {
       initial: 'paused',
@@ -169,7 +128,12 @@ export const scenarioPlayerMachine = setup({
         'user.next': { guard: 'hasNext', target: '.paused', actions: 'next' },
         'user.back': { guard: 'hasPrevious', target: '.paused', actions: 'back' },
         'user.restart': { target: '.paused', actions: 'first' },
-        'user.takeOver': { target: 'free', actions: 'markTakeOver' },
+        'user.takeOver': [
+          // Steps replayed on the engine: type on into that very session.
+          { guard: 'hasSession', target: 'free', actions: 'markTakeOver' },
+          { guard: 'hasKit', target: 'free', actions: ['markTakeOver', 'goLive'] },
+          { target: 'preparing.fetching', actions: 'markTakeOver' },
+        ],
       },
       states: {
         paused: {
@@ -179,6 +143,40 @@ export const scenarioPlayerMachine = setup({
           always: { guard: 'isAtEnd', target: 'paused' },
           after: { stepDelay: { target: 'playing', reenter: true, actions: 'next' } },
           on: { 'user.pause': 'paused' },
+        },
+      },
+    },
+    // Free typing from the build's playback, before the engine has arrived.
+    preparing: {
+      initial: 'idle',
+      on: {
+        'user.resume': { guard: 'hasScenario', target: 'guided', actions: 'resume' },
+        'user.restart': [{ guard: 'hasScenario', target: 'guided', actions: 'first' }, { target: '.idle', actions: 'startOffline' }],
+      },
+      states: {
+        idle: {
+          on: {
+            'user.warm': 'fetching',
+            'user.send': { target: 'fetching', actions: 'enqueue' },
+            'user.reconnect': { target: 'fetching', actions: 'enqueue' },
+          },
+        },
+        fetching: {
+          entry: 'clearError',
+          invoke: { src: 'loader', input: ({ context }) => context.load },
+          on: {
+            'user.send': { actions: 'enqueue' },
+            'user.reconnect': { actions: 'enqueue' },
+            'engine.loaded': { target: '#scenarioPlayer.free', actions: ['keepLive', 'goLive'] },
+            'engine.failed': { target: 'failed', actions: 'keepError' },
+          },
+        },
+        failed: {
+          on: {
+            'user.retry': 'fetching',
+            'user.send': { target: 'fetching', actions: 'enqueue' },
+            'user.reconnect': { target: 'fetching', actions: 'enqueue' },
+          },
         },
       },
     },

@@ -1,7 +1,5 @@
 /** The scenario player's transcript rows and state moves, built from a playback or from one client line. */
 import type { SessionView, TranscriptEntry } from '../protocols/shared/session-types.ts';
-import type { MailWorld } from '../protocols/shared/world.ts';
-import type { Session } from '../protocols/shared/session-types.ts';
 import type { Scenario, ScenarioEvent } from './scenario.ts';
 import type { ScenarioPlayback } from './scenario-runner.ts';
 
@@ -58,14 +56,15 @@ export function causeOf(before: Pick<SessionView, 'protocol' | 'expects'>, lines
 export interface Replayed {
   rows: Row[];
   moves: Move[];
-  session: Session;
-  world: MailWorld;
   /** Where the last step's rows begin. */
   latest: number;
 }
 
-/** The transcript and moves of `playback`; `initial` is the view a new connection starts in. */
-export function replayRows(scenario: Scenario, playback: ScenarioPlayback, initial: SessionView): Replayed {
+/**
+ * The transcript and moves of a playback: the engine's, or the one the build recorded (the same data without
+ * the live session). `initial` is the view a new connection starts in.
+ */
+export function replayRows(scenario: Scenario, playback: Pick<ScenarioPlayback, 'greeting' | 'played'>, initial: SessionView): Replayed {
   const rows = rowsOf(playback.greeting, 0, 0);
   const moves: Move[] = [];
   let before = initial;
@@ -81,5 +80,5 @@ export function replayRows(scenario: Scenario, playback: ScenarioPlayback, initi
     }
     before = played.view;
   }
-  return { rows, moves, session: playback.session, world: playback.world, latest };
+  return { rows, moves, latest };
 }

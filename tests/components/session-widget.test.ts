@@ -36,4 +36,20 @@ describe('SessionWidget', () => {
     expect(props.port).toEqual([0, 110]);
     expect(props.mode).toEqual([0, 'free']);
   });
+
+  test('hands the island the record the build played, so the page needs no engine for the steps', async () => {
+    const doc = await render({ scenario: 'pop3-stls-vs-995', startStep: 1 });
+    const props = JSON.parse(doc.querySelector('astro-island')!.getAttribute('props')!);
+    const [, data] = props.data;
+    expect(data.protocol).toEqual([0, 'pop3']);
+    expect(data.startStep).toEqual([0, 1]);
+    expect(data.greeting[1][0][1].text).toEqual([0, '+OK Mailwire POP3 ready. <1175.1795251600@mail.example.test>']);
+  });
+
+  test('hands the island no record for bad props, so it checks them itself and says what is wrong', async () => {
+    const doc = await render({ scenario: 'no-such-scenario' });
+    const props = JSON.parse(doc.querySelector('astro-island')!.getAttribute('props')!);
+    expect(props.data).toEqual([0]);
+    expect(props.scenario).toEqual([0, 'no-such-scenario']);
+  });
 });

@@ -1,5 +1,5 @@
 /** A small scenario and a kit on the real engine, for the scenario player's tests (Node and jsdom alike). */
-import type { PlayerKit } from '../../src/machines/scenario-player.machine.ts';
+import type { BakedPlayer, PlayerKit } from '../../src/machines/scenario-player.machine.ts';
 import { playScenario } from '../../src/machines/scenario-runner.ts';
 import type { Scenario } from '../../src/machines/scenario.ts';
 import { openSession } from '../../src/machines/session.ts';
@@ -41,4 +41,11 @@ export function testKit(options: { scenario?: Scenario; mode?: 'guided' | 'free'
     connect,
     replay: (count) => playScenario(scenario!, count),
   };
+}
+
+/** What the build records for the same options: the kit's setup, and the scenario (or a new connection) played once. */
+export function testBaked(options: Parameters<typeof testKit>[0] = {}): BakedPlayer {
+  const { replay, connect, ...setup } = testKit(options);
+  const playback = setup.scenario ? replay(setup.scenario.steps.length) : { greeting: connect().session.greeting, played: [] };
+  return { ...setup, greeting: playback.greeting, played: playback.played };
 }

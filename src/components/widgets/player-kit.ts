@@ -1,12 +1,17 @@
 /**
- * Turns the simulator's props into what its UI machine runs on: checks them, loads the protocol's engine (and
- * the scenario and its player, when there is one) and opens a first connection. A bad prop rejects with a
- * RangeError whose message the widget shows; any other rejection is a failed download, worth retrying.
+ * Turns the simulator's props into what it runs on: checks them, loads the scenario, the protocol's engine and
+ * the runner, opens a first connection and records what the widget shows before any typing (bake). The Astro
+ * wrapper runs this at build time and passes the record as a prop; the widget imports this module itself only
+ * when no record was given (the fallback for pages without a build step). A bad prop rejects with a RangeError
+ * whose message the widget shows; any other rejection is a failed download, worth retrying.
  */
-import type { PlayerKit } from '../../machines/scenario-player.machine.ts';
 import type { Scenario } from '../../machines/scenario.ts';
-import { isProtocol, loadEngine, type Engine } from './engine.ts';
+import { isProtocol, loadEngine } from './engine.ts';
 import { loadScenario, scenarioIds } from './scenarios.ts';
+import { bake, type SimulatorData } from './simulator/bake.ts';
+import { kitOf, type WidgetKit } from './simulator/live.ts';
+
+export type { SimulatorData, WidgetKit };
 
 /** The simulator's public options, as a page or an embed URL gives them. */
 export interface SimulatorOptions {
@@ -17,11 +22,6 @@ export interface SimulatorOptions {
   mode?: string;
 }
 
-/** The kit, with the engine the widget also reads (catalogue, machine). */
-export interface WidgetKit extends PlayerKit {
-  engine: Engine;
-}
-
 const bad = (message: string) => new RangeError(message);
 
 async function scenarioFor(id: string): Promise<Scenario> {
@@ -30,8 +30,8 @@ async function scenarioFor(id: string): Promise<Scenario> {
   return scenario;
 }
 
-/** Checks the options and loads everything the simulator needs. */
-export async function loadKit(options: SimulatorOptions): Promise<WidgetKit> {
+/** Checks the options and loads everything the simulator needs, with its record. */
+export async function loadKit(options: SimulatorOptions): Promise<WidgetKit & { data: SimulatorData }> {
   const scenario = options.scenario ? await scenarioFor(options.scenario) : undefined;
   const protocol = options.protocol ?? scenario?.protocol;
   if (!isProtocol(protocol)) throw bad(`Unknown protocol “${String(protocol ?? '')}”: use smtp, pop3 or imap.`);
@@ -49,17 +49,16 @@ export async function loadKit(options: SimulatorOptions): Promise<WidgetKit> {
     throw bad(scenario ? `Step ${startStep} does not exist: this scenario has steps 0 (the greeting) to ${total}.` : 'A start step needs a scenario.');
   }
   const [engine, runner] = await Promise.all([loadEngine(protocol), scenario ? import('../../machines/scenario-runner.ts') : undefined]);
-  const connect: PlayerKit['connect'] = (world) => {
-    const w = world ?? new engine.MailWorld({ seed: scenario?.seed ?? 1 });
-    return { world: w, session: engine.openSession(w, protocol, port) };
-  };
-  // Opening a first connection checks the port: openSession names the ports the protocol is served on.
-  const initial = connect().session.view();
-  return {
-    protocol, port, scenario, startStep, mode, initial, connect, engine,
-    replay: (count) => {
-      if (!scenario || !runner) throw bad('No scenario to replay.');
-      return runner.playScenario(scenario, count);
-    },
-  };
+  const kit = kitOf({ protocol, port, scenario, startStep, mode }, engine, runner);
+  return { ...kit, data: bake(kit, engine) };
+}
+
+/** The build's record for these options, or undefined when they are bad (the widget then explains what is wrong). */
+export async function simulatorData(options: SimulatorOptions): Promise<SimulatorData | undefined> {
+  try {
+    return (await loadKit(options)).data;
+  } catch (error) {
+    if (error instanceof RangeError) return undefined;
+    throw error;
+  }
 }

@@ -1,40 +1,13 @@
 /**
  * Reads a server machine's definition into a diagram a learner can follow: the top-level states (the RFC's
  * states) with their sub-states, and the events that lead from one top-level state to another. Nothing here is
- * drawn by hand: a change to a machine changes its diagram.
+ * drawn by hand: a change to a machine changes its diagram. It runs at build time (and in the fallback loader):
+ * pages get the graph as data, and the browser only adds the session's moves (state-moves.ts).
  */
 import type { AnyStateMachine, AnyStateNode } from 'xstate';
+import type { GraphEdge, StateGraph } from './state-moves.ts';
 
-/** A top-level state and the leaf sub-states inside it, as dotted paths relative to it. */
-export interface GraphNode {
-  id: string;
-  substates: string[];
-  final: boolean;
-}
-
-/** The events that lead from one top-level state to another. */
-export interface GraphEdge {
-  from: string;
-  to: string;
-  events: string[];
-  /** Seen in this session, not written in the definition (states whose answers the server routes). */
-  observed?: boolean;
-}
-
-/** A machine's diagram. */
-export interface StateGraph {
-  nodes: GraphNode[];
-  edges: GraphEdge[];
-  /** States whose commands pass through a decision state: the server's answer picks the next state. */
-  routed: string[];
-}
-
-/** A change of state during a session: full state names, and what caused it. */
-export interface Move {
-  from: string;
-  to: string;
-  on: string;
-}
+export { stateSentence, topOf, withMoves, type GraphEdge, type GraphNode, type Move, type StateGraph } from './state-moves.ts';
 
 /**
  * A learner's name for a machine event: the command verb, or what happened. `client.data` is a line of text
@@ -106,29 +79,4 @@ export function stateGraph(machine: AnyStateMachine): StateGraph {
     edges,
     routed: [...routed],
   };
-}
-
-/** The diagram with the moves seen in this session added where the definition leaves the target to the server. */
-export function withMoves(graph: StateGraph, moves: readonly Move[]): StateGraph {
-  const edges = graph.edges.map((e) => ({ ...e, events: [...e.events] }));
-  for (const move of moves) {
-    const from = topOf(move.from);
-    const to = topOf(move.to);
-    if (from === to) continue;
-    const edge = edges.find((e) => e.from === from && e.to === to);
-    if (!edge) edges.push({ from, to, events: [move.on], observed: true });
-    else if (edge.observed && !edge.events.includes(move.on)) edge.events.push(move.on);
-  }
-  return { ...graph, edges };
-}
-
-/** The top-level state of a dotted state name. */
-export function topOf(state: string): string {
-  return state.split('.')[0] ?? state;
-}
-
-/** The text equivalent of the diagram's live part, e.g. "State: transaction. Last: authorization → transaction on PASS." */
-export function stateSentence(state: string, last: Move | undefined): string {
-  const now = `State: ${state}.`;
-  return last ? `${now} Last: ${last.from} → ${last.to} on ${last.on}.` : now;
 }

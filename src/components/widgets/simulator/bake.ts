@@ -1,0 +1,46 @@
+/**
+ * What the simulator shows before its engine arrives: the scenario played to its end (or a new connection's
+ * greeting), the server's state diagram, the catalogue entries for every token those lines show, and the port's
+ * rules. The Astro wrapper computes it at build time and passes it as a prop; the fallback loader (no build,
+ * e.g. an embed) computes the same in the browser. Everything in it is serializable.
+ */
+import { portFact, roleLabels, securityLabels } from '../../../data/lookup.ts';
+import type { BakedPlayer, PlayerKit } from '../../../machines/scenario-player.machine.ts';
+import type { Engine, Explanation } from '../engine.ts';
+import { stateGraph } from '../state-graph.ts';
+import type { StateGraph } from '../state-moves.ts';
+import { tokenize } from '../tokens.ts';
+
+/** The simulator's build data. */
+export interface SimulatorData extends BakedPlayer {
+  /** The server machine's diagram. */
+  graph: StateGraph;
+  /** Catalogue entries for the codes and tokens in the recorded lines, by catalogue key. */
+  explanations: Record<string, Explanation>;
+  /** The port's rules for the security badge: its security mode and role, as learners read them. */
+  badge: { security: string; role?: string };
+}
+
+/** Plays what `kit` sets up on its engine and records it. */
+export function bake(kit: PlayerKit, engine: Pick<Engine, 'explain' | 'machine'>): SimulatorData {
+  const { protocol, port, scenario, startStep, mode, initial } = kit;
+  const playback = scenario ? kit.replay(scenario.steps.length) : { greeting: kit.connect().session.greeting, played: [] };
+  const explanations: Record<string, Explanation> = {};
+  for (const entry of [...playback.greeting, ...playback.played.flatMap((p) => p.entries)]) {
+    if (entry.kind !== 'server') continue;
+    for (const { key } of tokenize(protocol, entry.text)) {
+      const info = key === undefined || Object.hasOwn(explanations, key) ? undefined : engine.explain(key);
+      if (key !== undefined && info) explanations[key] = info;
+    }
+  }
+  const role = portFact(port)?.role;
+  return {
+    protocol, port, ...(scenario ? { scenario } : {}), startStep, mode, initial,
+    greeting: [...playback.greeting],
+    played: playback.played,
+    graph: stateGraph(engine.machine),
+    explanations,
+    badge: { security: securityLabels[initial.security], ...(role ? { role: roleLabels[role] } : {}) },
+  };
+}
+

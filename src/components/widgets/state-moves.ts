@@ -1,0 +1,57 @@
+/**
+ * The state diagram's data, as the browser uses it: the graph a build (or the fallback loader) read from a
+ * server machine with state-graph.ts, plus the moves a session made. No xstate here, so the widget's page
+ * ships the diagram without the machine definition.
+ */
+import type { Move } from '../../machines/scenario-player.rows.ts';
+
+export type { Move };
+
+/** A top-level state and the leaf sub-states inside it, as dotted paths relative to it. */
+export interface GraphNode {
+  id: string;
+  substates: string[];
+  final: boolean;
+}
+
+/** The events that lead from one top-level state to another. */
+export interface GraphEdge {
+  from: string;
+  to: string;
+  events: string[];
+  /** Seen in this session, not written in the definition (states whose answers the server routes). */
+  observed?: boolean;
+}
+
+/** A machine's diagram. */
+export interface StateGraph {
+  nodes: GraphNode[];
+  edges: GraphEdge[];
+  /** States whose commands pass through a decision state: the server's answer picks the next state. */
+  routed: string[];
+}
+
+/** The diagram with the moves seen in this session added where the definition leaves the target to the server. */
+export function withMoves(graph: StateGraph, moves: readonly Move[]): StateGraph {
+  const edges = graph.edges.map((e) => ({ ...e, events: [...e.events] }));
+  for (const move of moves) {
+    const from = topOf(move.from);
+    const to = topOf(move.to);
+    if (from === to) continue;
+    const edge = edges.find((e) => e.from === from && e.to === to);
+    if (!edge) edges.push({ from, to, events: [move.on], observed: true });
+    else if (edge.observed && !edge.events.includes(move.on)) edge.events.push(move.on);
+  }
+  return { ...graph, edges };
+}
+
+/** The top-level state of a dotted state name. */
+export function topOf(state: string): string {
+  return state.split('.')[0] ?? state;
+}
+
+/** The text equivalent of the diagram's live part, e.g. "State: transaction. Last: authorization → transaction on PASS." */
+export function stateSentence(state: string, last: Move | undefined): string {
+  const now = `State: ${state}.`;
+  return last ? `${now} Last: ${last.from} → ${last.to} on ${last.on}.` : now;
+}
