@@ -1,4 +1,5 @@
 import { test, expect } from '@playwright/test';
+import { axeViolations } from './axe.ts';
 
 test.describe('on a 360 px phone', () => {
   test('the comparison page never scrolls sideways; the tables scroll in their own regions', async ({ page }) => {
@@ -32,7 +33,31 @@ test.describe('on a 360 px phone', () => {
     await expect(sidebar).toBeHidden();
   });
 
-  for (const path of ['/', '/compare/', '/transcripts/', '/no-such-page/']) {
+  test('the simulator fits the phone, works, and passes axe once hydrated', async ({ page }) => {
+    await page.goto('/scenarios/smtp-submission-587/');
+    const widget = page.locator('.mw-widget[data-widget="session-simulator"]');
+    await widget.scrollIntoViewIfNeeded();
+    await expect(widget).toHaveAttribute('data-hydrated', '');
+    for (let i = 0; i < 5; i++) await widget.getByRole('button', { name: 'Next step' }).click();
+    await expect(widget.getByRole('log')).toContainText('235 2.7.0');
+    const [scroll, inner] = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
+    expect(scroll).toBeLessThanOrEqual(inner!);
+    expect(await axeViolations(page, '.mw-widget')).toEqual([]);
+  });
+
+  test('the two-devices widget stacks on the phone and passes axe once hydrated', async ({ page }) => {
+    await page.goto('/devices/');
+    const widget = page.locator('[data-two-devices]');
+    await widget.scrollIntoViewIfNeeded();
+    await expect(widget).toHaveAttribute('data-hydrated', '');
+    await page.getByRole('button', { name: 'Check mail on the laptop' }).click();
+    await expect(page.getByRole('heading', { name: /Messages on this laptop/ })).toBeVisible();
+    const [scroll, inner] = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
+    expect(scroll).toBeLessThanOrEqual(inner!);
+    expect(await axeViolations(page, '[data-two-devices]')).toEqual([]);
+  });
+
+  for (const path of ['/', '/compare/', '/transcripts/', '/no-such-page/', '/playground/', '/scenarios/imap-idle/', '/devices/']) {
     test(`${path} fits the screen`, async ({ page }) => {
       await page.goto(path);
       const [scroll, inner] = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
