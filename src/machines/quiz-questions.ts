@@ -1,0 +1,53 @@
+/**
+ * The port and encryption quiz: every question is generated from src/data/facts.ts, so the quiz cannot
+ * disagree with the port table. Pure and deterministic; the same seed always gives the same quiz.
+ */
+import { seededRandom } from '../protocols/shared/random.ts';
+import { portToProtocolQuestions, protocolToPortQuestions } from './quiz-ports.ts';
+import { mythOrFactQuestions, securityModeQuestions } from './quiz-statements.ts';
+import { quizTopics, shuffled, stableOrder, withOptionOrder } from './quiz-types.ts';
+import type { QuizQuestion, QuizTopic } from './quiz-types.ts';
+
+export { quizTopics };
+export type { QuizOption, QuizQuestion, QuizTopic } from './quiz-types.ts';
+
+/** Every question the data supports, in topic then data-file order, with stable ids and option order. */
+export function allQuestions(): QuizQuestion[] {
+  return [
+    ...portToProtocolQuestions(),
+    ...protocolToPortQuestions(),
+    ...securityModeQuestions(),
+    ...mythOrFactQuestions(),
+  ].map(stableOrder);
+}
+
+/** What `pickQuestions` needs: how many, from which topics (default all), and the seed. */
+export interface PickOptions {
+  count: number;
+  topics?: readonly QuizTopic[];
+  seed: number;
+}
+
+/** Throws a RangeError naming the bad option; a count of 0 is valid and picks nothing. */
+function checkPick({ count, topics, seed }: PickOptions): void {
+  if (!Number.isInteger(count) || count < 0) throw new RangeError(`count must be a whole number ≥ 0, got ${count}`);
+  if (!Number.isFinite(seed)) throw new RangeError(`seed must be a finite number, got ${seed}`);
+  if (topics === undefined) return;
+  if (topics.length === 0) throw new RangeError('topics must name at least one topic');
+  for (const t of topics) {
+    if (!(quizTopics as readonly string[]).includes(t)) {
+      throw new RangeError(`unknown quiz topic ${JSON.stringify(t)}; expected one of ${quizTopics.join(', ')}`);
+    }
+  }
+}
+
+/** Up to `count` distinct questions from `topics`, in an order and with option orders fixed by `seed`. */
+export function pickQuestions(options: PickOptions): QuizQuestion[] {
+  checkPick(options);
+  const topics = options.topics ?? quizTopics;
+  const next = seededRandom(options.seed);
+  const pool = allQuestions().filter((q) => topics.includes(q.topic));
+  return shuffled(pool, next)
+    .slice(0, options.count)
+    .map((q) => withOptionOrder(q, next));
+}

@@ -1,0 +1,74 @@
+/** Quiz questions about how a port is protected and which common beliefs about ports are myths. */
+import { facts, roleLabels, securityLabels } from '../data/lookup.ts';
+import { securityModes } from '../data/ids.ts';
+import type { SecurityMode } from '../data/ids.ts';
+import { citation } from './quiz-types.ts';
+import type { QuizQuestion } from './quiz-types.ts';
+
+/** Security-mode questions offer the answer and this many other modes. */
+const OTHER_MODES = 3;
+
+/**
+ * The modes nearest the answer in `securityModes` order (weakest to strongest), counted in a circle so that
+ * Plaintext and HTTPS, the two web modes, are neighbours and a port-80 question still offers HTTPS.
+ */
+function nearbyModes(answer: SecurityMode): SecurityMode[] {
+  const at = securityModes.indexOf(answer);
+  const n = securityModes.length;
+  const circular = (m: SecurityMode): number => {
+    const d = Math.abs(securityModes.indexOf(m) - at);
+    return Math.min(d, n - d);
+  };
+  return securityModes
+    .filter((m) => m !== answer)
+    .map((m) => ({ m, distance: circular(m) }))
+    .sort((a, b) => a.distance - b.distance)
+    .slice(0, OTHER_MODES)
+    .map(({ m }) => m);
+}
+
+/** "How is a connection on port 465 protected?": one per port, four security labels to choose from. */
+export function securityModeQuestions(): QuizQuestion[] {
+  return facts.ports.map((p) => {
+    const options = [p.security, ...nearbyModes(p.security)].map((m) => ({ id: m, label: securityLabels[m] }));
+    return {
+      id: `security-mode:${p.port}`,
+      topic: 'security-mode',
+      prompt: `How is a connection on port ${p.port} protected?`,
+      options,
+      answer: p.security,
+      explanation: p.description,
+      source: citation(p.sources.security),
+    };
+  });
+}
+
+/** The two answers of every myth-or-fact question, in reading order. */
+const mythOrFact = [
+  { id: 'myth', label: 'Myth' },
+  { id: 'fact', label: 'Fact' },
+];
+
+/** Per port, its misconception as a myth and its description as a fact. */
+export function mythOrFactQuestions(): QuizQuestion[] {
+  return facts.ports.flatMap((p): QuizQuestion[] => [
+    {
+      id: `myth-or-fact:myth:${p.port}`,
+      topic: 'myth-or-fact',
+      prompt: `Myth or fact? ${p.misconception.myth}`,
+      options: mythOrFact.map((o) => ({ ...o })),
+      answer: 'myth',
+      explanation: p.misconception.correction,
+      source: citation(p.sources.misconception),
+    },
+    {
+      id: `myth-or-fact:fact:${p.port}`,
+      topic: 'myth-or-fact',
+      prompt: `Myth or fact? Port ${p.port}: ${p.description}`,
+      options: mythOrFact.map((o) => ({ ...o })),
+      answer: 'fact',
+      explanation: `Port ${p.port}: ${roleLabels[p.role]}, ${securityLabels[p.security]}. ${p.description}`,
+      source: citation(p.sources.role),
+    },
+  ]);
+}
