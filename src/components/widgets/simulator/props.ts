@@ -1,0 +1,17 @@
+/** The session simulator's public props, shared by the island and its Astro wrapper (and, later, the embed page). */
+
+/** What a page or an embed passes to the simulator; all serializable. */
+export interface SimulatorProps {
+  /** The server: smtp, pop3 or imap (the scenario's, when left out). */
+  protocol?: 'smtp' | 'pop3' | 'imap';
+  /** The port, which decides the security (the scenario's, when left out). */
+  port?: number;
+  /** A guided scenario id, the file name in src/content/scenarios/ without ".json". */
+  scenario?: string;
+  /** Steps already played at the start: 0 is the greeting, the scenario's step count its end. */
+  startStep?: number;
+  /** guided (the default with a scenario) or free (a command line; the default without one). */
+  mode?: 'guided' | 'free';
+  /** The widget's accessible name; "Session simulator: <title>" by default. */
+  label?: string;
+}
