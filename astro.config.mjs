@@ -14,13 +14,20 @@ export default defineConfig({
       title: 'Mailwire',
       description: 'Learn how email works: SMTP, POP3, IMAP and Exchange, by talking to simulated mail servers.',
       sidebar: [
-        { label: 'Course', items: [{ label: 'Overview', link: '/' }] },
+        {
+          label: 'Course',
+          items: [
+            { label: 'Overview', link: '/' },
+            { label: 'Ports and encryption', slug: 'ports' },
+          ],
+        },
         {
           label: 'Practice',
           items: [
             { label: 'Guided scenarios', link: '/scenarios/' },
             { label: 'Playground', link: '/playground/' },
             { label: 'POP3 or IMAP on two devices', link: '/devices/' },
+            { label: 'Port and encryption quiz', slug: 'quiz' },
           ],
         },
         {

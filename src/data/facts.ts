@@ -32,6 +32,10 @@ const cachedMode = doc(
   'Cached Exchange Mode',
   'https://learn.microsoft.com/en-us/exchange/outlook/cached-exchange-mode',
 );
+const mapiMailStore = doc(
+  'MailStore (POX)',
+  'https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/mailstore-pox',
+);
 const sendGridPorts = doc(
   'Twilio SendGrid: Integrating with the SMTP API (SMTP ports)',
   'https://www.twilio.com/docs/sendgrid/for-developers/sending-email/integrating-with-the-smtp-api',
@@ -384,6 +388,113 @@ export const facts: Facts = {
         exchange: { support: 'info', text: 'Organisations on Microsoft 365 or Exchange Server', sources: [exchangeArchitecture], lastVerified: V },
         jmap: { support: 'info', text: 'Web and mobile apps; fewer round trips', sources: [rfc(8620, '1')], lastVerified: V },
       },
+    },
+  ],
+
+  // Beliefs not tied to one port (reference §7); each port's own myth sits on the port as its misconception.
+  myths: [
+    {
+      id: 'pop3-deletes',
+      myth: 'POP3 always deletes mail from the server.',
+      correction:
+        'POP3 deletes only the messages the client marks with DELE, and only when the session ends with QUIT; a dropped connection deletes nothing. “Leave a copy on the server” simply never sends DELE.',
+      sources: [rfc(1939, '6'), rfc(1939, '5')],
+      lastVerified: V,
+    },
+    {
+      id: 'starttls-unencrypted',
+      myth: 'STARTTLS means the connection is not encrypted.',
+      correction:
+        'STARTTLS upgrades the connection: after the server’s go-ahead a TLS handshake runs on the same connection, and everything after it is encrypted. The weak point is the plaintext start, where an attacker can strip STARTTLS unless the client insists on TLS; that is why RFC 8314 prefers implicit TLS.',
+      sources: [rfc(3207, '4'), rfc(3207, '6'), rfc(8314, '1')],
+      lastVerified: V,
+    },
+    {
+      id: 'imap-delete-immediate',
+      myth: 'Deleting a message in IMAP removes it from the server at once.',
+      correction:
+        'Deleting sets the \\Deleted flag. The server removes flagged messages only when the client sends EXPUNGE (or CLOSE); until then the flag can be cleared again.',
+      sources: [rfc(3501, '2.3.2'), rfc(3501, '6.4.3')],
+      lastVerified: V,
+    },
+    {
+      id: 'imap-push',
+      myth: 'IMAP pushes new mail to your mail program by itself.',
+      correction:
+        'Without the IDLE extension an IMAP client has to ask, for example by sending NOOP now and then. With IDLE the server announces new mail at once, but in one mailbox at a time.',
+      sources: [rfc(2177, '3'), rfc(3501, '6.1.2')],
+      lastVerified: V,
+    },
+    {
+      id: 'smtp-receives',
+      myth: 'Your mail program uses SMTP to receive mail as well as to send it.',
+      correction:
+        'A mail program uses SMTP only to submit what it sends. It reads delivered mail with an access protocol: IMAP or POP3, or JMAP or Exchange’s own protocols.',
+      sources: [rfc(6409, '2.1'), rfc(5321, '2.3.3')],
+      lastVerified: V,
+    },
+    {
+      id: 'pop3-many-devices',
+      myth: 'POP3 works as well as IMAP when several devices read one mailbox.',
+      correction:
+        'A POP3 server may lock the maildrop to one session at a time, each device downloads its own copies, and POP3 keeps no read or flag state on the server for the devices to share. Several devices are what IMAP is for.',
+      sources: [rfc(1939, '4'), rfc(2449, '8'), rfc(1939, '5')],
+      lastVerified: V,
+    },
+  ],
+
+  // Everyday situations, answered by reference to the ports and the comparison table above.
+  situations: [
+    {
+      id: 'port-25-blocked',
+      prompt: 'Your network blocks outgoing connections to port 25. How does your mail program still send mail?',
+      answer: { kind: 'role', role: 'submission' },
+      distractors: [
+        { kind: 'role', role: 'relay' },
+        { kind: 'protocol', protocol: 'imap' },
+        { kind: 'protocol', protocol: 'pop3' },
+      ],
+      explanation:
+        'Port 25 is for servers relaying to each other; a mail program does not need it. It submits new mail to its provider’s submission server, on port 587 (STARTTLS) or 465 (implicit TLS), and logs in there; the provider’s servers relay the message on.',
+      sources: [rfc(6409, '1'), rfc(6409, '3.1'), rfc(8314, '3.3')],
+      lastVerified: V,
+    },
+    {
+      id: 'phone-and-laptop',
+      prompt:
+        'You read the same mailbox on a phone and a laptop and want read/unread state and folders to match. Which protocol should both use?',
+      answer: { kind: 'feature', features: ['flagsSynced', 'serverFolders'], among: ['pop3', 'imap', 'smtp-submission'] },
+      explanation:
+        'IMAP keeps folders and flags such as \\Seen on the server, so every device sees the same state. POP3 knows only the inbox and keeps no flags, and SMTP submission only sends.',
+      sources: [rfc(3501, '2.3.2'), rfc(3501, '6.3.3'), rfc(1939, '1')],
+      lastVerified: V,
+    },
+    {
+      id: 'outlook-exchange-online',
+      prompt: 'Outlook for Windows connects to Exchange Online. What does it speak?',
+      answer: { kind: 'port', port: 443, via: 'MAPI over HTTP' },
+      distractors: [
+        { kind: 'protocol', protocol: 'imap' },
+        { kind: 'literal', label: 'RPC over TCP on port 135' },
+        { kind: 'port', port: 80 },
+      ],
+      explanation:
+        'Outlook for Windows speaks MAPI over HTTP, inside HTTPS on port 443: Exchange lists MAPI over HTTP among its services on 443, and Exchange Online’s Autodiscover gives MAPI over HTTP clients their mailbox’s address. Port 80 only redirects to HTTPS.',
+      sources: [exchangePorts, mapiMailStore],
+      lastVerified: V,
+    },
+    {
+      id: 'server-to-mx',
+      prompt: 'Your mail server hands a message to the mail server (MX) of the recipient’s domain. How does it connect?',
+      answer: { kind: 'role', role: 'relay' },
+      distractors: [
+        { kind: 'role', role: 'submission' },
+        { kind: 'protocol', protocol: 'imap' },
+      ],
+      explanation:
+        'Servers deliver to each other with SMTP relay: the sender looks up the domain’s MX host and connects to the SMTP port there, 25. Ports 587 and 465 are where mail programs submit new mail.',
+      sources: [rfc(5321, '5.1'), rfc(5321, '4.5.4.2'), rfc(6409, '3.1')],
+      lastVerified: V,
     },
   ],
 };

@@ -3,9 +3,21 @@
  * the tests validate the same facts through ./index.ts.
  */
 import { facts } from './facts.ts';
-import type { FeatureId, PortFact, PortRole, Protocol, ProtocolId, SecurityMode, Source } from './schema.ts';
+import type {
+  FeatureId,
+  Myth,
+  PortFact,
+  PortRole,
+  Protocol,
+  ProtocolId,
+  SecurityMode,
+  Situation,
+  SituationAnswer,
+  SituationOption,
+  Source,
+} from './schema.ts';
 
-export type { FeatureId, PortFact, PortRole, Protocol, ProtocolId, SecurityMode, Source };
+export type { FeatureId, Myth, PortFact, PortRole, Protocol, ProtocolId, SecurityMode, Situation, SituationAnswer, SituationOption, Source };
 
 export { facts };
 
@@ -82,7 +94,7 @@ export interface FactRef {
   sources: Source[];
 }
 
-/** Every fact in the file with its path: protocols, ports and comparison cells. */
+/** Every fact in the file with its path: protocols, ports, comparison cells, general myths and situations. */
 export function allFacts(data = facts): FactRef[] {
   const refs: FactRef[] = [];
   for (const p of data.protocols) refs.push({ path: `protocols.${p.id}`, ...p });
@@ -97,6 +109,8 @@ export function allFacts(data = facts): FactRef[] {
       if (cell) refs.push({ path: `features.${f.id}.${id}`, ...cell });
     }
   }
+  for (const m of data.myths) refs.push({ path: `myths.${m.id}`, lastVerified: m.lastVerified, sources: m.sources });
+  for (const s of data.situations) refs.push({ path: `situations.${s.id}`, lastVerified: s.lastVerified, sources: s.sources });
   return refs;
 }
 

@@ -126,6 +126,119 @@ export const featureSchema = z.object({
 /** A comparison row. */
 export type Feature = z.infer<typeof featureSchema>;
 
+/** A stable id for a myth or a situation: lower-case words joined by hyphens, starting with a letter. */
+const slug = z.string().regex(/^[a-z][a-z0-9]*(-[a-z0-9]+)*$/, 'ids are lower-case words joined by hyphens');
+
+/** A common belief about mail that is not tied to one port (those live on the port as its misconception). */
+export const mythSchema = z.object({
+  /** Stable id, e.g. "pop3-deletes"; the quiz asks it as `myth-or-fact:myth:<id>`. */
+  id: slug,
+  /** What popular articles claim, as one sentence a learner judges. */
+  myth: z.string().min(10),
+  /** What is true instead; the learner reads it after answering. */
+  correction: z.string().min(10),
+  ...provenance,
+});
+/** A general myth. */
+export type Myth = z.infer<typeof mythSchema>;
+
+/** Situation options name data instead of restating it; the quiz turns each into a label. A role's registered ports. */
+const roleOption = z.object({
+  /** The ports IANA registers for a role, e.g. "SMTP submission on port 587 or 465". */
+  kind: z.literal('role'),
+  /** The role whose registered ports are meant. */
+  role: z.enum(portRoles),
+});
+/** A protocol and its registered ports. */
+const protocolOption = z.object({
+  /** A protocol with its registered ports, e.g. "POP3 on port 110 or 995". */
+  kind: z.literal('protocol'),
+  /** The protocol meant. */
+  protocol: z.enum(protocolIds),
+});
+/** One port of the data file. */
+const portOption = z.object({
+  /** One port of the data file with its security, e.g. "MAPI over HTTP on port 443 (HTTPS)". */
+  kind: z.literal('port'),
+  /** The port; it must be listed in `ports`. */
+  port: z.number().int().min(1).max(65535),
+  /** What runs on it, when the port's protocol names are too broad; the port's description must name it. */
+  via: z.string().min(2).optional(),
+});
+
+/** A wrong answer of a situation: data as above, or a literal label for what the data has no entry for. */
+export const situationOptionSchema = z.discriminatedUnion('kind', [
+  roleOption,
+  protocolOption,
+  portOption,
+  z.object({
+    /** A label the data cannot produce, e.g. "RPC over TCP on port 135"; it must name no port of `ports`. */
+    kind: z.literal('literal'),
+    /** The label as the learner reads it. */
+    label: z.string().min(3),
+  }),
+]);
+/** A wrong answer of a situation. */
+export type SituationOption = z.infer<typeof situationOptionSchema>;
+
+/** The right answer of a situation, always derived from the data; never a literal. */
+export const situationAnswerSchema = z.discriminatedUnion('kind', [
+  roleOption,
+  protocolOption,
+  portOption,
+  z.object({
+    /** The one protocol of `among` whose comparison cells say "yes" to every feature; the others are the wrong answers. */
+    kind: z.literal('feature'),
+    /** The comparison rows the situation asks for. */
+    features: z.array(z.enum(featureIds)).min(1),
+    /** The protocols offered, in reading order (2 to 4); exactly one may answer "yes" to all `features`. */
+    among: z.array(z.enum(protocolIds)).min(2).max(4),
+  }),
+]);
+/** The right answer of a situation. */
+export type SituationAnswer = z.infer<typeof situationAnswerSchema>;
+
+/** An everyday situation the quiz asks about ("port 25 is blocked: how do you send?"), answered from the data. */
+export const situationSchema = z
+  .object({
+    /** Stable id, e.g. "port-25-blocked"; the quiz asks it as `situation:<id>`. */
+    id: slug,
+    /** The situation and its question, as the learner reads it. */
+    prompt: z.string().min(10),
+    /** What answers it, as a reference into the data. */
+    answer: situationAnswerSchema,
+    /** Wrong answers (1 to 3); none for a feature answer, whose other protocols are the wrong answers. */
+    distractors: z.array(situationOptionSchema).max(3).optional(),
+    /** A sentence or two the learner reads after answering. */
+    explanation: z.string().min(10),
+    ...provenance,
+  })
+  .superRefine((s, ctx) => {
+    const n = s.distractors?.length ?? 0;
+    if (s.answer.kind === 'feature' && n > 0) {
+      ctx.addIssue({ code: 'custom', message: `situation ${s.id}: a feature answer takes no distractors` });
+    }
+    if (s.answer.kind !== 'feature' && n === 0) {
+      ctx.addIssue({ code: 'custom', message: `situation ${s.id} needs at least one distractor` });
+    }
+  });
+/** A situation entry. */
+export type Situation = z.infer<typeof situationSchema>;
+
+/** Adds an issue for every id that occurs twice in a list. */
+function uniqueIds(kind: string, ids: readonly (string | number)[], ctx: z.RefinementCtx): void {
+  const seen = new Set<string | number>();
+  for (const id of ids) {
+    if (seen.has(id)) ctx.addIssue({ code: 'custom', message: `${kind} ${id} is listed twice` });
+    seen.add(id);
+  }
+}
+
+/** The port options of a situation, its answer included. */
+function portOptions(s: Situation): { port: number; via?: string | undefined }[] {
+  return [s.answer, ...(s.distractors ?? [])].flatMap((o) => (o.kind === 'port' ? [o] : []));
+}
+
 /** The whole facts file. */
 export const factsSchema = z
   .object({
@@ -135,12 +248,32 @@ export const factsSchema = z
     ports: z.array(portSchema),
     /** Comparison rows. */
     features: z.array(featureSchema),
+    /** Common beliefs not tied to one port, in the order the quiz lists them. */
+    myths: z.array(mythSchema),
+    /** Everyday situations the quiz asks about, in the order it lists them. */
+    situations: z.array(situationSchema),
   })
   .superRefine((facts, ctx) => {
-    const seen = new Set<number>();
-    for (const p of facts.ports) {
-      if (seen.has(p.port)) ctx.addIssue({ code: 'custom', message: `port ${p.port} is listed twice` });
-      seen.add(p.port);
+    uniqueIds('port', facts.ports.map((p) => p.port), ctx);
+    uniqueIds('myth', facts.myths.map((m) => m.id), ctx);
+    uniqueIds('situation', facts.situations.map((s) => s.id), ctx);
+    const ports = new Map(facts.ports.map((p) => [p.port, p]));
+    for (const s of facts.situations) {
+      for (const o of portOptions(s)) {
+        const p = ports.get(o.port);
+        if (!p) ctx.addIssue({ code: 'custom', message: `situation ${s.id} names port ${o.port}, which ports does not list` });
+        else if (o.via !== undefined && !p.description.includes(o.via)) {
+          ctx.addIssue({ code: 'custom', message: `situation ${s.id}: port ${o.port}'s description does not name ${o.via}` });
+        }
+      }
+      for (const o of s.distractors ?? []) {
+        if (o.kind !== 'literal') continue;
+        for (const n of o.label.match(/\d+/g) ?? []) {
+          if (ports.has(Number(n))) {
+            ctx.addIssue({ code: 'custom', message: `situation ${s.id}: "${o.label}" names port ${n}; use a port option` });
+          }
+        }
+      }
     }
     for (const f of facts.features) {
       if (f.id === 'defaultPorts') continue;

@@ -1,7 +1,7 @@
 /** Quiz questions that link ports to protocols, both ways, built from the port facts. */
 import { facts, protocolById, securityLabels } from '../data/lookup.ts';
 import type { PortFact, ProtocolId, SecurityMode, Source } from '../data/lookup.ts';
-import { citation } from './quiz-types.ts';
+import { citation } from './quiz-cite.ts';
 import type { QuizOption, QuizQuestion } from './quiz-types.ts';
 
 /** Options per question: the answer and up to this many distractors. */

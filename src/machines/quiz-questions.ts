@@ -2,13 +2,15 @@
  * The port and encryption quiz: every question is generated from src/data/facts.ts, so the quiz cannot
  * disagree with the port table. Pure and deterministic; the same seed always gives the same quiz.
  */
-import { seededRandom } from '../protocols/shared/random.ts';
+import { pickFrom, type PickOptions } from './quiz-pick.ts';
 import { portToProtocolQuestions, protocolToPortQuestions } from './quiz-ports.ts';
+import { situationQuestions } from './quiz-situations.ts';
 import { mythOrFactQuestions, securityModeQuestions } from './quiz-statements.ts';
-import { quizTopics, shuffled, stableOrder, withOptionOrder } from './quiz-types.ts';
-import type { QuizQuestion, QuizTopic } from './quiz-types.ts';
+import { quizTopics, stableOrder } from './quiz-types.ts';
+import type { QuizQuestion } from './quiz-types.ts';
 
 export { quizTopics };
+export type { PickOptions };
 export type { QuizOption, QuizQuestion, QuizTopic } from './quiz-types.ts';
 
 /** Every question the data supports, in topic then data-file order, with stable ids and option order. */
@@ -17,15 +19,9 @@ export function allQuestions(): QuizQuestion[] {
     ...portToProtocolQuestions(),
     ...protocolToPortQuestions(),
     ...securityModeQuestions(),
+    ...situationQuestions(),
     ...mythOrFactQuestions(),
   ].map(stableOrder);
-}
-
-/** What `pickQuestions` needs: how many, from which topics (default all), and the seed. */
-export interface PickOptions {
-  count: number;
-  topics?: readonly QuizTopic[];
-  seed: number;
 }
 
 /** Throws a RangeError naming the bad option; a count of 0 is valid and picks nothing. */
@@ -41,13 +37,8 @@ function checkPick({ count, topics, seed }: PickOptions): void {
   }
 }
 
-/** Up to `count` distinct questions from `topics`, in an order and with option orders fixed by `seed`. */
+/** Up to `count` distinct questions from `topics` (default all), in an order and with option orders fixed by `seed`. */
 export function pickQuestions(options: PickOptions): QuizQuestion[] {
   checkPick(options);
-  const topics = options.topics ?? quizTopics;
-  const next = seededRandom(options.seed);
-  const pool = allQuestions().filter((q) => topics.includes(q.topic));
-  return shuffled(pool, next)
-    .slice(0, options.count)
-    .map((q) => withOptionOrder(q, next));
+  return pickFrom(allQuestions(), options);
 }

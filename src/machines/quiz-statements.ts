@@ -2,7 +2,7 @@
 import { facts, roleLabels, securityLabels } from '../data/lookup.ts';
 import { securityModes } from '../data/ids.ts';
 import type { SecurityMode } from '../data/ids.ts';
-import { citation } from './quiz-types.ts';
+import { citation } from './quiz-cite.ts';
 import type { QuizQuestion } from './quiz-types.ts';
 
 /** Security-mode questions offer the answer and this many other modes. */
@@ -49,8 +49,26 @@ const mythOrFact = [
   { id: 'fact', label: 'Fact' },
 ];
 
-/** Per port, its misconception as a myth and its description as a fact. */
+/** Per port, its misconception as a myth and its description as a fact; then the myths tied to no port. */
 export function mythOrFactQuestions(): QuizQuestion[] {
+  return [...portStatements(), ...generalMyths()];
+}
+
+/** The general myths (POP3 deletes mail, STARTTLS is unencrypted…), each asked like a port's misconception. */
+function generalMyths(): QuizQuestion[] {
+  return facts.myths.map((m) => ({
+    id: `myth-or-fact:myth:${m.id}`,
+    topic: 'myth-or-fact',
+    prompt: `Myth or fact? ${m.myth}`,
+    options: mythOrFact.map((o) => ({ ...o })),
+    answer: 'myth',
+    explanation: m.correction,
+    source: citation(m.sources),
+  }));
+}
+
+/** Per port, its misconception as a myth and its description as a fact. */
+function portStatements(): QuizQuestion[] {
   return facts.ports.flatMap((p): QuizQuestion[] => [
     {
       id: `myth-or-fact:myth:${p.port}`,

@@ -1,12 +1,22 @@
-/** The quiz's question shape and the small deterministic helpers its generator shares. */
+/**
+ * The quiz's question shape, its topics and the small deterministic helpers the generator and the widget share.
+ * Free of the data file: the quiz widget imports this in the browser.
+ */
 import { seededRandom } from '../protocols/shared/random.ts';
-import { sourceHref, sourceLabel } from '../data/lookup.ts';
-import type { Source } from '../data/lookup.ts';
 
 /** The kinds of question the port and encryption quiz asks. */
-export const quizTopics = ['port-to-protocol', 'protocol-to-port', 'security-mode', 'myth-or-fact'] as const;
+export const quizTopics = ['port-to-protocol', 'protocol-to-port', 'security-mode', 'situation', 'myth-or-fact'] as const;
 /** One kind of quiz question. */
 export type QuizTopic = (typeof quizTopics)[number];
+
+/** What the learner reads for each topic (the options form, the per-topic breakdown). */
+export const quizTopicLabels: Record<QuizTopic, string> = {
+  'port-to-protocol': 'Port to protocol',
+  'protocol-to-port': 'Protocol to port',
+  'security-mode': 'Security mode',
+  situation: 'Situations',
+  'myth-or-fact': 'Myth or fact',
+};
 
 /** One answer a learner can choose; `id` is stable, `label` is what the learner reads. */
 export interface QuizOption {
@@ -23,13 +33,6 @@ export interface QuizQuestion {
   answer: string;
   explanation: string;
   source: { label: string; href: string };
-}
-
-/** The first source of a fact column, as a link the learner can follow. */
-export function citation(sources: readonly Source[]): { label: string; href: string } {
-  const first = sources[0];
-  if (!first) throw new Error('a quiz question needs a source');
-  return { label: sourceLabel(first), href: sourceHref(first) };
 }
 
 /** FNV-1a over a string: a stable seed for a question's option order in `allQuestions`. */

@@ -102,6 +102,78 @@ describe('sources', () => {
   });
 });
 
+describe('general myths and situations', () => {
+  test('are all covered by allFacts, so the freshness warning sees them', () => {
+    const paths = allFacts().map((r) => r.path);
+    for (const id of ['pop3-deletes', 'starttls-unencrypted', 'imap-delete-immediate', 'imap-push', 'smtp-receives', 'pop3-many-devices']) {
+      expect(paths).toContain(`myths.${id}`);
+    }
+    for (const id of ['port-25-blocked', 'phone-and-laptop', 'outlook-exchange-online', 'server-to-mx']) {
+      expect(paths).toContain(`situations.${id}`);
+    }
+  });
+
+  test('cite RFCs by section and documents over https only', () => {
+    for (const f of [...facts.myths, ...facts.situations]) {
+      expect(f.sources.length, f.id).toBeGreaterThan(0);
+      for (const s of f.sources) {
+        if (s.kind === 'rfc') expect(s.section, `${f.id} RFC ${s.rfc}`).toMatch(/^\d+(\.\d+)*$/);
+        if (s.kind === 'doc') expect(s.url, f.id).toMatch(/^https:\/\/learn\.microsoft\.com\//);
+      }
+    }
+  });
+
+  test('the submission situation cites RFC 6409 and RFC 8314 §3.3; the Outlook one the Exchange ports document', () => {
+    const sources = (id: string) => facts.situations.find((s) => s.id === id)!.sources;
+    expect(sources('port-25-blocked')).toEqual(
+      expect.arrayContaining([{ kind: 'rfc', rfc: 6409, section: '1' }, { kind: 'rfc', rfc: 8314, section: '3.3' }]),
+    );
+    expect(sources('outlook-exchange-online')[0]).toMatchObject({ kind: 'doc', title: 'Network ports for clients and mail flow in Exchange' });
+  });
+
+  const messages = (data: unknown): string[] => factsSchema.safeParse(data).error?.issues.map((i) => i.message) ?? [];
+
+  test('the schema rejects a myth or situation id listed twice, or one that is not a slug', () => {
+    const twice = structuredClone(raw);
+    twice.myths.push(structuredClone(twice.myths[0]!));
+    twice.situations.push(structuredClone(twice.situations[0]!));
+    expect(messages(twice)).toEqual(expect.arrayContaining(['myth pop3-deletes is listed twice', 'situation port-25-blocked is listed twice']));
+    const badId = structuredClone(raw);
+    badId.myths[0]!.id = '25-is-plaintext';
+    expect(messages(badId)).toContain('ids are lower-case words joined by hyphens');
+  });
+
+  test('the schema rejects a literal answer, a feature answer with distractors, and a data answer without', () => {
+    const literal = structuredClone(raw) as unknown as { situations: { answer: unknown }[] };
+    literal.situations[0]!.answer = { kind: 'literal', label: 'SMTP on port 2525' };
+    expect(factsSchema.safeParse(literal).success).toBe(false);
+    const feature = structuredClone(raw);
+    feature.situations.find((s) => s.id === 'phone-and-laptop')!.distractors = [{ kind: 'protocol', protocol: 'jmap' }];
+    expect(messages(feature)).toContain('situation phone-and-laptop: a feature answer takes no distractors');
+    const bare = structuredClone(raw);
+    delete bare.situations.find((s) => s.id === 'server-to-mx')!.distractors;
+    expect(messages(bare)).toContain('situation server-to-mx needs at least one distractor');
+  });
+
+  test('the schema rejects a port option the ports do not list, a use the port does not carry, and a literal naming a listed port', () => {
+    const broken = structuredClone(raw);
+    const outlook = broken.situations.find((s) => s.id === 'outlook-exchange-online')!;
+    outlook.answer = { kind: 'port', port: 993, via: 'MAPI over HTTP' };
+    outlook.distractors = [{ kind: 'port', port: 135 }, { kind: 'literal', label: 'SMTP on port 25' }];
+    expect(messages(broken)).toEqual(
+      expect.arrayContaining([
+        "situation outlook-exchange-online: port 993's description does not name MAPI over HTTP",
+        'situation outlook-exchange-online names port 135, which ports does not list',
+        'situation outlook-exchange-online: "SMTP on port 25" names port 25; use a port option',
+      ]),
+    );
+  });
+
+  test('the schema accepts the data file as it is', () => {
+    expect(messages(raw)).toEqual([]);
+  });
+});
+
 describe('staleFacts', () => {
   test('finds nothing stale the day after verification', () => {
     expect(staleFacts(new Date('2026-11-22T00:00:00Z'))).toEqual([]);
@@ -112,6 +184,14 @@ describe('staleFacts', () => {
     old.ports.find((p) => p.port === 993)!.lastVerified = '2025-10-01';
     const stale = staleFacts(new Date('2026-11-22T00:00:00Z'), 365, factsSchema.parse(old));
     expect(stale.map((s) => s.path)).toEqual(['ports[993].ianaName', 'ports[993].role', 'ports[993].security', 'ports[993].misconception']);
+  });
+
+  test('reports a stale general myth and a stale situation by path', () => {
+    const old = structuredClone(raw);
+    old.myths.find((m) => m.id === 'starttls-unencrypted')!.lastVerified = '2025-10-01';
+    old.situations.find((s) => s.id === 'phone-and-laptop')!.lastVerified = '2025-10-01';
+    const stale = staleFacts(new Date('2026-11-22T00:00:00Z'), 365, factsSchema.parse(old));
+    expect(stale.map((s) => s.path)).toEqual(['myths.starttls-unencrypted', 'situations.phone-and-laptop']);
   });
 
   test('reports every fact two years on', () => {

@@ -1,6 +1,9 @@
 import { describe, expect, test } from 'vitest';
+import { facts, portFact } from '../../src/data/index.ts';
+import type { FeatureId, ProtocolId, Situation } from '../../src/data/index.ts';
 import { allQuestions, pickQuestions } from '../../src/machines/quiz-questions.ts';
 import type { QuizQuestion, QuizTopic } from '../../src/machines/quiz-questions.ts';
+import { situationQuestion } from '../../src/machines/quiz-situations.ts';
 
 // Expected values are written out from src/data/facts.ts by hand, never computed by the generator.
 
@@ -16,12 +19,14 @@ const labels = (q: QuizQuestion): string[] => q.options.map((o) => o.label).sort
 describe('allQuestions', () => {
   test('gives every question the data supports, per topic', () => {
     const count = (t: QuizTopic) => all.filter((q) => q.topic === t).length;
-    // 10 ports, 9 registered for their role (not 2525); 10 (protocol, mode) pairs with one registered port.
+    // 10 ports, 9 registered for their role (not 2525); 10 (protocol, mode) pairs with one registered port;
+    // 4 situations; per port a myth and a fact, plus 6 myths tied to no port.
     expect(count('port-to-protocol')).toBe(9);
     expect(count('protocol-to-port')).toBe(10);
     expect(count('security-mode')).toBe(10);
-    expect(count('myth-or-fact')).toBe(20);
-    expect(all).toHaveLength(49);
+    expect(count('situation')).toBe(4);
+    expect(count('myth-or-fact')).toBe(26);
+    expect(all).toHaveLength(59);
   });
 
   test('gives every question a unique id', () => {
@@ -158,9 +163,21 @@ describe('pickQuestions', () => {
 
   test('never repeats a question', () => {
     for (const seed of [0, 1, 99, 123456]) {
-      const qs = pickQuestions({ count: 49, seed });
-      expect(new Set(ids(qs)).size).toBe(49);
+      const qs = pickQuestions({ count: 59, seed });
+      expect(new Set(ids(qs)).size).toBe(59);
     }
+  });
+
+  test('picks situations only when asked for them, answers intact', () => {
+    const qs = pickQuestions({ count: 10, topics: ['situation'], seed: 4 });
+    expect(qs).toHaveLength(4);
+    expect(new Set(qs.map((q) => q.topic))).toEqual(new Set(['situation']));
+    expect(qs.map(answerLabel).sort()).toEqual([
+      'IMAP on port 143 or 993',
+      'MAPI over HTTP on port 443 (HTTPS)',
+      'SMTP relay on port 25',
+      'SMTP submission on port 587 or 465',
+    ]);
   });
 
   test('keeps to the chosen topics', () => {
@@ -198,5 +215,158 @@ describe('pickQuestions', () => {
   test('throws a RangeError for an empty topic list or a non-finite seed', () => {
     expect(() => pickQuestions({ count: 3, topics: [], seed: 1 })).toThrow(RangeError);
     expect(() => pickQuestions({ count: 3, seed: Number.NaN })).toThrow(RangeError);
+  });
+});
+
+// Situations: every answer is checked against the port and comparison facts directly, never against the generator.
+describe('situations', () => {
+  /** The port numbers a label names, e.g. [587, 465] for "SMTP submission on port 587 or 465". */
+  const portsIn = (label: string): number[] => (label.match(/\d+/g) ?? []).map(Number);
+  const wrong = (q: QuizQuestion) => q.options.filter((o) => o.id !== q.answer);
+  const cell = (feature: FeatureId, id: ProtocolId) => facts.features.find((f) => f.id === feature)!.cells[id]!;
+
+  test('asks exactly these situations, in the data file’s order', () => {
+    expect(all.filter((q) => q.topic === 'situation').map((q) => q.id)).toEqual([
+      'situation:port-25-blocked',
+      'situation:phone-and-laptop',
+      'situation:outlook-exchange-online',
+      'situation:server-to-mx',
+    ]);
+  });
+
+  test('port 25 blocked: the answer is exactly the registered submission ports, and no wrong answer is one', () => {
+    const q = byId('situation:port-25-blocked');
+    expect(q.prompt).toContain('port 25');
+    expect(answerLabel(q)).toBe('SMTP submission on port 587 or 465');
+    const submission = facts.ports.filter((p) => p.role === 'submission' && p.ianaRegisteredForRole).map((p) => p.port);
+    expect(portsIn(answerLabel(q)!).sort()).toEqual([...submission].sort());
+    expect(submission.sort()).toEqual([465, 587]);
+    for (const o of wrong(q)) {
+      const named = portsIn(o.label);
+      expect(named.length, o.label).toBeGreaterThan(0);
+      for (const n of named) expect(portFact(n)?.role, `${o.label}: port ${n}`).not.toBe('submission');
+    }
+    expect(q.options.some((o) => o.label.includes('2525'))).toBe(false);
+    expect(q.source).toEqual({ label: 'RFC 6409 §1', href: 'https://www.rfc-editor.org/rfc/rfc6409#section-1' });
+  });
+
+  test('phone and laptop: IMAP is the only option whose flags and folders cells say yes', () => {
+    const q = byId('situation:phone-and-laptop');
+    expect(answerLabel(q)).toBe('IMAP on port 143 or 993');
+    expect(labels(q)).toEqual(['IMAP on port 143 or 993', 'POP3 on port 110 or 995', 'SMTP submission on port 587 or 465']);
+    const protocolOf = (optionId: string) => optionId.replace(/^protocol-/, '') as ProtocolId;
+    for (const f of ['flagsSynced', 'serverFolders'] as const) {
+      expect(cell(f, protocolOf(q.answer)).support, f).toBe('yes');
+      for (const o of wrong(q)) expect(cell(f, protocolOf(o.id)).support, `${f} ${o.id}`).not.toBe('yes');
+    }
+  });
+
+  test('Outlook and Exchange Online: MAPI over HTTP on 443, an HTTPS port that serves Exchange', () => {
+    const q = byId('situation:outlook-exchange-online');
+    expect(answerLabel(q)).toBe('MAPI over HTTP on port 443 (HTTPS)');
+    const p = portFact(portsIn(answerLabel(q)!)[0]!)!;
+    expect(p.port).toBe(443);
+    expect(p.security).toBe('https');
+    expect(p.protocols).toContain('exchange');
+    expect(p.description).toContain('MAPI over HTTP');
+    expect(labels(q)).toEqual(['Exchange on port 80 (Plaintext)', 'IMAP on port 143 or 993', 'MAPI over HTTP on port 443 (HTTPS)', 'RPC over TCP on port 135']);
+    // The one literal label names a port the data file has no entry for.
+    expect(portFact(135)).toBeUndefined();
+    expect(q.source.href).toBe('https://learn.microsoft.com/en-us/exchange/plan-and-deploy/deployment-ref/network-ports');
+  });
+
+  test('server to MX: SMTP relay on 25, the only registered relay port', () => {
+    const q = byId('situation:server-to-mx');
+    expect(answerLabel(q)).toBe('SMTP relay on port 25');
+    expect(facts.ports.filter((p) => p.role === 'relay').map((p) => p.port)).toEqual([25]);
+    for (const o of wrong(q)) for (const n of portsIn(o.label)) expect(portFact(n)?.role).not.toBe('relay');
+  });
+
+  test('every situation explains its answer and cites its first source', () => {
+    for (const s of facts.situations) {
+      const q = byId(`situation:${s.id}`);
+      expect(q.prompt).toBe(s.prompt);
+      expect(q.explanation).toBe(s.explanation);
+      expect(s.sources.length).toBeGreaterThan(0);
+    }
+  });
+
+  describe('situationQuestion refuses data it cannot answer from', () => {
+    const base = { id: 'test', prompt: 'A test situation?', explanation: 'A test explanation.', sources: facts.situations[0]!.sources, lastVerified: '2026-11-21' };
+    const situation = (s: Pick<Situation, 'answer' | 'distractors'>): Situation => ({ ...base, ...s });
+
+    test('two protocols saying yes', () => {
+      const s = situation({ answer: { kind: 'feature', features: ['flagsSynced'], among: ['imap', 'jmap'] } });
+      expect(() => situationQuestion(s)).toThrow(/exactly one of imap, jmap.*found imap, jmap/);
+    });
+
+    test('no protocol saying yes', () => {
+      const s = situation({ answer: { kind: 'feature', features: ['serverFolders'], among: ['pop3', 'smtp-relay'] } });
+      expect(() => situationQuestion(s)).toThrow(/found none/);
+    });
+
+    test('a port the data file does not list, or a use its description does not name', () => {
+      expect(() => situationQuestion(situation({ answer: { kind: 'port', port: 135 }, distractors: [{ kind: 'protocol', protocol: 'imap' }] }))).toThrow(/135/);
+      expect(() =>
+        situationQuestion(situation({ answer: { kind: 'port', port: 993, via: 'MAPI over HTTP' }, distractors: [{ kind: 'protocol', protocol: 'pop3' }] })),
+      ).toThrow(/does not name MAPI over HTTP/);
+    });
+
+    test('the same option twice (the submission role and the submission protocol read alike)', () => {
+      const s = situation({ answer: { kind: 'role', role: 'submission' }, distractors: [{ kind: 'protocol', protocol: 'smtp-submission' }] });
+      expect(() => situationQuestion(s)).toThrow(/same option twice/);
+    });
+
+    test('fewer than two options', () => {
+      expect(() => situationQuestion(situation({ answer: { kind: 'role', role: 'relay' } }))).toThrow(/1 options/);
+    });
+  });
+});
+
+describe('general myths', () => {
+  test('asks each myth tied to no port as a myth, with its correction and first source', () => {
+    const expected: [string, string, string][] = [
+      ['pop3-deletes', 'POP3 always deletes mail from the server.', 'RFC 1939 §6'],
+      ['starttls-unencrypted', 'STARTTLS means the connection is not encrypted.', 'RFC 3207 §4'],
+      ['imap-delete-immediate', 'Deleting a message in IMAP removes it from the server at once.', 'RFC 3501 §2.3.2'],
+      ['imap-push', 'IMAP pushes new mail to your mail program by itself.', 'RFC 2177 §3'],
+      ['smtp-receives', 'Your mail program uses SMTP to receive mail as well as to send it.', 'RFC 6409 §2.1'],
+      ['pop3-many-devices', 'POP3 works as well as IMAP when several devices read one mailbox.', 'RFC 1939 §4'],
+    ];
+    for (const [id, myth, source] of expected) {
+      const q = byId(`myth-or-fact:myth:${id}`);
+      expect(q.topic).toBe('myth-or-fact');
+      expect(q.prompt).toBe(`Myth or fact? ${myth}`);
+      expect(q.options).toEqual([
+        { id: 'myth', label: 'Myth' },
+        { id: 'fact', label: 'Fact' },
+      ]);
+      expect(answerLabel(q)).toBe('Myth');
+      expect(q.source.label).toBe(source);
+    }
+    expect(facts.myths.map((m) => m.id)).toEqual(expected.map(([id]) => id));
+  });
+
+  test('every general myth has sources, each RFC with a section', () => {
+    for (const m of facts.myths) {
+      expect(m.sources.length, m.id).toBeGreaterThan(0);
+      for (const s of m.sources) if (s.kind === 'rfc') expect(s.section, `${m.id} RFC ${s.rfc}`).toBeDefined();
+    }
+  });
+
+  test('the corrections say what the RFCs say: DELE then QUIT, TLS after STARTTLS, EXPUNGE, IDLE', () => {
+    expect(byId('myth-or-fact:myth:pop3-deletes').explanation).toMatch(/DELE.*QUIT/);
+    expect(byId('myth-or-fact:myth:starttls-unencrypted').explanation).toMatch(/TLS handshake/);
+    expect(byId('myth-or-fact:myth:imap-delete-immediate').explanation).toMatch(/EXPUNGE/);
+    expect(byId('myth-or-fact:myth:imap-push').explanation).toMatch(/IDLE/);
+  });
+
+  test('agree with the comparison table', () => {
+    const cell = (feature: FeatureId, id: ProtocolId) => facts.features.find((f) => f.id === feature)!.cells[id]!.support;
+    // POP3 keeps mail until DELE and QUIT: partly, not never. IMAP pushes only with IDLE. POP3 on several devices: partly.
+    expect(cell('staysOnServer', 'pop3')).toBe('partial');
+    expect(cell('push', 'imap')).toBe('partial');
+    expect(cell('multiDevice', 'pop3')).toBe('partial');
+    expect(cell('flagsSynced', 'pop3')).toBe('no');
   });
 });

@@ -1,0 +1,122 @@
+/**
+ * The quiz's options (how many questions, which topics, which seed) from a widget's props or a page's URL. Bad
+ * values never break the quiz: each is replaced by its default and reported in a sentence the learner can act on.
+ */
+import { quizTopicLabels, quizTopics } from './quiz-types.ts';
+import type { QuizTopic } from './quiz-types.ts';
+
+/** Options after checking: `topics` undefined means every topic; `seed` undefined means a new quiz each time. */
+export interface QuizOptions {
+  count: number;
+  topics: QuizTopic[] | undefined;
+  seed: number | undefined;
+}
+
+/** Checked options and what was wrong with the values given. */
+export interface CheckedOptions {
+  options: QuizOptions;
+  problems: string[];
+}
+
+/** The option names a page URL may carry. */
+export const URL_OPTIONS = ['count', 'topics', 'seed'] as const;
+/** Largest seed: seeds are 32-bit. */
+export const MAX_SEED = 0xffff_ffff;
+
+/** A value as a problem sentence quotes it: short, whatever was given (a 10 MB parameter stays readable). */
+function quoted(value: unknown): string {
+  const text = typeof value === 'string' ? value : JSON.stringify(value) ?? String(value);
+  return `“${text.length > 40 ? `${text.slice(0, 40)}…` : text}”`;
+}
+
+const topicList = (): string => quizTopics.join(', ');
+
+/** A whole number from a URL string or a prop; undefined when it is not one. */
+function wholeNumber(value: unknown): number | undefined {
+  if (typeof value === 'number') return Number.isSafeInteger(value) ? value : undefined;
+  if (typeof value === 'string' && /^\s*\d{1,16}\s*$/.test(value)) return Number(value);
+  return undefined;
+}
+
+/**
+ * Checks raw option values. `count` must be 1 to `max` (more than the topics hold is cut to what they hold),
+ * `topics` known topic ids (a list, or a comma-separated string), `seed` a whole number 0 to 4294967295.
+ */
+export function checkOptions(
+  raw: { count?: unknown; topics?: unknown; seed?: unknown },
+  defaults: { count: number },
+  availableFor: (topics: QuizTopic[] | undefined) => number,
+): CheckedOptions {
+  const problems: string[] = [];
+
+  let topics: QuizTopic[] | undefined;
+  if (raw.topics !== undefined) {
+    const given = typeof raw.topics === 'string' ? raw.topics.split(',') : Array.isArray(raw.topics) ? raw.topics : undefined;
+    if (!given) {
+      problems.push(`Topics ${quoted(raw.topics)} is not a list of topics; showing every topic. Topics are: ${topicList()}.`);
+    } else {
+      const known = given.map((t) => (typeof t === 'string' ? t.trim() : t)).filter((t) => t !== '');
+      const unknown = known.filter((t) => !(quizTopics as readonly unknown[]).includes(t));
+      topics = quizTopics.filter((t) => known.includes(t));
+      if (unknown.length > 0) {
+        problems.push(`Unknown topic ${unknown.map(quoted).slice(0, 3).join(', ')}${unknown.length > 3 ? '…' : ''}; topics are: ${topicList()}.`);
+      }
+      if (topics.length === 0) {
+        if (unknown.length === 0) problems.push(`No topic was named; showing every topic. Topics are: ${topicList()}.`);
+        else problems.push('None of the topics given exists, so the quiz shows every topic.');
+        topics = undefined;
+      } else if (topics.length === quizTopics.length) {
+        topics = undefined;
+      }
+    }
+  }
+
+  const max = availableFor(topics);
+  let count = Math.min(defaults.count, max);
+  if (raw.count !== undefined) {
+    const n = wholeNumber(raw.count);
+    if (n === undefined || n < 1) {
+      problems.push(`Number of questions ${quoted(raw.count)} is not a whole number from 1 to ${max}; the quiz has ${count}.`);
+    } else if (n > max) {
+      count = max;
+      const which = topics ? topics.map((t) => quizTopicLabels[t]).join(', ') : 'all topics together';
+      problems.push(`You asked for ${n} questions, but there are ${max} on ${which}; the quiz has ${max}.`);
+    } else {
+      count = n;
+    }
+  }
+
+  let seed: number | undefined;
+  if (raw.seed !== undefined) {
+    const n = wholeNumber(raw.seed);
+    if (n === undefined || n < 0 || n > MAX_SEED) {
+      problems.push(`Quiz number ${quoted(raw.seed)} is not a whole number from 0 to ${MAX_SEED}; this is a new quiz.`);
+    } else {
+      seed = n;
+    }
+  }
+  return { options: { count, topics, seed }, problems };
+}
+
+/** Raw option values from a page's query string; unknown or repeated parameters are reported and ignored. */
+export function rawFromUrl(search: string): { raw: Record<string, string>; problems: string[] } {
+  const raw: Record<string, string> = {};
+  const problems: string[] = [];
+  for (const [name, value] of new URLSearchParams(search)) {
+    if (!(URL_OPTIONS as readonly string[]).includes(name)) {
+      problems.push(`Unknown option ${quoted(name)} in the address, ignored; the quiz understands ${URL_OPTIONS.join(', ')}.`);
+    } else if (name in raw) {
+      problems.push(`The option ${name} is given more than once; the first value counts.`);
+    } else {
+      raw[name] = value;
+    }
+  }
+  return { raw, problems };
+}
+
+/** The query string that gives the same quiz again (what a teacher shares with a class). */
+export function queryOf(options: QuizOptions, seed: number): string {
+  // Topic ids are letters and hyphens, so the list needs no escaping and the link stays readable.
+  const topics = options.topics ? `&topics=${options.topics.join(',')}` : '';
+  return `?count=${options.count}${topics}&seed=${seed}`;
+}
