@@ -3,6 +3,7 @@ import { describe, expect, test } from 'vitest';
 import {
   betterScore,
   entryKey,
+  isDamaged,
   loadEntry,
   MAX_ENTRIES,
   saveEntry,
@@ -87,6 +88,19 @@ describe('quiz storage', () => {
     expect(loadEntry(storage, 'badResume')).toEqual({ ...entry, resume: undefined });
     expect(loadEntry(storage, 'badBest')).toEqual({ ...entry, best: undefined });
     expect(loadEntry(storage, 'badAnswers')?.resume).toBeUndefined();
+  });
+
+  test('isDamaged: only for a quiz whose saved value (or the whole store) cannot be read', () => {
+    const storage = memoryStorage();
+    expect(isDamaged(storage, 'k')).toBe(false);
+    storage.setItem(STORAGE_KEY, JSON.stringify({ v: 1, quizzes: { good: entry, broken: { seed: 'x' }, halfBroken: { ...entry, resume: { phase: 1 } } } }));
+    expect(isDamaged(storage, 'good')).toBe(false);
+    expect(isDamaged(storage, 'other')).toBe(false);
+    expect(isDamaged(storage, 'broken')).toBe(true);
+    expect(isDamaged(storage, 'halfBroken')).toBe(true);
+    storage.setItem(STORAGE_KEY, '{oops');
+    expect(isDamaged(storage, 'good')).toBe(true);
+    expect(isDamaged(memoryStorage('read'), 'k')).toBe(false);
   });
 
   test('extra fields in a stored answer are not carried along', () => {

@@ -157,6 +157,38 @@ describe('Quiz widget', () => {
     expect(current()).toBe(first);
   });
 
+  test('without a fixed seed: a reload goes on with the same quiz; "New questions" starts another', async () => {
+    const { user, unmount } = await quiz({ seed: undefined, id: 'free', share: true });
+    const order: number[] = [current()];
+    await answerByKeyboard(user, true);
+    await user.keyboard('{Enter}');
+    order.push(current());
+    unmount();
+    await quiz({ seed: undefined, id: 'free', share: true });
+    expect(current()).toBe(order[1]);
+    expect(screen.getByText(/^Question 2 of 4/)).toBeTruthy();
+    // Finish, then ask for new questions: a new quiz number, question 1, nothing answered.
+    for (let i = 0; i < 3; i++) {
+      await answerByKeyboard(user, true);
+      await user.keyboard('{Enter}');
+    }
+    const before = screen.getByText(/^Quiz number/).textContent;
+    const random = vi.spyOn(Math, 'random').mockReturnValue(0.123456);
+    await user.click(screen.getByRole('button', { name: 'New questions' }));
+    random.mockRestore();
+    expect(screen.getByText(/^Question 1 of 4/)).toBeTruthy();
+    expect(screen.getByText(/^Quiz number/).textContent).not.toBe(before);
+    expect(document.activeElement).toBe(screen.getAllByRole('radio')[0]);
+  });
+
+  test('a fixed seed offers no "New questions"', async () => {
+    const { user } = await quiz({ count: 1 });
+    await answerByKeyboard(user, true);
+    await user.keyboard('{Enter}');
+    expect(screen.getByRole('button', { name: 'Start this quiz again' })).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'New questions' })).toBeNull();
+  });
+
   test('a checked answer is still checked after a reload', async () => {
     const { user, unmount } = await quiz({ id: 'reload' });
     await answerByKeyboard(user, false);
@@ -169,12 +201,18 @@ describe('Quiz widget', () => {
   test.each([
     ['not JSON', '{{{'],
     ['a wrong shape', JSON.stringify({ v: 1, quizzes: { 'quiz|4|all|1': { seed: 1, at: 1, resume: { round: ['nope'], roundNumber: 1, index: 0, phase: 'asking', answers: [] } } } })],
-  ])('corrupt saved progress (%s) is ignored: the quiz starts afresh', async (_why, text) => {
+  ])('corrupt saved progress (%s): the quiz starts afresh and says why', async (_why, text) => {
     localStorage.setItem(STORAGE_KEY, text);
     const { user } = await quiz();
     expect(screen.getByText(/^Question 1 of 4/)).toBeTruthy();
+    expect(screen.getByText(/saved progress in this quiz could not be read/)).toBeTruthy();
     await answerByKeyboard(user, true);
     expect(JSON.parse(localStorage.getItem(STORAGE_KEY) ?? '{}').v).toBe(1);
+  });
+
+  test('a fresh start says nothing about saved progress', async () => {
+    await quiz();
+    expect(screen.queryByText(/could not be read/)).toBeNull();
   });
 
   test('storage that throws: the quiz works and says progress is not kept', async () => {

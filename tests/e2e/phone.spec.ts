@@ -57,7 +57,27 @@ test.describe('on a 360 px phone', () => {
     expect(await axeViolations(page, '[data-two-devices]')).toEqual([]);
   });
 
-  for (const path of ['/', '/compare/', '/transcripts/', '/no-such-page/', '/playground/', '/scenarios/imap-idle/', '/devices/']) {
+  test('the quiz fits the phone in every state and passes axe', async ({ page }) => {
+    await page.goto('/quiz/?count=1&seed=3');
+    const quiz = page.locator('[data-quiz]');
+    await quiz.scrollIntoViewIfNeeded();
+    await expect(quiz).toHaveAttribute('data-hydrated', '');
+    const fits = async () => {
+      const [scroll, inner] = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
+      expect(scroll).toBeLessThanOrEqual(inner!);
+      expect(await axeViolations(page, '[data-quiz]')).toEqual([]);
+    };
+    await fits();
+    await quiz.getByRole('radio').first().check();
+    await quiz.getByRole('button', { name: 'Check answer' }).click();
+    await expect(quiz.getByRole('status')).toContainText('The answer is:');
+    await fits();
+    await quiz.getByRole('button', { name: 'See your score' }).click();
+    await expect(quiz.getByRole('heading', { name: /You scored \d of 1/ })).toBeVisible();
+    await fits();
+  });
+
+  for (const path of ['/', '/compare/', '/transcripts/', '/no-such-page/', '/playground/', '/scenarios/imap-idle/', '/devices/', '/ports/', '/quiz/']) {
     test(`${path} fits the screen`, async ({ page }) => {
       await page.goto(path);
       const [scroll, inner] = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);

@@ -66,39 +66,54 @@ function readEntry(v: unknown): QuizEntry | undefined {
   return { seed: v.seed, resume: readResume(v.resume), best: readBest(v.best), at: v.at };
 }
 
+/** What storage holds: the readable entries, and the keys whose entries (or resume) could not be read. */
+interface Reading {
+  stored: Stored;
+  /** True when the whole value was unreadable; otherwise the keys with damaged parts. */
+  damaged: true | Set<string>;
+}
+
 /** Everything stored, with unreadable entries left out; an unreadable whole is an empty store. */
-function readAll(storage: Storage | undefined): Stored {
-  const empty: Stored = { v: 1, quizzes: {} };
+function readAll(storage: Storage | undefined): Reading {
+  const stored: Stored = { v: 1, quizzes: {} };
   let text: string | null | undefined;
   try {
     text = storage?.getItem(STORAGE_KEY);
   } catch {
-    return empty;
+    return { stored, damaged: new Set() };
   }
-  if (!text) return empty;
+  if (!text) return { stored, damaged: new Set() };
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
   } catch {
-    return empty;
+    return { stored, damaged: true };
   }
-  if (!isObject(parsed) || parsed.v !== 1 || !isObject(parsed.quizzes)) return empty;
+  if (!isObject(parsed) || parsed.v !== 1 || !isObject(parsed.quizzes)) return { stored, damaged: true };
+  const damaged = new Set<string>();
   for (const [key, value] of Object.entries(parsed.quizzes)) {
     const entry = readEntry(value);
-    if (entry) empty.quizzes[key] = entry;
+    if (entry) stored.quizzes[key] = entry;
+    if (!entry || (isObject(value) && value.resume !== undefined && !entry.resume)) damaged.add(key);
   }
-  return empty;
+  return { stored, damaged };
 }
 
 /** The saved entry of one quiz, if there is a readable one. */
 export function loadEntry(storage: Storage | undefined, key: string): QuizEntry | undefined {
-  return readAll(storage).quizzes[key];
+  return readAll(storage).stored.quizzes[key];
+}
+
+/** Whether something was saved for this quiz but cannot be read (a damaged or foreign value). */
+export function isDamaged(storage: Storage | undefined, key: string): boolean {
+  const { damaged } = readAll(storage);
+  return damaged === true || damaged.has(key);
 }
 
 /** Saves one quiz's entry; returns false when storage is missing, full or refuses. */
 export function saveEntry(storage: Storage | undefined, key: string, entry: QuizEntry): boolean {
   if (!storage) return false;
-  const all = readAll(storage);
+  const all = readAll(storage).stored;
   all.quizzes[key] = entry;
   const keys = Object.keys(all.quizzes).sort((a, b) => (all.quizzes[b]?.at ?? 0) - (all.quizzes[a]?.at ?? 0));
   for (const old of keys.slice(MAX_ENTRIES)) delete all.quizzes[old];
