@@ -65,7 +65,9 @@ export function protocolToPortQuestions(): QuizQuestion[] {
       const p = matches[0];
       if (!p || matches.length !== 1) continue;
       const answer = { id: `port-${p.port}`, label: String(p.port) };
-      const others = lookAlikes(p, facts.ports, [protocol.id]).map((o) => ({ id: `port-${o.port}`, label: String(o.port) }));
+      // Distractors from registered ports only: 2525 is submission too, with whatever security its vendor chose,
+      // so offering it next to 587 or 465 would make a second defensible answer.
+      const others = lookAlikes(p, pool, [protocol.id]).map((o) => ({ id: `port-${o.port}`, label: String(o.port) }));
       questions.push({
         id: `protocol-to-port:${protocol.id}:${mode}`,
         topic: 'protocol-to-port',

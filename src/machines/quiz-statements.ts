@@ -27,9 +27,12 @@ function nearbyModes(answer: SecurityMode): SecurityMode[] {
     .map(({ m }) => m);
 }
 
-/** "How is a connection on port 465 protected?": one per port, four security labels to choose from. */
+/**
+ * "How is a connection on port 465 protected?": one per port IANA registers for its role, four security labels to
+ * choose from. Not 2525: its security is each vendor's choice, so no one answer is right for every provider.
+ */
 export function securityModeQuestions(): QuizQuestion[] {
-  return facts.ports.map((p) => {
+  return facts.ports.filter((p) => p.ianaRegisteredForRole).map((p) => {
     const options = [p.security, ...nearbyModes(p.security)].map((m) => ({ id: m, label: securityLabels[m] }));
     return {
       id: `security-mode:${p.port}`,
@@ -85,7 +88,8 @@ function portStatements(): QuizQuestion[] {
       prompt: `Myth or fact? Port ${p.port}: ${p.description}`,
       options: mythOrFact.map((o) => ({ ...o })),
       answer: 'fact',
-      explanation: `Port ${p.port}: ${roleLabels[p.role]}, ${securityLabels[p.security]}. ${p.description}`,
+      // The prompt already quotes the description; the feedback adds the port's role and security mode.
+      explanation: `Port ${p.port}. Role: ${roleLabels[p.role]}. Security: ${securityLabels[p.security]}.`,
       source: citation(p.sources.role),
     },
   ]);

@@ -47,7 +47,7 @@ for (const theme of ['light', 'dark'] as const) {
       (window as unknown as { results: unknown[] }).results = [];
       document.addEventListener('mailwire:quiz-result', (e) => (window as unknown as { results: unknown[] }).results.push((e as CustomEvent).detail));
     });
-    const quiz = await openQuiz(page, '?count=4&seed=2026');
+    const quiz = await openQuiz(page, '?count=4&seed=2029');
     await tabToQuiz(page);
     expect(await axeViolations(page, QUIZ)).toEqual([]);
 
@@ -77,7 +77,8 @@ for (const theme of ['light', 'dark'] as const) {
     expect(results).toHaveLength(1);
     expect(results[0]).toMatchObject({ score, max: 4 });
 
-    // The first option is right by chance only for some questions; this seed gives a mix.
+    // Always the first option: right for some questions only. Seed 2029 gives two of each; if a change to the
+    // questions breaks this, pick a seed that gives a mix again.
     expect(score).toBeGreaterThan(0);
     expect(score).toBeLessThan(4);
     await page.keyboard.press('Tab'); // from the summary heading to its first button

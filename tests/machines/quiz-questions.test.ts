@@ -20,13 +20,13 @@ describe('allQuestions', () => {
   test('gives every question the data supports, per topic', () => {
     const count = (t: QuizTopic) => all.filter((q) => q.topic === t).length;
     // 10 ports, 9 registered for their role (not 2525); 10 (protocol, mode) pairs with one registered port;
-    // 4 situations; per port a myth and a fact, plus 6 myths tied to no port.
+    // a security question per registered port; 4 situations; per port a myth and a fact, plus 6 myths tied to no port.
     expect(count('port-to-protocol')).toBe(9);
     expect(count('protocol-to-port')).toBe(10);
-    expect(count('security-mode')).toBe(10);
+    expect(count('security-mode')).toBe(9);
     expect(count('situation')).toBe(4);
     expect(count('myth-or-fact')).toBe(26);
-    expect(all).toHaveLength(59);
+    expect(all).toHaveLength(58);
   });
 
   test('gives every question a unique id', () => {
@@ -49,8 +49,19 @@ describe('allQuestions', () => {
     expect(q.source.href).toMatch(/^https:\/\//);
   });
 
-  test('asks no port-to-protocol question about 2525, which IANA registers to ms-v-worlds', () => {
+  test('asks no port-to-protocol or security question about 2525, which IANA registers to ms-v-worlds', () => {
     expect(all.some((q) => q.id === 'port-to-protocol:2525')).toBe(false);
+    expect(all.some((q) => q.id === 'security-mode:2525')).toBe(false);
+  });
+
+  test('never offers 2525 as a port to choose: its security is the vendor’s choice, so it could also be right', () => {
+    for (const q of all.filter((x) => x.topic === 'protocol-to-port')) expect(labels(q), q.id).not.toContain('2525');
+  });
+
+  test('a fact question’s feedback adds the port’s role and security mode from the data', () => {
+    expect(byId('myth-or-fact:fact:443').explanation).toBe('Port 443. Role: Web (HTTP). Security: HTTPS.');
+    expect(byId('myth-or-fact:fact:25').explanation).toBe('Port 25. Role: Relay (server to server). Security: STARTTLS, opportunistic.');
+    expect(byId('myth-or-fact:fact:995').explanation).toBe('Port 995. Role: Mailbox access. Security: Implicit TLS.');
   });
 });
 
@@ -157,14 +168,14 @@ describe('pickQuestions', () => {
 
   test('returns the whole pool, once each, when count exceeds it', () => {
     const qs = pickQuestions({ count: 100, topics: ['security-mode'], seed: 3 });
-    expect(qs).toHaveLength(10);
-    expect(new Set(ids(qs)).size).toBe(10);
+    expect(qs).toHaveLength(9);
+    expect(new Set(ids(qs)).size).toBe(9);
   });
 
   test('never repeats a question', () => {
     for (const seed of [0, 1, 99, 123456]) {
-      const qs = pickQuestions({ count: 59, seed });
-      expect(new Set(ids(qs)).size).toBe(59);
+      const qs = pickQuestions({ count: 58, seed });
+      expect(new Set(ids(qs)).size).toBe(58);
     }
   });
 
