@@ -381,3 +381,58 @@ describe('general myths', () => {
     expect(cell('flagsSynced', 'pop3')).toBe('no');
   });
 });
+
+/**
+ * Every port question read back against the data file: its answer is what the data says, and no other option
+ * would also be right by the data (the "ambiguous option" check). Option ids name ports (`port-993`) or security
+ * modes, so each option can be looked up independently of its label.
+ */
+describe('every port question agrees with the data file, with one defensible answer', () => {
+  const portOf = (optionId: string) => {
+    const p = portFact(Number(optionId.replace(/^port-/, '')));
+    if (!p) throw new Error(`option ${optionId} names no port in the data file`);
+    return p;
+  };
+  const byTopic = (topic: QuizTopic) => all.filter((q) => q.topic === topic);
+
+  test.each(byTopic('port-to-protocol').map((q) => [q.id, q] as const))('%s', (_id, q) => {
+    const asked = Number(/Port (\d+) /.exec(q.prompt)?.[1]);
+    expect(q.answer).toBe(`port-${asked}`);
+    const answer = portOf(q.answer);
+    for (const o of q.options.filter((x) => x.id !== q.answer)) {
+      const other = portOf(o.id);
+      // Same protocols and same security would describe the asked port just as well.
+      const same = other.security === answer.security && other.protocols.join() === answer.protocols.join();
+      expect(same, `${o.label} describes port ${asked} too`).toBe(false);
+    }
+  });
+
+  test.each(byTopic('protocol-to-port').map((q) => [q.id, q] as const))('%s', (id, q) => {
+    const [, protocol, mode] = id.split(':') as [string, ProtocolId, string];
+    const fits = (optionId: string) => {
+      const p = portOf(optionId);
+      return p.protocols.includes(protocol) && p.security === mode;
+    };
+    expect(fits(q.answer)).toBe(true);
+    expect(q.options.filter((o) => fits(o.id)).map((o) => o.label)).toEqual([answerLabel(q)]);
+  });
+
+  test.each(byTopic('security-mode').map((q) => [q.id, q] as const))('%s', (_id, q) => {
+    const asked = portFact(Number(/port (\d+) /.exec(q.prompt)?.[1]));
+    expect(asked?.ianaRegisteredForRole).toBe(true);
+    expect(q.answer).toBe(asked?.security);
+    expect(new Set(q.options.map((o) => o.id)).size).toBe(4);
+  });
+
+  test('myth-or-fact: each port’s myth is its misconception, each fact its description, and both cite the data’s sources', () => {
+    for (const p of facts.ports) {
+      const myth = byId(`myth-or-fact:myth:${p.port}`);
+      expect(myth.prompt).toBe(`Myth or fact? ${p.misconception.myth}`);
+      expect(myth.answer).toBe('myth');
+      expect(myth.explanation).toBe(p.misconception.correction);
+      const fact = byId(`myth-or-fact:fact:${p.port}`);
+      expect(fact.prompt).toBe(`Myth or fact? Port ${p.port}: ${p.description}`);
+      expect(fact.answer).toBe('fact');
+    }
+  });
+});
