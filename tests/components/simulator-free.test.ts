@@ -89,6 +89,16 @@ describe('SessionSimulator, free mode', () => {
     expect(screen.getByText('What the server said').parentElement?.textContent).toContain('BAD: Protocol error.');
   });
 
+  test('explains an IMAP tag under its own name', async () => {
+    const user = await open({ protocol: 'imap', port: 143 });
+    await user.type(input(), 'NOOP{Enter}');
+    const tag = within(screen.getByRole('log')).getByRole('button', { name: 'a1' });
+    await user.click(tag);
+    const panel = document.getElementById(tag.getAttribute('aria-controls')!);
+    expect(panel?.textContent).toContain('a1: Command tag.');
+    expect(panel?.textContent).toContain('(RFC 3501 §2.2.1, §2.2.2)');
+  });
+
   test('offers Reconnect once the connection is closed', async () => {
     const user = await open({ protocol: 'pop3', port: 995 });
     await user.type(input(), 'QUIT{Enter}');

@@ -28,12 +28,12 @@ describe('tokenize', () => {
 
   test.each<[string, Token[]]>([
     ['* OK [CAPABILITY IMAP4rev1 STARTTLS] Mailwire ready.', [t('*', 'untagged', '*'), t(' '), t('OK', 'status', 'OK'), t(' '), t('['), t('CAPABILITY', 'respCode', 'CAPABILITY'), t(' IMAP4rev1 STARTTLS] Mailwire ready.')]],
-    ['a2 NO [AUTHENTICATIONFAILED] Authentication failed.', [t('a2', 'tag'), t(' '), t('NO', 'status', 'NO'), t(' '), t('['), t('AUTHENTICATIONFAILED', 'respCode', 'AUTHENTICATIONFAILED'), t('] Authentication failed.')]],
+    ['a2 NO [AUTHENTICATIONFAILED] Authentication failed.', [t('a2', 'tag', 'TAG'), t(' '), t('NO', 'status', 'NO'), t(' '), t('['), t('AUTHENTICATIONFAILED', 'respCode', 'AUTHENTICATIONFAILED'), t('] Authentication failed.')]],
     ['* 3 EXISTS', [t('*', 'untagged', '*'), t(' '), t('3 '), t('EXISTS', 'keyword', 'EXISTS')]],
     ['* CAPABILITY IMAP4rev1 IDLE', [t('*', 'untagged', '*'), t(' '), t('CAPABILITY', 'keyword', 'CAPABILITY'), t(' IMAP4rev1 IDLE')]],
     ['* BYE Logging out', [t('*', 'untagged', '*'), t(' '), t('BYE', 'status', 'BYE'), t(' '), t('Logging out')]],
     ['+ idling', [t('+', 'continuation', '+'), t(' idling')]],
-    ['a1 BAD Error in IMAP command', [t('a1', 'tag'), t(' '), t('BAD', 'status', 'BAD'), t(' '), t('Error in IMAP command')]],
+    ['a1 BAD Error in IMAP command', [t('a1', 'tag', 'TAG'), t(' '), t('BAD', 'status', 'BAD'), t(' '), t('Error in IMAP command')]],
     ['Subject: hello there', [t('Subject: hello there')]],
   ])('splits the IMAP line %j', (line, tokens) => {
     expect(tokenize('imap', line)).toEqual(tokens);

@@ -4,6 +4,7 @@
  * response codes. Each explainable token carries the key to look up in its protocol's reply catalogue.
  */
 import type { ProtocolName } from '../../protocols/shared/session-types.ts';
+import { TAG_KEY } from '../../protocols/imap/keys.ts';
 
 /** What a piece of a reply line is. */
 export type TokenKind = 'text' | 'code' | 'enhanced' | 'status' | 'respCode' | 'tag' | 'untagged' | 'continuation' | 'keyword' | 'end';
@@ -77,7 +78,7 @@ function imap(line: string): Token[] {
   const body = imapBody(rest, false);
   // Only a status word makes the first atom a tag; otherwise this is a continued line of data.
   if (body[0]?.kind !== 'status') return text(line);
-  return [{ text: tag, kind: 'tag' }, { text: ' ', kind: 'text' }, ...body];
+  return [{ text: tag, kind: 'tag', key: TAG_KEY }, { text: ' ', kind: 'text' }, ...body];
 }
 
 /** The pieces of one server line, in order; joining their texts gives `line` back. */

@@ -5,6 +5,7 @@
  * (RFC 3501 §7.1); the words after them are free.
  */
 import type { ReplyExplanation } from '../shared/explanation.ts';
+import { TAG_KEY } from './keys.ts';
 
 /** Tagged and untagged texts. */
 export const TEXT = {
@@ -108,6 +109,7 @@ const entries: ImapExplanation[] = [
   { token: 'BYE', title: 'Closing the connection', text: 'The server is about to close the connection: after LOGOUT, after too many errors, or after a long silence.', rfc: 'RFC 3501 §7.1.5' },
   { token: 'PREAUTH', title: 'Already logged in', text: 'A greeting that skips login because the connection was authenticated some other way. This server never sends it.', rfc: 'RFC 3501 §7.1.4' },
   { token: '*', title: 'Untagged response', text: 'Data or status the server sends on its own, not the final answer to a command. It may come at any time, including changes made by other sessions.', rfc: 'RFC 3501 §2.2.2' },
+  { token: TAG_KEY, title: 'Command tag', text: 'The label the client put in front of its command. The server ends its answer to that command with a line that starts with the same tag and says OK, NO or BAD, so the client knows which command finished.', rfc: 'RFC 3501 §2.2.1, §2.2.2' },
   { token: '+', title: 'Continuation request', text: 'The server is ready for more: the octets of a literal, a SASL response, or (after IDLE) the word DONE.', rfc: 'RFC 3501 §7.5' },
   { token: 'ALERT', title: 'Alert', text: 'Text the client must show to the user, here the warning that a password just crossed the network unencrypted.', rfc: 'RFC 3501 §7.1' },
   { token: 'CAPABILITY', title: 'Capabilities', text: 'The list of extensions the server supports right now. It changes after STARTTLS and after login, so a client reads it again.', rfc: 'RFC 3501 §7.2.1' },
