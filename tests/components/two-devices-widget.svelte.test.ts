@@ -2,13 +2,8 @@
 /** The two-devices widget in a DOM: buttons drive real sessions, logs and the outcome show what happened. */
 import { render, screen, waitFor, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
-import { afterEach, describe, expect, test, vi } from 'vitest';
+import { afterEach, describe, expect, test } from 'vitest';
 
-// The Vitest config resolves "svelte" with Node's conditions, which pick Svelte's server build, where mount()
-// and onMount do nothing. Until the config adds the "browser" condition (svelteTesting() from
-// @testing-library/svelte/vite), these two mocks load the browser build for this file.
-vi.mock('svelte', async () => vi.importActual('../../node_modules/svelte/src/index-client.js'));
-vi.mock('svelte/reactivity', async () => vi.importActual('../../node_modules/svelte/src/reactivity/index-client.js'));
 import TwoDevices from '../../src/components/widgets/TwoDevices.svelte';
 
 /** A wrapper like TwoDevicesWidget.astro's, which the island marks once it runs. */
