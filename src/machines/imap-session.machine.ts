@@ -49,6 +49,21 @@ const PHASES: ImapPhase[] = [
   'selected', 'selected.literal', 'selected.idling', 'logout',
 ];
 
+/**
+ * Where a line can move the session between the RFC 3501 §3 states, for the state diagram: the logic decides
+ * each move (a refused LOGIN stays put, a failed SELECT leaves the selected state), so the definition cannot show
+ * them. tests/machines/imap-moves.test.ts holds the engine to this list both ways. Labels are what the learner
+ * reads: command verbs, or what happened.
+ */
+export const ROUTED_MOVES: readonly { from: string; to: string; events: string[] }[] = [
+  { from: 'notAuthenticated', to: 'authenticated', events: ['LOGIN', 'AUTHENTICATE'] },
+  { from: 'notAuthenticated', to: 'logout', events: ['LOGOUT', 'too many bad commands'] },
+  { from: 'authenticated', to: 'selected', events: ['SELECT', 'EXAMINE'] },
+  { from: 'authenticated', to: 'logout', events: ['LOGOUT', 'too many bad commands'] },
+  { from: 'selected', to: 'authenticated', events: ['CLOSE', 'UNSELECT', 'failed SELECT or EXAMINE'] },
+  { from: 'selected', to: 'logout', events: ['LOGOUT', 'too many bad commands'] },
+];
+
 function stateOf(context: ImapContext): ImapState {
   const { world, sessionId, tls, user, view, badCount, literal, saslTag, idleTag } = context;
   return { world, sessionId, tls, user, view, badCount, literal, saslTag, idleTag };
@@ -144,6 +159,7 @@ export const imapSessionMachine = setup({
     },
     // Where every line lands for a moment: the logic's verdict picks the state (see `next`).
     route: {
+      meta: { moves: ROUTED_MOVES },
       always: PHASES.map((phase) => ({ guard: { type: 'leadsTo' as const, params: { phase } }, target: `#imapSession.${phase}` })),
     },
     logout: { type: 'final' },

@@ -26,7 +26,12 @@ describe('stateGraph', () => {
     expect(graph.nodes.map((n) => n.id)).toEqual(['notAuthenticated', 'authenticated', 'selected', 'logout']);
     expect(graph.nodes[2]?.substates).toEqual(['ready', 'literal', 'idling']);
     expect(graph.routed).toEqual(['notAuthenticated', 'authenticated', 'selected']);
-    expect(edge(graph, 'selected', 'logout')).toEqual(['connection lost']);
+    // The routing state declares where lines can lead; the definition adds the lost connection.
+    expect(edge(graph, 'notAuthenticated', 'authenticated')).toEqual(['LOGIN', 'AUTHENTICATE']);
+    expect(edge(graph, 'authenticated', 'selected')).toEqual(['SELECT', 'EXAMINE']);
+    expect(edge(graph, 'selected', 'authenticated')).toEqual(['CLOSE', 'UNSELECT', 'failed SELECT or EXAMINE']);
+    expect(edge(graph, 'selected', 'logout')).toEqual(['LOGOUT', 'too many bad commands', 'connection lost']);
+    expect(edge(graph, 'authenticated', 'notAuthenticated')).toBeUndefined();
   });
 
   test('tells SMTP DATA the command from lines of message text', () => {
@@ -40,7 +45,9 @@ describe('stateGraph', () => {
 
 describe('withMoves', () => {
   test('adds moves the definition leaves to the server, once per cause', () => {
-    const graph = withMoves(stateGraph(imapSessionMachine), [
+    // A routed graph that declares no moves, like IMAP's before its routing state named them.
+    const routedOnly = { ...stateGraph(imapSessionMachine), edges: [] };
+    const graph = withMoves(routedOnly, [
       { from: 'notAuthenticated', to: 'authenticated', on: 'LOGIN' },
       { from: 'authenticated', to: 'selected', on: 'SELECT' },
       { from: 'selected', to: 'authenticated', on: 'CLOSE' },
@@ -52,6 +59,11 @@ describe('withMoves', () => {
       { from: 'authenticated', to: 'selected', events: ['SELECT', 'EXAMINE'], observed: true },
       { from: 'selected', to: 'authenticated', events: ['CLOSE'], observed: true },
     ]);
+  });
+
+  test('adds nothing to IMAP’s declared arrows when a session takes them', () => {
+    const base = stateGraph(imapSessionMachine);
+    expect(withMoves(base, [{ from: 'notAuthenticated', to: 'authenticated', on: 'LOGIN' }]).edges).toEqual(base.edges);
   });
 
   test('leaves edges from the definition as they are', () => {

@@ -68,6 +68,11 @@ export function stateGraph(machine: AnyStateMachine): StateGraph {
       }
     }
   };
+  // A routing state may declare where its lines can lead (meta.moves): those arrows are drawn from the start.
+  for (const name of transient) {
+    const moves = (root.states[name]?.meta as { moves?: readonly GraphEdge[] } | undefined)?.moves ?? [];
+    for (const m of moves) for (const label of m.events) add(m.from, m.to, label);
+  }
   for (const top of tops) {
     if (top.type === 'final') continue;
     // Events the root handles apply in every state that is not final.
