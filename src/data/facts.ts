@@ -413,7 +413,7 @@ export const facts: Facts = {
       id: 'imap-delete-immediate',
       myth: 'Deleting a message in IMAP removes it from the server at once.',
       correction:
-        'Deleting sets the \\Deleted flag. The server removes flagged messages only when the client sends EXPUNGE (or CLOSE); until then the flag can be cleared again.',
+        'In IMAP, deleting a message only sets its \\Deleted flag. The server removes flagged messages only when the client sends EXPUNGE (or CLOSE); until then the flag can be cleared again.',
       sources: [rfc(3501, '2.3.2'), rfc(3501, '6.4.3')],
       lastVerified: V,
     },

@@ -57,17 +57,40 @@ export function mythOrFactQuestions(): QuizQuestion[] {
   return [...portStatements(), ...generalMyths()];
 }
 
-/** The general myths (POP3 deletes mail, STARTTLS is unencrypted…), each asked like a port's misconception. */
+/** A correction's first sentence (a true statement on its own) and the rest. */
+export function firstSentence(text: string): { sentence: string; rest: string } {
+  const at = text.search(/\.\s/);
+  return at < 0 ? { sentence: text, rest: '' } : { sentence: text.slice(0, at + 1), rest: text.slice(at + 2).trim() };
+}
+
+/**
+ * The general myths (POP3 deletes mail, STARTTLS is unencrypted…), each asked like a port's misconception, and
+ * the first sentence of each correction asked as a fact, so that "Fact" is as often right as "Myth".
+ */
 function generalMyths(): QuizQuestion[] {
-  return facts.myths.map((m) => ({
-    id: `myth-or-fact:myth:${m.id}`,
-    topic: 'myth-or-fact',
-    prompt: `Myth or fact? ${m.myth}`,
-    options: mythOrFact.map((o) => ({ ...o })),
-    answer: 'myth',
-    explanation: m.correction,
-    source: citation(m.sources),
-  }));
+  return facts.myths.flatMap((m): QuizQuestion[] => {
+    const { sentence, rest } = firstSentence(m.correction);
+    return [
+      {
+        id: `myth-or-fact:myth:${m.id}`,
+        topic: 'myth-or-fact',
+        prompt: `Myth or fact? ${m.myth}`,
+        options: mythOrFact.map((o) => ({ ...o })),
+        answer: 'myth',
+        explanation: m.correction,
+        source: citation(m.sources),
+      },
+      {
+        id: `myth-or-fact:fact:${m.id}`,
+        topic: 'myth-or-fact',
+        prompt: `Myth or fact? ${sentence}`,
+        options: mythOrFact.map((o) => ({ ...o })),
+        answer: 'fact',
+        explanation: `${rest ? `${rest} ` : ''}It corrects a common myth: “${m.myth}”`,
+        source: citation(m.sources),
+      },
+    ];
+  });
 }
 
 /** Per port, its misconception as a myth and its description as a fact. */

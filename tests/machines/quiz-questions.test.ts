@@ -20,13 +20,13 @@ describe('allQuestions', () => {
   test('gives every question the data supports, per topic', () => {
     const count = (t: QuizTopic) => all.filter((q) => q.topic === t).length;
     // 10 ports, 9 registered for their role (not 2525); 10 (protocol, mode) pairs with one registered port;
-    // a security question per registered port; 4 situations; per port a myth and a fact, plus 6 myths tied to no port.
+    // a security question per registered port; 4 situations; a myth and a fact per port and per general myth (6).
     expect(count('port-to-protocol')).toBe(9);
     expect(count('protocol-to-port')).toBe(10);
     expect(count('security-mode')).toBe(9);
     expect(count('situation')).toBe(4);
-    expect(count('myth-or-fact')).toBe(26);
-    expect(all).toHaveLength(58);
+    expect(count('myth-or-fact')).toBe(32);
+    expect(all).toHaveLength(64);
   });
 
   test('gives every question a unique id', () => {
@@ -174,8 +174,8 @@ describe('pickQuestions', () => {
 
   test('never repeats a question', () => {
     for (const seed of [0, 1, 99, 123456]) {
-      const qs = pickQuestions({ count: 58, seed });
-      expect(new Set(ids(qs)).size).toBe(58);
+      const qs = pickQuestions({ count: 64, seed });
+      expect(new Set(ids(qs)).size).toBe(64);
     }
   });
 
@@ -433,6 +433,28 @@ describe('every port question agrees with the data file, with one defensible ans
       const fact = byId(`myth-or-fact:fact:${p.port}`);
       expect(fact.prompt).toBe(`Myth or fact? Port ${p.port}: ${p.description}`);
       expect(fact.answer).toBe('fact');
+    }
+  });
+});
+
+describe('general myths asked both ways', () => {
+  test('“Fact” is right as often as “Myth”', () => {
+    const answers = all.filter((q) => q.topic === 'myth-or-fact').map((q) => q.answer);
+    expect(answers.filter((a) => a === 'fact')).toHaveLength(16);
+    expect(answers.filter((a) => a === 'myth')).toHaveLength(16);
+  });
+
+  test('the fact is the correction’s first sentence, a whole statement on its own', () => {
+    expect(byId('myth-or-fact:fact:pop3-deletes').prompt).toBe(
+      'Myth or fact? POP3 deletes only the messages the client marks with DELE, and only when the session ends with QUIT; a dropped connection deletes nothing.',
+    );
+    expect(byId('myth-or-fact:fact:imap-delete-immediate').prompt).toBe('Myth or fact? In IMAP, deleting a message only sets its \\Deleted flag.');
+    for (const m of facts.myths) {
+      const q = byId(`myth-or-fact:fact:${m.id}`);
+      expect(q.answer).toBe('fact');
+      expect(m.correction.startsWith(q.prompt.replace('Myth or fact? ', ''))).toBe(true);
+      expect(q.prompt).toMatch(/\.$/);
+      expect(q.explanation).toContain(`“${m.myth}”`);
     }
   });
 });
