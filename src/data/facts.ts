@@ -443,6 +443,57 @@ export const facts: Facts = {
     },
   ],
 
+  // What the port table's Role and Security columns mean; the labels themselves are in lookup.ts.
+  roles: {
+    relay: {
+      definition: 'One mail server hands a message to the server of the recipient’s domain, which it finds through the domain’s MX record. Only servers relay.',
+      sources: [rfc(5321, '5.1'), rfc(6409, '1')],
+      lastVerified: V,
+    },
+    submission: {
+      definition: 'Your mail program hands a new message to your provider’s submission server, after logging in; the provider relays it on.',
+      sources: [rfc(6409, '1'), rfc(8314, '3.3')],
+      lastVerified: V,
+    },
+    access: {
+      definition: 'Your mail program reads the mail waiting in your mailbox, with POP3 or IMAP.',
+      sources: [rfc(8314, '1'), rfc(1939, '1'), rfc(9051)],
+      lastVerified: V,
+    },
+    http: {
+      definition: 'Web protocols: Exchange’s clients, Microsoft Graph and JMAP work over HTTPS; plain HTTP on port 80 only redirects.',
+      sources: [exchangePorts, rfc(8620, '1')],
+      lastVerified: V,
+    },
+  },
+  security: {
+    plaintext: {
+      definition: 'Nothing is encrypted: anyone on the path can read the session, passwords included.',
+      sources: [rfc(8314, '1')],
+      lastVerified: V,
+    },
+    'starttls-opportunistic': {
+      definition: 'The session starts in plaintext. When both sides offer STARTTLS they upgrade to TLS; otherwise they go on in plaintext.',
+      sources: [rfc(3207, '4')],
+      lastVerified: V,
+    },
+    'starttls-required': {
+      definition: 'The session starts in plaintext, and the server refuses to log anyone in until the client has upgraded to TLS with STARTTLS (STLS in POP3).',
+      sources: [rfc(3501, '6.2.1'), rfc(2595, '4'), rfc(3207, '4')],
+      lastVerified: V,
+    },
+    'implicit-tls': {
+      definition: 'TLS starts as soon as the connection opens, before the first byte of the mail protocol, so nothing travels in plaintext.',
+      sources: [rfc(8314, '3')],
+      lastVerified: V,
+    },
+    https: {
+      definition: 'HTTP inside TLS: encrypted from the first byte, like implicit TLS.',
+      sources: [rfc(9110, '4.2.2')],
+      lastVerified: V,
+    },
+  },
+
   // Everyday situations, answered by reference to the ports and the comparison table above.
   situations: [
     {

@@ -111,6 +111,8 @@ export function allFacts(data = facts): FactRef[] {
   }
   for (const m of data.myths) refs.push({ path: `myths.${m.id}`, lastVerified: m.lastVerified, sources: m.sources });
   for (const s of data.situations) refs.push({ path: `situations.${s.id}`, lastVerified: s.lastVerified, sources: s.sources });
+  for (const [id, t] of Object.entries(data.roles)) refs.push({ path: `roles.${id}`, lastVerified: t.lastVerified, sources: t.sources });
+  for (const [id, t] of Object.entries(data.security)) refs.push({ path: `security.${id}`, lastVerified: t.lastVerified, sources: t.sources });
   return refs;
 }
 

@@ -225,6 +225,15 @@ export const situationSchema = z
 /** A situation entry. */
 export type Situation = z.infer<typeof situationSchema>;
 
+/** What a port role or a security mode means, for the lessons' definition lists; its name is in lookup.ts. */
+export const termSchema = z.object({
+  /** One or two sentences a learner reads next to the term's name. */
+  definition: z.string().min(10),
+  ...provenance,
+});
+/** A defined term. */
+export type Term = z.infer<typeof termSchema>;
+
 /** Adds an issue for every id that occurs twice in a list. */
 function uniqueIds(kind: string, ids: readonly (string | number)[], ctx: z.RefinementCtx): void {
   const seen = new Set<string | number>();
@@ -252,6 +261,10 @@ export const factsSchema = z
     myths: z.array(mythSchema),
     /** Everyday situations the quiz asks about, in the order it lists them. */
     situations: z.array(situationSchema),
+    /** What each port role means (RFC 6409 §1 separates relay from submission; RFC 8314 §1 names access). */
+    roles: z.record(z.enum(portRoles), termSchema),
+    /** What each security mode means (RFC 3207 §4, RFC 8314 §3). */
+    security: z.record(z.enum(securityModes), termSchema),
   })
   .superRefine((facts, ctx) => {
     uniqueIds('port', facts.ports.map((p) => p.port), ctx);

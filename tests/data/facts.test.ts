@@ -86,6 +86,15 @@ describe('sources', () => {
     expect(factsSchema.safeParse(badDate).success).toBe(false);
   });
 
+  test('the schema wants a definition, with a source, for every port role and security mode', () => {
+    const missing = structuredClone(raw) as { security: Record<string, unknown> };
+    delete missing.security['implicit-tls'];
+    expect(factsSchema.safeParse(missing).success).toBe(false);
+    const unsourced = structuredClone(raw);
+    unsourced.roles.relay.sources = [];
+    expect(factsSchema.safeParse(unsourced).error?.issues[0]?.message).toBe('every fact needs a source');
+  });
+
   test('the schema rejects a documentation source that is not https', () => {
     const insecure = structuredClone(raw);
     insecure.protocols[0]!.sources = [{ kind: 'doc', title: 'Somewhere', url: 'http://example.com/' }];
