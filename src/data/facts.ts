@@ -98,7 +98,7 @@ export const facts: Facts = {
       ianaName: 'smtp',
       ianaRegisteredForRole: true,
       security: 'starttls-opportunistic',
-      description: 'Mail servers deliver to each other here; TLS is used when both sides offer STARTTLS.',
+      description: 'Mail servers deliver to each other here; TLS is used when both sides support STARTTLS.',
       governingRfcs: [5321, 3207],
       misconception: {
         myth: 'Mail programs send your mail on port 25, and port 25 is always unencrypted.',
@@ -473,7 +473,7 @@ export const facts: Facts = {
       lastVerified: V,
     },
     'starttls-opportunistic': {
-      definition: 'The session starts in plaintext. When both sides offer STARTTLS they upgrade to TLS; otherwise they go on in plaintext.',
+      definition: 'The session starts in plaintext. When the server offers STARTTLS and the client supports it, they upgrade to TLS; otherwise they go on in plaintext.',
       sources: [rfc(3207, '4')],
       lastVerified: V,
     },

@@ -17,7 +17,7 @@ describe('TermList', () => {
     const terms = Object.fromEntries([...doc.querySelectorAll('dt')].map((dt) => [text(dt), text(dt.nextElementSibling)]));
     expect(Object.keys(terms)).toEqual(['Plaintext', 'STARTTLS, opportunistic', 'STARTTLS, required', 'Implicit TLS', 'HTTPS']);
     expect(terms['STARTTLS, required']).toMatch(/starts in plaintext.*refuses to log anyone in/);
-    expect(terms['STARTTLS, opportunistic']).toMatch(/otherwise they go on in plaintext/);
+    expect(terms['STARTTLS, opportunistic']).toMatch(/server offers STARTTLS and the client supports it.*otherwise they go on in plaintext/);
     expect(terms['Implicit TLS']).toMatch(/before the first byte/);
     expect(terms['Implicit TLS']).toContain('RFC 8314 §3');
   });
