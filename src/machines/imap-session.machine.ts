@@ -18,7 +18,7 @@ import { runCommand, runData, runWorldChange } from '../protocols/imap/commands/
 import { TEXT } from '../protocols/imap/replies.ts';
 import type { ImapPhase, ImapState, Outcome } from '../protocols/imap/session-state.ts';
 import type { WorldChange } from '../protocols/shared/world.ts';
-import type { ClientEvent, SessionContextBase, SessionInput } from './session.ts';
+import { openingContext, type ClientEvent, type SessionContextBase, type SessionInput } from './session.ts';
 
 /** The machine's context: what the session reads, what the IMAP logic keeps, and the state it is in. */
 export interface ImapContext extends SessionContextBase, ImapState {
@@ -112,11 +112,7 @@ export const imapSessionMachine = setup({
 }).createMachine({
   id: 'imapSession',
   context: ({ input }) => ({
-    reply: [`* OK [CAPABILITY ${preLoginCapabilities(input.implicitTls)}] ${TEXT.ready}`],
-    tls: input.implicitTls,
-    startTls: false,
-    closed: false,
-    user: undefined,
+    ...openingContext(input, `* OK [CAPABILITY ${preLoginCapabilities(input.implicitTls)}] ${TEXT.ready}`),
     world: input.world,
     sessionId: input.sessionId,
     view: undefined,

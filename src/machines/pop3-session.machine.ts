@@ -17,7 +17,7 @@ import { markedUids } from '../protocols/pop3/maildrop.ts';
 import { apopTimestamp } from '../protocols/pop3/format.ts';
 import type { Pop3Context, Pop3Event, Pop3Outcome } from '../protocols/pop3/types.ts';
 import { SERVER_HOST } from '../protocols/shared/world.ts';
-import type { SessionInput } from './session.ts';
+import { openingContext, type SessionInput } from './session.ts';
 
 type Action = 'answer' | 'lockMaildrop' | 'commitDeletions' | 'releaseMaildrop';
 
@@ -73,11 +73,7 @@ export const pop3SessionMachine = setup({
     // RFC 1939 §7: a new timestamp for every greeting; the world's seeded random and clock keep it reproducible.
     const timestamp = apopTimestamp(input.world.random(), input.world.clock.peek().getTime() / 1000, SERVER_HOST);
     return {
-      reply: [REPLY.greeting(timestamp)],
-      tls: input.implicitTls,
-      startTls: false,
-      closed: false,
-      user: undefined,
+      ...openingContext(input, REPLY.greeting(timestamp)),
       world: input.world,
       sessionId: input.sessionId,
       tlsRequired: input.tlsRequired,

@@ -39,6 +39,11 @@ export interface SessionContextBase {
   user: string | undefined;
 }
 
+/** The shared part of every server's first context: the greeting, TLS as the port gives it, nobody logged in. */
+export function openingContext(input: Pick<SessionInput, 'implicitTls'>, greeting: string): SessionContextBase {
+  return { reply: [greeting], tls: input.implicitTls, startTls: false, closed: false, user: undefined };
+}
+
 /** A machine event made from a client line. `type` is "client.<verb in lower case>" for commands. */
 export interface ClientEvent {
   type: string;

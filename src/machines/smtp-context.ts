@@ -4,7 +4,7 @@ import { EMPTY_MESSAGE, type MessageBuffer } from '../protocols/smtp/data.ts';
 import { SMTP } from '../protocols/smtp/replies.ts';
 import type { SequenceFacts } from '../protocols/smtp/sequence.ts';
 import type { MailWorld, WorldChange } from '../protocols/shared/world.ts';
-import type { ClientEvent, SessionContextBase, SessionInput } from './session.ts';
+import { openingContext, type ClientEvent, type SessionContextBase, type SessionInput } from './session.ts';
 
 /** Everything one SMTP session remembers. */
 export interface SmtpContext extends SessionContextBase {
@@ -34,11 +34,7 @@ export const NO_TRANSACTION = { sender: undefined, recipients: [] as string[], m
 /** The context at connection: the greeting is the first reply (RFC 5321 §3.1); TLS is up already on 465. */
 export function initialContext(input: SessionInput): SmtpContext {
   return {
-    reply: [SMTP.greeting],
-    tls: input.implicitTls,
-    startTls: false,
-    closed: false,
-    user: undefined,
+    ...openingContext(input, SMTP.greeting),
     world: input.world,
     role: input.role,
     clientAddress: input.clientAddress,
