@@ -3,7 +3,6 @@ import { describe, expect, test } from 'vitest';
 import {
   betterScore,
   entryKey,
-  isDamaged,
   loadEntry,
   MAX_ENTRIES,
   saveEntry,
@@ -50,8 +49,8 @@ describe('quiz storage', () => {
     const key = entryKey('quiz-page', { count: 5, topics: ['security-mode'], seed: undefined });
     expect(key).toBe('quiz-page|5|security-mode|any');
     expect(saveEntry(storage, key, entry)).toBe(true);
-    expect(loadEntry(storage, key)).toEqual(entry);
-    expect(loadEntry(storage, 'other')).toBeUndefined();
+    expect(loadEntry(storage, key).entry).toEqual(entry);
+    expect(loadEntry(storage, 'other').entry).toBeUndefined();
   });
 
   test('different options are different quizzes', () => {
@@ -70,9 +69,9 @@ describe('quiz storage', () => {
   ])('%s in storage: nothing saved, and saving replaces it', (_why, text) => {
     const storage = memoryStorage();
     storage.setItem(STORAGE_KEY, text);
-    expect(loadEntry(storage, 'k')).toBeUndefined();
+    expect(loadEntry(storage, 'k').entry).toBeUndefined();
     expect(saveEntry(storage, 'k', entry)).toBe(true);
-    expect(loadEntry(storage, 'k')).toEqual(entry);
+    expect(loadEntry(storage, 'k').entry).toEqual(entry);
   });
 
   test('a damaged entry is dropped, a damaged resume or best only loses that part', () => {
@@ -84,36 +83,36 @@ describe('quiz storage', () => {
       badAnswers: { ...entry, resume: { ...entry.resume, answers: [{ id: 1 }] } },
     };
     storage.setItem(STORAGE_KEY, JSON.stringify({ v: 1, quizzes }));
-    expect(loadEntry(storage, 'broken')).toBeUndefined();
-    expect(loadEntry(storage, 'badResume')).toEqual({ ...entry, resume: undefined });
-    expect(loadEntry(storage, 'badBest')).toEqual({ ...entry, best: undefined });
-    expect(loadEntry(storage, 'badAnswers')?.resume).toBeUndefined();
+    expect(loadEntry(storage, 'broken').entry).toBeUndefined();
+    expect(loadEntry(storage, 'badResume').entry).toEqual({ ...entry, resume: undefined });
+    expect(loadEntry(storage, 'badBest').entry).toEqual({ ...entry, best: undefined });
+    expect(loadEntry(storage, 'badAnswers').entry?.resume).toBeUndefined();
   });
 
-  test('isDamaged: only for a quiz whose saved value (or the whole store) cannot be read', () => {
+  test('damaged: only for a quiz whose saved value (or the whole store) cannot be read', () => {
     const storage = memoryStorage();
-    expect(isDamaged(storage, 'k')).toBe(false);
+    expect(loadEntry(storage, 'k').damaged).toBe(false);
     storage.setItem(STORAGE_KEY, JSON.stringify({ v: 1, quizzes: { good: entry, broken: { seed: 'x' }, halfBroken: { ...entry, resume: { phase: 1 } } } }));
-    expect(isDamaged(storage, 'good')).toBe(false);
-    expect(isDamaged(storage, 'other')).toBe(false);
-    expect(isDamaged(storage, 'broken')).toBe(true);
-    expect(isDamaged(storage, 'halfBroken')).toBe(true);
+    expect(loadEntry(storage, 'good').damaged).toBe(false);
+    expect(loadEntry(storage, 'other').damaged).toBe(false);
+    expect(loadEntry(storage, 'broken').damaged).toBe(true);
+    expect(loadEntry(storage, 'halfBroken').damaged).toBe(true);
     storage.setItem(STORAGE_KEY, '{oops');
-    expect(isDamaged(storage, 'good')).toBe(true);
-    expect(isDamaged(memoryStorage('read'), 'k')).toBe(false);
+    expect(loadEntry(storage, 'good').damaged).toBe(true);
+    expect(loadEntry(memoryStorage('read'), 'k').damaged).toBe(false);
   });
 
   test('extra fields in a stored answer are not carried along', () => {
     const storage = memoryStorage();
     const resume = { ...entry.resume, answers: [{ id: 'a', chosen: 'y', correct: true }, { id: 'b', chosen: 'x' }] };
     storage.setItem(STORAGE_KEY, JSON.stringify({ v: 1, quizzes: { k: { ...entry, resume } } }));
-    expect(loadEntry(storage, 'k')?.resume?.answers[0]).toEqual({ id: 'a', chosen: 'y' });
+    expect(loadEntry(storage, 'k').entry?.resume?.answers[0]).toEqual({ id: 'a', chosen: 'y' });
   });
 
   test('no storage, or storage that throws, is "nothing saved" and saving reports false', () => {
-    expect(loadEntry(undefined, 'k')).toBeUndefined();
+    expect(loadEntry(undefined, 'k').entry).toBeUndefined();
     expect(saveEntry(undefined, 'k', entry)).toBe(false);
-    expect(loadEntry(memoryStorage('read'), 'k')).toBeUndefined();
+    expect(loadEntry(memoryStorage('read'), 'k').entry).toBeUndefined();
     expect(saveEntry(memoryStorage('write'), 'k', entry)).toBe(false);
   });
 
@@ -122,8 +121,8 @@ describe('quiz storage', () => {
     for (let i = 0; i < MAX_ENTRIES + 5; i++) saveEntry(storage, `q${i}`, { ...entry, at: 1000 + i });
     const stored = JSON.parse(storage.map.get(STORAGE_KEY) ?? '{}') as { quizzes: Record<string, unknown> };
     expect(Object.keys(stored.quizzes)).toHaveLength(MAX_ENTRIES);
-    expect(loadEntry(storage, 'q0')).toBeUndefined();
-    expect(loadEntry(storage, `q${MAX_ENTRIES + 4}`)).toBeDefined();
+    expect(loadEntry(storage, 'q0').entry).toBeUndefined();
+    expect(loadEntry(storage, `q${MAX_ENTRIES + 4}`).entry).toBeDefined();
   });
 
   test('betterScore prefers the higher share, then the longer quiz', () => {

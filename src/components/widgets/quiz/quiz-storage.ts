@@ -99,15 +99,13 @@ function readAll(storage: Storage | undefined): Reading {
   return { stored, damaged };
 }
 
-/** The saved entry of one quiz, if there is a readable one. */
-export function loadEntry(storage: Storage | undefined, key: string): QuizEntry | undefined {
-  return readAll(storage).stored.quizzes[key];
-}
-
-/** Whether something was saved for this quiz but cannot be read (a damaged or foreign value). */
-export function isDamaged(storage: Storage | undefined, key: string): boolean {
-  const { damaged } = readAll(storage);
-  return damaged === true || damaged.has(key);
+/**
+ * What is saved for one quiz, read once: the entry if it is readable, and whether something was saved for it
+ * (or for every quiz) that cannot be read (a damaged or foreign value), so the quiz can say it starts afresh.
+ */
+export function loadEntry(storage: Storage | undefined, key: string): { entry: QuizEntry | undefined; damaged: boolean } {
+  const { stored, damaged } = readAll(storage);
+  return { entry: stored.quizzes[key], damaged: damaged === true || damaged.has(key) };
 }
 
 /** Saves one quiz's entry; returns false when storage is missing, full or refuses. */
