@@ -25,7 +25,9 @@ export const MAX_SEED = 0xffff_ffff;
 
 /** A value as a problem sentence quotes it: short, whatever was given (a 10 MB parameter stays readable). */
 function quoted(value: unknown): string {
-  const text = typeof value === 'string' ? value : JSON.stringify(value) ?? String(value);
+  const raw = typeof value === 'string' ? value : JSON.stringify(value) ?? String(value);
+  // Control characters (a NUL from the address, say) would be invisible: show them as \u escapes.
+  const text = raw.replace(/[\u0000-\u001f\u007f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
   return `“${text.length > 40 ? `${text.slice(0, 40)}…` : text}”`;
 }
 

@@ -74,6 +74,10 @@ describe('checkOptions', () => {
     expect(problems[0]).toMatch(/^Quiz number .* is not a whole number from 0 to 4294967295; this is a new quiz\.$/);
   });
 
+  test('control characters in a value are shown, not hidden', () => {
+    expect(check({ count: 'a\u0000b\n' }).problems[0]).toContain('“a\\u0000b\\u000a”');
+  });
+
   test('a huge value is quoted short in the message', () => {
     const { problems } = check({ count: 'x'.repeat(10_000_000) });
     expect(problems[0]?.length).toBeLessThan(200);
