@@ -4,11 +4,17 @@ import starlight from '@astrojs/starlight';
 import svelte from '@astrojs/svelte';
 import mdx from '@astrojs/mdx';
 import { factFreshness } from './src/integrations/fact-freshness.ts';
+import { availableLessons } from './src/content/course.ts';
 
 // https://docs.astro.build/en/reference/configuration-reference/
 export default defineConfig({
   site: 'https://mailwire.example',
   trailingSlash: 'always',
+  // The first two lessons lived at the top level before the course had a /lessons/ section.
+  redirects: {
+    '/ports/': '/lessons/ports-and-encryption/',
+    '/transcripts/': '/lessons/reading-a-transcript/',
+  },
   integrations: [
     starlight({
       title: 'Mailwire',
@@ -16,10 +22,8 @@ export default defineConfig({
       sidebar: [
         {
           label: 'Course',
-          items: [
-            { label: 'Overview', link: '/' },
-            { label: 'Ports and encryption', slug: 'ports' },
-          ],
+          // The lessons in course order, from src/content/course.ts.
+          items: [{ label: 'Overview', link: '/' }, ...availableLessons.map((l) => ({ label: l.label, slug: l.slug }))],
         },
         {
           label: 'Practice',
@@ -34,7 +38,6 @@ export default defineConfig({
           label: 'Reference',
           items: [
             { label: 'Compare the protocols', slug: 'compare' },
-            { label: 'Reading a transcript', slug: 'transcripts' },
           ],
         },
       ],
@@ -42,6 +45,8 @@ export default defineConfig({
       components: {
         // Fixes the search button's accessible name (WCAG 2.5.3); see src/components/shell/search-button.ts.
         Search: './src/components/shell/Search.astro',
+        // Lesson pages get their objectives, summary, sources and next lesson from their frontmatter.
+        MarkdownContent: './src/components/course/LessonFrame.astro',
       },
     }),
     svelte(),

@@ -1,8 +1,9 @@
-/** Content collections: Starlight's lesson and reference pages. */
+/** Content collections: Starlight's pages, whose lesson pages carry a `lesson` block checked here. */
 import { defineCollection } from 'astro:content';
 import { docsLoader } from '@astrojs/starlight/loaders';
 import { docsSchema } from '@astrojs/starlight/schema';
+import { lessonFrontmatter } from './components/course/lesson-frontmatter.ts';
 
 export const collections = {
-  docs: defineCollection({ loader: docsLoader(), schema: docsSchema() }),
+  docs: defineCollection({ loader: docsLoader(), schema: docsSchema({ extend: lessonFrontmatter }) }),
 };

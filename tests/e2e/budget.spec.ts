@@ -90,7 +90,7 @@ const quizPages = sitePages().filter((path) => {
 
 test('finds the quiz page and the lesson with a short quiz', () => {
   expect(quizPages).toContain('/quiz/');
-  expect(quizPages).toContain('/ports/');
+  expect(quizPages).toContain('/lessons/ports-and-encryption/');
 });
 
 for (const path of quizPages) {

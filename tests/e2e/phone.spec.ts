@@ -1,4 +1,5 @@
 import { test, expect } from '@playwright/test';
+import { availableLessons, lessonHref } from '../../src/content/course.ts';
 import { axeViolations } from './axe.ts';
 
 test.describe('on a 360 px phone', () => {
@@ -23,7 +24,7 @@ test.describe('on a 360 px phone', () => {
   });
 
   test('the menu button opens the navigation, and Escape closes it', async ({ page }) => {
-    await page.goto('/transcripts/');
+    await page.goto('/scenarios/');
     const sidebar = page.locator('#starlight__sidebar');
     await expect(sidebar).toBeHidden();
     await page.getByRole('button', { name: 'Menu' }).click();
@@ -77,7 +78,7 @@ test.describe('on a 360 px phone', () => {
     await fits();
   });
 
-  for (const path of ['/', '/compare/', '/transcripts/', '/no-such-page/', '/playground/', '/scenarios/imap-idle/', '/devices/', '/ports/', '/quiz/']) {
+  for (const path of ['/', '/compare/', '/no-such-page/', '/playground/', '/scenarios/imap-idle/', '/devices/', '/quiz/', ...availableLessons.map(lessonHref)]) {
     test(`${path} fits the screen`, async ({ page }) => {
       await page.goto(path);
       const [scroll, inner] = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
