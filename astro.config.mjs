@@ -42,6 +42,8 @@ export default defineConfig({
       components: {
         // Fixes the search button's accessible name (WCAG 2.5.3); see src/components/shell/search-button.ts.
         Search: './src/components/shell/Search.astro',
+        // Keeps the theme script from failing where localStorage throws; see src/components/shell/storage-guard.ts.
+        ThemeProvider: './src/components/shell/ThemeProvider.astro',
       },
     }),
     svelte(),
