@@ -4,11 +4,19 @@ import starlight from '@astrojs/starlight';
 import svelte from '@astrojs/svelte';
 import mdx from '@astrojs/mdx';
 import { factFreshness } from './src/integrations/fact-freshness.ts';
+import { astroCsp } from './src/integrations/csp-policy.ts';
+import { cspHeaders } from './src/integrations/csp-headers.ts';
 
 // https://docs.astro.build/en/reference/configuration-reference/
 export default defineConfig({
   site: 'https://mailwire.example',
   trailingSlash: 'always',
+  // Content-Security-Policy: defined in src/integrations/csp-policy.ts; cspHeaders() below checks every page
+  // against it and writes the same policy to dist/_headers. (The build's warning that Shiki's inline styles
+  // break CSP does not apply: the policy allows style attributes.)
+  security: { csp: astroCsp() },
+  // Stylesheets as files, never inlined: Astro does not hash the <style> it inlines for components used in MDX.
+  build: { inlineStylesheets: 'never' },
   integrations: [
     starlight({
       title: 'Mailwire',
@@ -49,5 +57,6 @@ export default defineConfig({
     svelte(),
     mdx(),
     factFreshness(),
+    cspHeaders(),
   ],
 });
