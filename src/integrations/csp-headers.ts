@@ -55,7 +55,8 @@ export function cspHeaders(): AstroIntegration {
           if (hoisted !== html) writeFileSync(file, hoisted);
         }
         if (problems.length > 0) {
-          throw new Error(`Content-Security-Policy: ${problems.length} problem(s); allow an inline script by hashing its text in src/integrations/csp-policy.ts.\n${problems.join('\n')}`);
+          const fix = 'move the script or style to a file, or hash its text in src/integrations/csp-policy.ts';
+          throw new Error(`Content-Security-Policy: ${problems.length} problem(s); ${fix}.\n${problems.join('\n')}`);
         }
         const [policy, ...others] = policies;
         if (policy === undefined || others.length > 0) {
