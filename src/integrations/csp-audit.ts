@@ -87,3 +87,8 @@ export function auditPage(html: string, policyText: string): string[] {
   if (meta && firstGoverned !== -1 && firstGoverned < meta.index) problems.push('the policy <meta> comes after a script, style or link');
   return problems;
 }
+
+/** A page that only sends the reader elsewhere: a meta refresh and no script or style of its own. */
+export function isRedirectStub(html: string): boolean {
+  return /<meta\s+http-equiv="refresh"/i.test(html) && !/<(?:script|style)[\s>]/i.test(html);
+}

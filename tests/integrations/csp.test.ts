@@ -1,6 +1,6 @@
 /** The site's Content-Security-Policy: what it allows, and the build's check of each page against it. */
 import { describe, expect, test } from 'vitest';
-import { auditPage, hoistMeta, metaPolicy, parsePolicy, serializePolicy } from '../../src/integrations/csp-audit.ts';
+import { auditPage, hoistMeta, isRedirectStub, metaPolicy, parsePolicy, serializePolicy } from '../../src/integrations/csp-audit.ts';
 import { cspRules } from '../../src/integrations/csp-headers.ts';
 import { astroCsp, sha256Source, starlightInlineScripts } from '../../src/integrations/csp-policy.ts';
 import { storageGuard } from '../../src/components/shell/storage-guard.ts';
@@ -96,5 +96,14 @@ describe('hoistMeta and metaPolicy', () => {
 
   test('parsePolicy and serializePolicy normalise spacing and the trailing semicolon', () => {
     expect(serializePolicy(parsePolicy(" default-src  'self';script-src 'self' ; "))).toBe("default-src 'self'; script-src 'self'");
+  });
+});
+
+describe('redirect stubs', () => {
+  test('a meta refresh with no script or style needs no policy of its own; one with a script does', () => {
+    const stub = '<!doctype html><title>Redirecting to: /lessons/x/</title><meta http-equiv="refresh" content="0;url=/lessons/x/"><body><a href="/lessons/x/">x</a></body>';
+    expect(isRedirectStub(stub)).toBe(true);
+    expect(isRedirectStub(stub.replace('<body>', '<body><script>alert(1)</script>'))).toBe(false);
+    expect(isRedirectStub('<!doctype html><title>A page</title><body>text</body>')).toBe(false);
   });
 });
