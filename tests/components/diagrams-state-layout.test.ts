@@ -1,8 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import { flatten, overlaps, textBox, type Item, type Rect, type Scene } from '../../src/components/diagrams/scene.ts';
-import { assignLanes, layoutStates, type StateLayoutInput } from '../../src/components/diagrams/state-layout.ts';
+import { layoutStates, type StateLayoutInput } from '../../src/components/diagrams/state-layout.ts';
 import { namesFor } from '../../src/components/diagrams/state-names.ts';
-import { rankStates } from '../../src/components/diagrams/state-ranks.ts';
+import { assignLanes, rankStates } from '../../src/components/diagrams/state-ranks.ts';
 import { stateGraph } from '../../src/components/widgets/state-graph.ts';
 import { imapSessionMachine } from '../../src/machines/imap-session.machine.ts';
 import { pop3SessionMachine } from '../../src/machines/pop3-session.machine.ts';

@@ -122,8 +122,8 @@ export function layoutMailPathWide(places: readonly Place[], hops: readonly Hop[
   const relay = hopLabel(hop('mx'), X[1] + BW + 8, 0, BW + GAP - 8);
   const top = dns.box.h + Math.max(54, lookup.h + 24, relay.h + 24);
   const rowH = Math.max(...(['sender', 'msa', 'mx'] as const).map((id) => placeBox(place(id), 0, 0, BW).box.h));
-  const [sender, msa, mx] = (['sender', 'msa', 'mx'] as const).map((id, i) => placeBox(place(id), X[i], top, BW, rowH));
-  items.push(dns.items, sender!.items, msa!.items, mx!.items);
+  (['sender', 'msa', 'mx'] as const).forEach((id, i) => items.push(placeBox(place(id), X[i]!, top, BW, rowH).items));
+  items.push(dns.items);
   const mid = top + rowH / 2;
   const lookupTop = top - 12 - lookup.h;
   items.push(hopGroup(hop('dns'), [arrow([[lookupX, top], [lookupX, dns.box.h]], true), ...hopLabel(hop('dns'), lookupX - 12 - lookup.w, lookupTop, lookupX - 12).items]));

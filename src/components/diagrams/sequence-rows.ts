@@ -78,7 +78,7 @@ export function sequenceRows(scenario: Scenario, playback: ScenarioPlayback, ran
   }
   const shown = playback.played.slice(range.first - 1, range.last);
   const firstWire = shown.flatMap((p) => p.entries).find((e) => e.kind !== 'event');
-  if (range.first > 1 && firstWire?.kind !== 'event' && firstWire?.encrypted) rows.push({ kind: 'note', text: 'Encrypted: inside TLS since an earlier step', step: range.first });
+  if (range.first > 1 && firstWire?.encrypted) rows.push({ kind: 'note', text: 'Encrypted: inside TLS since an earlier step', step: range.first });
   for (const played of shown) {
     const event = scenario.steps[played.index]!.event;
     const step = played.index + 1;

@@ -7,7 +7,7 @@
  */
 import { framed, placeFree, text, TYPE, widthOf, wrap } from './layout-kit.ts';
 import { overlaps, textBox, type Item, type Point, type Rect, type Scene } from './scene.ts';
-import { rankStates } from './state-ranks.ts';
+import { assignLanes, rankStates } from './state-ranks.ts';
 
 /** One state as the diagram shows it. */
 export interface LayoutState {
@@ -61,7 +61,8 @@ export function layoutStates(input: StateLayoutInput): Scene {
   // Each gap's height fits the labels of the arrows between its two neighbours.
   const adjacent = main.filter((e) => Math.abs(row.get(e.to)! - row.get(e.from)!) === 1);
   const common = bus.length > 0 ? bus[0]!.events.filter((ev) => bus.every((b) => b.events.includes(ev))) : [];
-  const commonLines = common.length > 0 ? wrap(`${common.join(', ')}${bus.length > 1 ? ', from every state' : ''}`, Math.max(LABEL_W, w - 12), TYPE.small) : [];
+  const fromEvery = bus.length > 1 && input.states.every((s) => s.final || bus.some((b) => b.from === s.id));
+  const commonLines = common.length > 0 ? wrap(`${common.join(', ')}${fromEvery ? ', from every state' : ''}`, Math.max(LABEL_W, w - 12), TYPE.small) : [];
   const tops: number[] = [];
   let y = 0;
   for (let i = 0; i < order.length; i++) {
@@ -148,19 +149,6 @@ export function layoutStates(input: StateLayoutInput): Scene {
 
   for (const id of order) items.push(stateGroup(state.get(id)!, boxOf(id), input.current === id));
   return framed(items);
-}
-
-/** Lane numbers for spans [a, b] so that overlapping spans never share a lane (innermost first). */
-export function assignLanes(spans: readonly (readonly [number, number])[]): number[] {
-  const used: [number, number][][] = [];
-  return spans.map(([a, b]) => {
-    const lo = Math.min(a, b);
-    const hi = Math.max(a, b);
-    let lane = used.findIndex((taken) => taken.every(([x, y]) => hi < x || lo > y));
-    if (lane === -1) lane = used.push([]) - 1;
-    used[lane]!.push([lo, hi]);
-    return lane;
-  });
 }
 
 function edgeGroup(e: LayoutEdge, input: StateLayoutInput, items: Item[]): Item {

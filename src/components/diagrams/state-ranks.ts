@@ -2,7 +2,7 @@
  * The order a state diagram shows its states in: breadth first from the initial state, as a session meets
  * them; among states equally far from the start, the one that leads on furthest comes last, so the main path
  * stays in neighbouring rows. A final state that two or more states lead to (a connection closing) is the
- * "sink": it goes last and is drawn apart.
+ * "sink": it goes last and is drawn apart. Longer arrows get lanes beside the column (assignLanes).
  */
 
 interface RankInput {
@@ -49,4 +49,17 @@ export function rankStates(input: RankInput): { rows: string[]; sink: string | u
     .filter((id) => id !== sink)
     .sort((a, b) => rank.get(a)! - rank.get(b)! || reachOf(a) - reachOf(b) || ids.indexOf(a) - ids.indexOf(b));
   return { rows, sink };
+}
+
+/** Lane numbers for spans [a, b] so that overlapping spans never share a lane (innermost first). */
+export function assignLanes(spans: readonly (readonly [number, number])[]): number[] {
+  const used: [number, number][][] = [];
+  return spans.map(([a, b]) => {
+    const lo = Math.min(a, b);
+    const hi = Math.max(a, b);
+    let lane = used.findIndex((taken) => taken.every(([x, y]) => hi < x || lo > y));
+    if (lane === -1) lane = used.push([]) - 1;
+    used[lane]!.push([lo, hi]);
+    return lane;
+  });
 }
