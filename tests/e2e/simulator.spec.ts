@@ -109,6 +109,7 @@ test('port 25 blocked: no answer, a reconnect to 587, and take over after a bloc
   await widget(page).getByRole('button', { name: 'Take over' }).click();
   const port = widget(page).getByRole('combobox', { name: 'Port' });
   await expect(port).toHaveValue('25');
+  expect(await axeViolations(page, '.mw-widget')).toEqual([]);
   await port.selectOption('587');
   await widget(page).getByRole('button', { name: 'Reconnect' }).click();
   await expect(lastLine(page)).toContainText('220 mail.example.test');
