@@ -155,11 +155,10 @@ describe('SessionSimulator with the build’s record', () => {
     const user = await open(blockedData(4));
     await user.click(button('Take over'));
     await vi.waitFor(() => expect(screen.getByText('The connection is closed.')).toBeTruthy());
-    const port = screen.getByRole('combobox', { name: 'Port' }) as HTMLSelectElement;
-    expect([...port.options].map((o) => o.value)).toEqual(['25', '587', '465']);
-    expect(port.value).toBe('25');
-    await user.selectOptions(port, '587');
-    await user.click(button('Reconnect'));
+    // Reconnect goes back to port 25, where the learner is; the other ports have a button each.
+    const choices = [...screen.getByRole('button', { name: 'Reconnect' }).parentElement!.querySelectorAll('button')].map((b) => b.textContent);
+    expect(choices).toEqual(['Reconnect', 'Connect to port 587', 'Connect to port 465']);
+    await user.click(button('Connect to port 587'));
     await vi.waitFor(() => expect(lines().slice(-2)).toEqual(['[New connection to port 587]', 'S: 220 mail.example.test ESMTP Mailwire']));
     expect(document.activeElement).toBe(input());
     await user.type(input(), 'EHLO laptop{Enter}');
