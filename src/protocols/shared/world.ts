@@ -4,9 +4,13 @@
  * Deterministic under a seed: the clock, queue ids and UIDVALIDITY values depend only on the seed.
  */
 import { SimClock, rfc5322Date } from './clock.ts';
-import { octets, type RawMessage } from './message.ts';
+import { StoreAccount, worldLimits, type StoreRefusal, type WorldLimits } from './limits.ts';
+import { joinOctets, octets, type RawMessage } from './message.ts';
 import { hexId, seededRandom } from './random.ts';
 import { seedMail } from './seed-mail.ts';
+import { findByUid } from './uid-order.ts';
+
+export type { StoreRefusal, WorldLimits } from './limits.ts';
 
 /** RFC 6154 special-use attributes of the standard mailboxes. */
 export type SpecialUse = '\\Sent' | '\\Drafts' | '\\Trash' | '\\Archive' | '\\Junk';
@@ -86,11 +90,19 @@ export interface Envelope {
   withProtocol: string;
 }
 
+/** Why a delivery stored nothing: the reason and the local recipient it concerns. */
+export interface DeliveryRefusal {
+  reason: StoreRefusal;
+  recipient: string;
+}
+
 /** What happened to a message accepted by SMTP. */
 export interface DeliveryResult {
   queueId: string;
   delivered: string[];
   queued: QueuedMessage[];
+  /** Set when the local copies would not fit (store or a quota): then nothing was delivered or queued. */
+  refused?: DeliveryRefusal;
 }
 
 /** Options for a new world. */
@@ -99,7 +111,12 @@ export interface WorldOptions {
   seed?: number;
   /** Start instant (ms since the epoch). */
   start?: number;
+  /** Message size, quota and store limits; any not given keep their defaults (limits.ts). */
+  limits?: Partial<WorldLimits>;
 }
+
+// A login name is a local part (RFC 5321 §4.5.3.1.1: at most 64 octets) that needs no quoting anywhere.
+const USER_NAME = /^[a-z0-9][a-z0-9._-]{0,63}$/i;
 
 /** The local domain and host every session serves. */
 export const LOCAL_DOMAIN = 'example.test';
@@ -117,17 +134,22 @@ const STANDARD_MAILBOXES: Array<[string, SpecialUse | undefined]> = [
 /** One shared, in-memory mail system. */
 export class MailWorld {
   readonly clock: SimClock;
+  /** What the world may hold; the servers refuse what would go past it. */
+  readonly limits: WorldLimits;
   readonly users = new Map<string, MailUser>();
   readonly outbound: QueuedMessage[] = [];
   readonly #next: () => number;
   readonly #listeners = new Set<(change: WorldChange) => void>();
   readonly #locks = new Map<string, string>();
+  readonly #store: StoreAccount;
   #uidValidity: number;
   #sessions = 0;
 
   constructor(options: WorldOptions = {}) {
     const seed = options.seed ?? 1;
     this.clock = new SimClock(options.start);
+    this.limits = worldLimits(options.limits);
+    this.#store = new StoreAccount(this.limits);
     this.#next = seededRandom(seed);
     // Like Dovecot, a UIDVALIDITY near the creation time in seconds; the seed shifts it.
     this.#uidValidity = Math.floor(this.clock.peek().getTime() / 1000) + Math.floor(this.#next() * 1000);
@@ -138,11 +160,49 @@ export class MailWorld {
     }
   }
 
-  #addUser(name: string, password: string, displayName: string): void {
+  #addUser(name: string, password: string, displayName: string): MailUser {
     const mailboxes = new Map<string, Mailbox>();
     const user: MailUser = { name, password, address: `${name}@${LOCAL_DOMAIN}`, displayName, mailboxes };
     this.users.set(name, user);
     for (const [box, use] of STANDARD_MAILBOXES) this.#newMailbox(user, box, use);
+    return user;
+  }
+
+  /**
+   * Creates a user with the standard mailboxes, all empty, e.g. one per simulated client of a benchmark. The name
+   * must be a plain local part (letters, digits, ".", "_", "-"; at most 64); undefined when it is not or is taken.
+   */
+  addUser(name: string, password: string, displayName: string = name): MailUser | undefined {
+    if (!USER_NAME.test(name) || this.users.has(name) || name.toLowerCase() === 'postmaster') return undefined;
+    return this.#addUser(name, password, displayName);
+  }
+
+  /** Octets in all of a user's mailboxes, as the quota counts them. */
+  usage(user: string): number {
+    return this.#store.usage(user);
+  }
+
+  /** Octets the whole store holds, each message's bookkeeping overhead included. */
+  get storedOctets(): number {
+    return this.#store.total;
+  }
+
+  /** Whether the user's mailboxes already hold all the quota allows. */
+  isOverQuota(user: string): boolean {
+    return this.#store.isFull(user);
+  }
+
+  /**
+   * Why `count` messages of `octets` in all, the largest `largest`, cannot be stored for `user` now, or undefined
+   * when they can. Nothing is reserved: ask again just before storing.
+   */
+  refusal(user: string, octets: number, largest = octets, count = 1): StoreRefusal | undefined {
+    return this.#store.refusal(user, octets, largest, count);
+  }
+
+  /** Octets the store can still take, overhead included (what Postfix checks at MAIL, smtpd_check_queue()). */
+  get freeOctets(): number {
+    return this.#store.free;
   }
 
   #newMailbox(user: MailUser, name: string, specialUse: SpecialUse | undefined): Mailbox {
@@ -217,6 +277,7 @@ export class MailWorld {
     const box = this.mailbox(user, name);
     if (!u || !box || box.name === 'INBOX') return false;
     u.mailboxes.delete(box.name);
+    for (const m of box.messages) this.#store.remove(user, m.size);
     this.#emit({ kind: 'mailboxes', user, origin });
     return true;
   }
@@ -232,7 +293,7 @@ export class MailWorld {
     if (box.name === 'INBOX') {
       const moved = this.#newMailbox(u, to, undefined);
       for (const m of box.messages) this.append(user, moved.name, m.raw, [...m.flags], m.internalDate, origin);
-      for (const m of [...box.messages]) this.expunge(user, 'INBOX', [m.uid], origin);
+      this.expunge(user, 'INBOX', box.messages.map((m) => m.uid), origin);
     } else {
       u.mailboxes.delete(box.name);
       box.name = to;
@@ -255,20 +316,22 @@ export class MailWorld {
       recentOwner: undefined,
     };
     box.messages.push(message);
+    this.#store.add(user, message.size);
     this.#emit({ kind: 'append', user, mailbox: box.name, uid: message.uid, origin });
     return message;
   }
 
   /** Replaces a message's flags and announces the change; false if there is no such message. */
   setFlags(user: string, mailbox: string, uid: number, flags: Iterable<string>, origin?: string): boolean {
-    const message = this.mailbox(user, mailbox)?.messages.find((m) => m.uid === uid);
-    if (!message) return false;
+    const box = this.mailbox(user, mailbox);
+    const message = box && findByUid(box.messages, uid);
+    if (!box || !message) return false;
     const next = new Set(flags);
     const same = next.size === message.flags.size && [...next].every((f) => message.flags.has(f));
     if (same) return true;
     message.flags.clear();
     for (const f of next) message.flags.add(f);
-    this.#emit({ kind: 'flags', user, mailbox: this.mailbox(user, mailbox)!.name, uid, origin });
+    this.#emit({ kind: 'flags', user, mailbox: box.name, uid, origin });
     return true;
   }
 
@@ -277,21 +340,33 @@ export class MailWorld {
     const box = this.mailbox(user, mailbox);
     if (!box) return [];
     const wanted = new Set(uids);
-    const removed = box.messages.filter((m) => wanted.has(m.uid)).map((m) => m.uid);
-    box.messages = box.messages.filter((m) => !wanted.has(m.uid));
+    const removed: number[] = [];
+    const kept: StoredMessage[] = [];
+    for (const m of box.messages) {
+      if (!wanted.has(m.uid)) {
+        kept.push(m);
+        continue;
+      }
+      removed.push(m.uid);
+      this.#store.remove(user, m.size);
+    }
+    if (removed.length === 0) return removed;
+    box.messages = kept;
     for (const uid of removed) this.#emit({ kind: 'expunge', user, mailbox: box.name, uid, origin });
     return removed;
   }
 
   /**
    * Takes responsibility for a message accepted after DATA (RFC 5321 §4.2.5): local recipients get it in their
-   * INBOX with Return-Path and Received headers (§4.4); remote ones go to the outbound queue.
+   * INBOX with Return-Path and Received headers (§4.4); remote ones go to the outbound queue. When the local copies
+   * do not all fit (the store, or a recipient's quota), nothing is stored and `refused` says why.
    */
   deliver(envelope: Envelope, content: RawMessage): DeliveryResult {
     const queueId = this.newQueueId();
     const now = this.clock.tick();
     const delivered: string[] = [];
     const remote = new Map<string, string[]>();
+    const local: Array<{ rcpt: string; user: MailUser; trace: string }> = [];
     for (const rcpt of envelope.recipients) {
       const user = this.localRecipient(rcpt);
       if (user) {
@@ -300,12 +375,18 @@ export class MailWorld {
           `Received: from ${envelope.helo} (${envelope.helo} [${envelope.clientAddress}])\r\n` +
           `\tby ${SERVER_HOST} (Mailwire) with ${envelope.withProtocol} id ${queueId}\r\n` +
           `\tfor <${rcpt}>; ${rfc5322Date(now)}\r\n`;
-        this.append(user.name, 'INBOX', trace + content, [], now);
-        delivered.push(rcpt);
+        local.push({ rcpt, user, trace });
       } else {
         const domain = rcpt.slice(rcpt.lastIndexOf('@') + 1).toLowerCase();
         remote.set(domain, [...(remote.get(domain) ?? []), rcpt]);
       }
+    }
+    const refused = this.#deliveryRefusal(local, content.length);
+    if (refused) return { queueId, delivered, queued: [], refused };
+    for (const { rcpt, user, trace } of local) {
+      // One flat string per stored copy: the text DATA collected line by line is never kept beside it.
+      this.append(user.name, 'INBOX', joinOctets([trace, content]), [], now);
+      delivered.push(rcpt);
     }
     const queued = [...remote].map(([domain, to]) => {
       const entry: QueuedMessage = {
@@ -321,6 +402,21 @@ export class MailWorld {
       return entry;
     });
     return { queueId, delivered, queued };
+  }
+
+  /** Whether all local copies fit: the store first, then each recipient's quota (the message size was checked by DATA). */
+  #deliveryRefusal(local: ReadonlyArray<{ rcpt: string; user: MailUser; trace: string }>, octets: number): DeliveryRefusal | undefined {
+    if (local.length === 0) return undefined;
+    const sizes = local.map((l) => l.trace.length + octets);
+    const total = sizes.reduce((a, b) => a + b, 0);
+    if (this.#store.refusal(local[0]!.user.name, total, 0, local.length) === 'storeFull') return { reason: 'storeFull', recipient: local[0]!.rcpt };
+    const perUser = new Map<string, number>();
+    for (const [i, l] of local.entries()) {
+      const octetsForUser = (perUser.get(l.user.name) ?? 0) + sizes[i]!;
+      perUser.set(l.user.name, octetsForUser);
+      if (this.#store.usage(l.user.name) + octetsForUser > this.limits.userQuotaOctets) return { reason: 'overQuota', recipient: l.rcpt };
+    }
+    return undefined;
   }
 
   /** Takes the POP3 maildrop lock (RFC 1939 §4); false if another session holds it. */
@@ -344,6 +440,16 @@ export class MailWorld {
 
   #emit(change: WorldChange): void {
     for (const l of [...this.#listeners]) l(change);
+  }
+
+  /** The message with this UID in a mailbox, or undefined (a binary search: mailboxes are in UID order). */
+  message(box: Mailbox, uid: number): StoredMessage | undefined {
+    return findByUid(box.messages, uid);
+  }
+
+  /** Whether the message is still stored in this mailbox, and the mailbox still in the world. */
+  holds(user: string, box: Mailbox, m: StoredMessage): boolean {
+    return this.mailbox(user, box.name) === box && findByUid(box.messages, m.uid) === m;
   }
 
   /** Every message in the world as "user/mailbox/uid", for tests that check nothing is lost or duplicated. */
