@@ -222,11 +222,6 @@ export class MailWorld {
     return hexId(this.#next, 11);
   }
 
-  /** A deterministic random number in [0, 1), e.g. for an APOP timestamp. */
-  random(): number {
-    return this.#next();
-  }
-
   /** The user with this login name, or undefined. */
   user(name: string): MailUser | undefined {
     return this.users.get(name);
