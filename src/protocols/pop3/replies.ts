@@ -43,6 +43,9 @@ export const REPLY = {
   inactivity: '-ERR Disconnected for inactivity.',
   inactivityDuringAuth: '-ERR Disconnected for inactivity during authentication.',
   internalError: '-ERR [SYS/TEMP] Internal error.',
+  // The last words before the server hangs up on bad commands: pop3-login/client.c, then pop3/pop3-client.c.
+  tooManyBadBeforeLogin: '-ERR Too many invalid bad commands.',
+  tooManyBad: '-ERR Too many bad commands.',
   /** A SASL challenge (RFC 5034 §4): "+ " and the base64 data, which may be empty. */
   challenge: (base64: string) => `+ ${base64}`,
 } as const;
