@@ -82,6 +82,11 @@ export interface ProtocolDriver {
   /** What the server waits for now. */
   expects(snapshot: SnapshotFrom<AnyStateMachine>): SessionView['expects'];
   /**
+   * Whether a change in the world concerns the session now (IMAP: its selected mailbox). Only those reach the
+   * machine, so a delivery costs the sessions that look at that mailbox, not every open session. Absent: all do.
+   */
+  wantsChange?(change: WorldChange, snapshot: SnapshotFrom<AnyStateMachine>): boolean;
+  /**
    * A fresh count of bad commands for one session, where the server hangs up on a client that sends too many
    * (Postfix, Dovecot's POP3); absent where the machine counts them itself (IMAP).
    */
@@ -252,6 +257,7 @@ class MachineSession implements Session {
   #onWorld(change: WorldChange): void {
     // A session answers its own changes in its replies; only other sessions' changes are news.
     if (change.origin === this.id || this.#context().closed) return;
+    if (this.#driver.wantsChange && !this.#driver.wantsChange(change, this.#actor.getSnapshot())) return;
     try {
       this.#actor.send({ type: 'world.changed', change });
     } catch {

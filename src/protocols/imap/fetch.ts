@@ -25,6 +25,21 @@ export interface FetchOptions {
   flags: string[];
 }
 
+// ENVELOPE, BODY and BODYSTRUCTURE of a stored message never change (its octets do not): each is written once.
+const structures = new WeakMap<StoredMessage, Map<string, string>>();
+
+function structure(message: StoredMessage, name: 'ENVELOPE' | 'BODY' | 'BODYSTRUCTURE'): string {
+  let known = structures.get(message);
+  if (!known) structures.set(message, (known = new Map()));
+  let value = known.get(name);
+  if (value === undefined) {
+    const mime = mimeOf(message);
+    value = name === 'ENVELOPE' ? envelope(mime.fields) : bodyStructure(mime, name === 'BODYSTRUCTURE');
+    known.set(name, value);
+  }
+  return value;
+}
+
 /** One item's name and value; undefined for an item this module does not know (a caller-made object). */
 function renderItem(message: StoredMessage, item: FetchItem, options: FetchOptions): [string, string] | undefined {
   switch (item.kind) {
@@ -37,11 +52,9 @@ function renderItem(message: StoredMessage, item: FetchItem, options: FetchOptio
     case 'RFC822.SIZE':
       return ['RFC822.SIZE', String(message.size)];
     case 'ENVELOPE':
-      return ['ENVELOPE', envelope(mimeOf(message).fields)];
     case 'BODY':
-      return ['BODY', bodyStructure(mimeOf(message), false)];
     case 'BODYSTRUCTURE':
-      return ['BODYSTRUCTURE', bodyStructure(mimeOf(message), true)];
+      return [item.kind, structure(message, item.kind)];
     case 'RFC822':
       return ['RFC822', imapString(message.raw)];
     case 'RFC822.HEADER':

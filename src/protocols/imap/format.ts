@@ -40,13 +40,21 @@ export function imapNString(s: string | undefined): string {
 
 // Dovecot's order (imap-util.c imap_write_flags): system flags in this order, \Recent, then keywords as stored.
 const SYSTEM_FLAGS = ['\\Answered', '\\Flagged', '\\Deleted', '\\Seen', '\\Draft'];
+const SYSTEM_LOWER = SYSTEM_FLAGS.map((f) => f.toLowerCase());
+const KNOWN = new Set([...SYSTEM_LOWER, '\\recent']);
 
 /** A parenthesized flag list as FETCH FLAGS, STORE echoes and FLAGS responses show it, e.g. `(\Seen \Recent)`. */
 export function imapFlagList(flags: Iterable<string>, recent: boolean): string {
-  const all = [...flags];
-  const lower = new Set(all.map((f) => f.toLowerCase()));
-  const system = SYSTEM_FLAGS.filter((f) => lower.has(f.toLowerCase()));
-  const known = new Set([...SYSTEM_FLAGS, '\\Recent'].map((f) => f.toLowerCase()));
-  const keywords = all.filter((f) => !known.has(f.toLowerCase()));
-  return `(${[...system, ...(recent ? ['\\Recent'] : []), ...keywords].join(' ')})`;
+  const present = new Set<string>();
+  const keywords: string[] = [];
+  for (const f of flags) {
+    const lower = f.toLowerCase();
+    if (KNOWN.has(lower)) present.add(lower);
+    else keywords.push(f);
+  }
+  const out: string[] = [];
+  for (let i = 0; i < SYSTEM_FLAGS.length; i++) if (present.has(SYSTEM_LOWER[i]!)) out.push(SYSTEM_FLAGS[i]!);
+  if (recent) out.push('\\Recent');
+  for (const k of keywords) out.push(k);
+  return `(${out.join(' ')})`;
 }

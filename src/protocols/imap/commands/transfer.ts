@@ -68,7 +68,8 @@ function expungeUids(s: ImapState, uids: number[] | undefined): CommandResult {
   const view = s.view!;
   // Dovecot ignores EXPUNGE silently on a read-only mailbox (imap-expunge.c).
   if (!view.readOnly && s.world.mailbox(view.user, view.box.name) === view.box) {
-    const deleted = view.box.messages.filter((m) => m.flags.has('\\Deleted') && (!uids || uids.includes(m.uid))).map((m) => m.uid);
+    const only = uids && new Set(uids);
+    const deleted = view.box.messages.filter((m) => m.flags.has('\\Deleted') && (!only || only.has(m.uid))).map((m) => m.uid);
     s.world.expunge(view.user, view.box.name, deleted, s.sessionId);
     view.expunged(deleted);
   }
