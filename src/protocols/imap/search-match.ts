@@ -101,7 +101,7 @@ class Reading {
   /** Whether a field of this name contains the value; HEADER with "" matches every message that has the field. */
   header(field: string, value: string): boolean {
     const name = field.toLowerCase();
-    this.#fields ??= groupFields(mimeOf(this.m.message).fields);
+    this.#fields ??= fieldsByName(this.m.message);
     const fields = this.#fields.get(name) ?? [];
     const set = this.#plan.headers.get(name)!;
     const i = set.indexOf(value);
@@ -126,11 +126,18 @@ class Reading {
   }
 }
 
-function groupFields(fields: readonly HeaderField[]): Map<string, HeaderField[]> {
-  const out = new Map<string, HeaderField[]>();
-  for (const f of fields) {
-    const name = f.name.toLowerCase();
-    (out.get(name) ?? out.set(name, []).get(name)!).push(f);
+const byName = new WeakMap<StoredMessage, Map<string, HeaderField[]>>();
+
+/** The message's header fields by lower-case name, grouped once per message (its octets never change). */
+function fieldsByName(message: StoredMessage): Map<string, HeaderField[]> {
+  let out = byName.get(message);
+  if (!out) {
+    out = new Map();
+    for (const f of mimeOf(message).fields) {
+      const name = f.name.toLowerCase();
+      (out.get(name) ?? out.set(name, []).get(name)!).push(f);
+    }
+    byName.set(message, out);
   }
   return out;
 }

@@ -9,9 +9,16 @@ export const textScans = { count: 0, octets: 0 };
 
 // A full transition table up to this many cells (4 MiB); past it, a compact trie with failure links.
 const TABLE_CELLS = 1 << 20;
+// With this few distinct first characters, the scan jumps to the next one natively while no string is under way.
+const SKIP_FIRSTS = 8;
 
 /** ASCII-only lower case, so 8-bit octets of UTF-8 text are compared unchanged. */
 export const foldAscii = (s: string): string => s.replace(/[A-Z]+/g, (m) => m.toLowerCase());
+
+/** A character written safely inside a RegExp character class (case-insensitive folding is the flag's job). */
+function escapeClassChar(ch: string): string {
+  return /[\\\]\[^-]/.test(ch) ? `\\${ch}` : ch;
+}
 
 /** A set of strings compiled for scanning. */
 export class NeedleSet {
@@ -27,6 +34,8 @@ export class NeedleSet {
   readonly #outLink: Int32Array;
   readonly #table: Int32Array | undefined;
   readonly #edges: Map<number, number>;
+  /** The characters that begin a string, either case; only these can leave the root. */
+  readonly #firsts: RegExp | undefined;
 
   /** `tableCells` bounds the full transition table; past it (or with 0) scanning follows failure links instead. */
   constructor(strings: readonly string[], tableCells = TABLE_CELLS) {
@@ -64,6 +73,8 @@ export class NeedleSet {
       out[state]!.push(index);
     });
     this.#out = out;
+    const firsts = new Set(folded.map((s) => s[0]!));
+    this.#firsts = firsts.size > SKIP_FIRSTS ? undefined : new RegExp(`[${[...firsts].map(escapeClassChar).join('')}]`, 'gi');
     this.#fail = new Int32Array(out.length);
     this.#outLink = new Int32Array(out.length).fill(-1);
     this.#table = out.length * classes <= tableCells ? new Int32Array(out.length * classes) : undefined;
@@ -116,7 +127,17 @@ export class NeedleSet {
     const table = this.#table;
     let state = 0;
     let i = 0;
+    const firsts = this.#firsts;
     for (; i < text.length && missing > 0; i++) {
+      if (state === 0 && firsts) {
+        // At the root nothing is under way: skip to the next character that can begin a string.
+        firsts.lastIndex = i;
+        if (!firsts.test(text)) {
+          i = text.length;
+          break;
+        }
+        i = firsts.lastIndex - 1;
+      }
       const c = text.charCodeAt(i);
       const cls = c < 256 ? this.#classOf[c]! : (this.#wideClass.get(c) ?? 0);
       state = table ? table[state * width + cls]! : this.#next(state, cls);

@@ -434,7 +434,8 @@ export class MailWorld {
   }
 
   #emit(change: WorldChange): void {
-    for (const l of [...this.#listeners]) l(change);
+    // A Set iterates safely while listeners leave it; no copy per change (STORE 1:* emits one per message).
+    for (const l of this.#listeners) l(change);
   }
 
   /** The message with this UID in a mailbox, or undefined (a binary search: mailboxes are in UID order). */

@@ -58,9 +58,10 @@ export function fetch(s: ImapState, c: ImapCommand): CommandResult {
       s.world.setFlags(view.user, view.box.name, m.uid, [...m.flags, '\\Seen'], s.sessionId);
       if (!items.some((i) => i.kind === 'FLAGS')) items = [{ kind: 'FLAGS' }, ...items];
     }
-    const data = renderFetch(m, items, { uid: c.uid, recent: view.recent.has(m.uid), flags: [...m.flags] });
-    // One push per line: a 10 MB body has more lines than a spread call may pass as arguments.
-    for (const line of `* ${seq} FETCH (${data})`.split('\r\n')) lines.push(line);
+    const data = `* ${seq} FETCH (${renderFetch(m, items, { uid: c.uid, recent: view.recent.has(m.uid), flags: m.flags })})`;
+    // Literals make several lines, one push each: a 10 MB body has more lines than a spread call may pass.
+    if (data.includes('\r\n')) for (const line of data.split('\r\n')) lines.push(line);
+    else lines.push(data);
   }
   return { untagged: lines, tagged: 'OK Fetch completed.', sync: c.uid ? 'all' : 'noExpunge' };
 }
