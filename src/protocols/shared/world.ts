@@ -3,14 +3,17 @@
  * POP3 and IMAP read it, and every change is announced to subscribers so other sessions can report it.
  * Deterministic under a seed: the clock, queue ids and UIDVALIDITY values depend only on the seed.
  */
-import { SimClock, rfc5322Date } from './clock.ts';
+import { SimClock } from './clock.ts';
 import { StoreAccount, worldLimits, type StoreRefusal, type WorldLimits } from './limits.ts';
-import { joinOctets, octets, type RawMessage } from './message.ts';
+import { LOCAL_DOMAIN } from './host.ts';
+import { deliver, type DeliveryResult, type Envelope, type QueuedMessage } from './delivery.ts';
+import { octets, type RawMessage } from './message.ts';
 import { hexId, seededRandom } from './random.ts';
 import { seedMail } from './seed-mail.ts';
 import { findByUid } from './uid-order.ts';
 
 export type { StoreRefusal, WorldLimits } from './limits.ts';
+export type { DeliveryRefusal, DeliveryResult, Envelope, QueuedMessage } from './delivery.ts';
 
 /** RFC 6154 special-use attributes of the standard mailboxes. */
 export type SpecialUse = '\\Sent' | '\\Drafts' | '\\Trash' | '\\Archive' | '\\Junk';
@@ -68,43 +71,6 @@ export type WorldChange =
   | { kind: 'flags'; user: string; mailbox: string; uid: number; origin: string | undefined }
   | { kind: 'mailboxes'; user: string; origin: string | undefined };
 
-/** Mail accepted for a domain this world does not serve: the next hop would be an MX lookup and SMTP on port 25. */
-export interface QueuedMessage {
-  readonly queueId: string;
-  readonly from: string;
-  readonly to: readonly string[];
-  readonly domain: string;
-  readonly size: number;
-  readonly queuedAt: Date;
-  /** What a real MTA would do next, for the learner. */
-  readonly nextHop: string;
-}
-
-/** The SMTP envelope and session facts delivery needs (RFC 5321 §2.3.1, §4.4). */
-export interface Envelope {
-  from: string;
-  recipients: readonly string[];
-  helo: string;
-  clientAddress: string;
-  /** "ESMTP", "ESMTPS" with TLS, "ESMTPSA" with TLS and AUTH (RFC 3848). */
-  withProtocol: string;
-}
-
-/** Why a delivery stored nothing: the reason and the local recipient it concerns. */
-export interface DeliveryRefusal {
-  reason: StoreRefusal;
-  recipient: string;
-}
-
-/** What happened to a message accepted by SMTP. */
-export interface DeliveryResult {
-  queueId: string;
-  delivered: string[];
-  queued: QueuedMessage[];
-  /** Set when the local copies would not fit (store or a quota): then nothing was delivered or queued. */
-  refused?: DeliveryRefusal;
-}
-
 /** Options for a new world. */
 export interface WorldOptions {
   /** Seed for ids and UIDVALIDITY; the same seed gives the same world and transcripts. */
@@ -118,10 +84,7 @@ export interface WorldOptions {
 // A login name is a local part (RFC 5321 §4.5.3.1.1: at most 64 octets) that needs no quoting anywhere.
 const USER_NAME = /^[a-z0-9][a-z0-9._-]{0,63}$/i;
 
-/** The local domain and host every session serves. */
-export const LOCAL_DOMAIN = 'example.test';
-/** The server's host name, as greetings and Received headers give it. */
-export const SERVER_HOST = 'mail.example.test';
+export { LOCAL_DOMAIN, SERVER_HOST } from './host.ts';
 
 const STANDARD_MAILBOXES: Array<[string, SpecialUse | undefined]> = [
   ['INBOX', undefined],
@@ -137,6 +100,7 @@ export class MailWorld {
   /** What the world may hold; the servers refuse what would go past it. */
   readonly limits: WorldLimits;
   readonly users = new Map<string, MailUser>();
+  /** Mail for other domains, as an MTA's queue would hold it before relaying. */
   readonly outbound: QueuedMessage[] = [];
   readonly #next: () => number;
   readonly #listeners = new Set<(change: WorldChange) => void>();
@@ -353,65 +317,11 @@ export class MailWorld {
 
   /**
    * Takes responsibility for a message accepted after DATA (RFC 5321 §4.2.5): local recipients get it in their
-   * INBOX with Return-Path and Received headers (§4.4); remote ones go to the outbound queue. When the local copies
-   * do not all fit (the store, or a recipient's quota), nothing is stored and `refused` says why.
+   * INBOX with trace headers, remote ones go to the outbound queue; when the local copies do not all fit (the
+   * store, or a recipient's quota), nothing is stored and `refused` says why. See delivery.ts.
    */
   deliver(envelope: Envelope, content: RawMessage): DeliveryResult {
-    const queueId = this.newQueueId();
-    const now = this.clock.tick();
-    const delivered: string[] = [];
-    const remote = new Map<string, string[]>();
-    const local: Array<{ rcpt: string; user: MailUser; trace: string }> = [];
-    for (const rcpt of envelope.recipients) {
-      const user = this.localRecipient(rcpt);
-      if (user) {
-        const trace =
-          `Return-Path: <${envelope.from}>\r\n` +
-          `Received: from ${envelope.helo} (${envelope.helo} [${envelope.clientAddress}])\r\n` +
-          `\tby ${SERVER_HOST} (Mailwire) with ${envelope.withProtocol} id ${queueId}\r\n` +
-          `\tfor <${rcpt}>; ${rfc5322Date(now)}\r\n`;
-        local.push({ rcpt, user, trace });
-      } else {
-        const domain = rcpt.slice(rcpt.lastIndexOf('@') + 1).toLowerCase();
-        remote.set(domain, [...(remote.get(domain) ?? []), rcpt]);
-      }
-    }
-    const refused = this.#deliveryRefusal(local, content.length);
-    if (refused) return { queueId, delivered, queued: [], refused };
-    for (const { rcpt, user, trace } of local) {
-      // One flat string per stored copy: the text DATA collected line by line is never kept beside it.
-      this.append(user.name, 'INBOX', joinOctets([trace, content]), [], now);
-      delivered.push(rcpt);
-    }
-    const queued = [...remote].map(([domain, to]) => {
-      const entry: QueuedMessage = {
-        queueId,
-        from: envelope.from,
-        to,
-        domain,
-        size: octets(content),
-        queuedAt: now,
-        nextHop: `look up the MX records of ${domain}, then connect to the best MX on port 25 and relay with SMTP (RFC 5321 §5.1)`,
-      };
-      this.outbound.push(entry);
-      return entry;
-    });
-    return { queueId, delivered, queued };
-  }
-
-  /** Whether all local copies fit: the store first, then each recipient's quota (the message size was checked by DATA). */
-  #deliveryRefusal(local: ReadonlyArray<{ rcpt: string; user: MailUser; trace: string }>, octets: number): DeliveryRefusal | undefined {
-    if (local.length === 0) return undefined;
-    const sizes = local.map((l) => l.trace.length + octets);
-    const total = sizes.reduce((a, b) => a + b, 0);
-    if (this.#store.refusal(local[0]!.user.name, total, 0, local.length) === 'storeFull') return { reason: 'storeFull', recipient: local[0]!.rcpt };
-    const perUser = new Map<string, number>();
-    for (const [i, l] of local.entries()) {
-      const octetsForUser = (perUser.get(l.user.name) ?? 0) + sizes[i]!;
-      perUser.set(l.user.name, octetsForUser);
-      if (this.#store.usage(l.user.name) + octetsForUser > this.limits.userQuotaOctets) return { reason: 'overQuota', recipient: l.rcpt };
-    }
-    return undefined;
+    return deliver(this, envelope, content);
   }
 
   /** Takes the POP3 maildrop lock (RFC 1939 §4); false if another session holds it. */
