@@ -9,7 +9,7 @@
  * key first needs it, however many keys the command has: SEARCH costs the mail plus the keys, not their product.
  */
 import type { StoredMessage } from '../shared/world.ts';
-import { fieldValue, type HeaderField } from './mime-header.ts';
+import { fieldValue } from './mime-header.ts';
 import { mimeOf } from './mime.ts';
 import { internalDay, sentDay } from './search-date.ts';
 import { NeedleSet } from './search-text.ts';
@@ -50,6 +50,8 @@ interface Plan {
   text: NeedleSet;
   body: NeedleSet;
   headers: Map<string, NeedleSet>;
+  /** Each string key's index in its set (-1 for the empty string), found once instead of per message. */
+  ids: Map<SearchKey, number>;
   intervals: Map<SearchKey, Array<[number, number]>>;
 }
 
@@ -70,7 +72,22 @@ function plan(criteria: SearchKey, scope: SearchScope): Plan {
     } else if (k.kind === 'sequence' || k.kind === 'uid') intervals.set(k, mergedIntervals(k.ranges, k.kind === 'uid' ? scope.maxUid : scope.maxSeq));
   };
   visit(criteria);
-  return { text: new NeedleSet(text), body: new NeedleSet(body), headers: new Map([...headers].map(([n, v]) => [n, new NeedleSet(v)])), intervals };
+  const p: Plan = {
+    text: new NeedleSet(text),
+    body: new NeedleSet(body),
+    headers: new Map([...headers].map(([n, v]) => [n, new NeedleSet(v)])),
+    ids: new Map(),
+    intervals,
+  };
+  const index = (k: SearchKey): void => {
+    if (k.kind === 'and') k.keys.forEach(index);
+    else if (k.kind === 'or') (index(k.left), index(k.right));
+    else if (k.kind === 'not') index(k.key);
+    else if (k.kind === 'text' || k.kind === 'body') p.ids.set(k, p[k.kind].indexOf(k.value));
+    else if (k.kind === 'header') p.ids.set(k, p.headers.get(k.field.toLowerCase())!.indexOf(k.value));
+  };
+  index(criteria);
+  return p;
 }
 
 /** What has been read of one message for one command, each part at most once. */
@@ -79,8 +96,7 @@ class Reading {
   readonly #plan: Plan;
   #text: Uint8Array | undefined;
   #body: Uint8Array | undefined;
-  #fields: Map<string, HeaderField[]> | undefined;
-  readonly #headers = new Map<string, Uint8Array>();
+  readonly #headers = new Map<string, Uint8Array | null>();
   #sent: number | undefined | null = null;
 
   constructor(m: SearchSubject, p: Plan) {
@@ -88,31 +104,34 @@ class Reading {
     this.#plan = p;
   }
 
-  /** Whether a TEXT (whole message) or BODY string occurs; the empty string always does. */
-  contains(kind: 'text' | 'body', value: string): boolean {
+  /** Whether a TEXT (whole message) or BODY key's string occurs; the empty string always does. */
+  contains(key: SearchKey & { kind: 'text' | 'body' }): boolean {
+    const kind = key.kind;
     const set = kind === 'text' ? this.#plan.text : this.#plan.body;
-    const i = set.indexOf(value);
+    const i = this.#plan.ids.get(key)!;
     if (i < 0) return true;
     if (kind === 'text') this.#text ??= set.scan(this.m.message.raw);
     else this.#body ??= set.scan(mimeOf(this.m.message).body);
     return (kind === 'text' ? this.#text! : this.#body!)[i] === 1;
   }
 
-  /** Whether a field of this name contains the value; HEADER with "" matches every message that has the field. */
-  header(field: string, value: string): boolean {
-    const name = field.toLowerCase();
-    this.#fields ??= fieldsByName(this.m.message);
-    const fields = this.#fields.get(name) ?? [];
+  /** Whether a field of the key's name contains its value; HEADER with "" matches every message with the field. */
+  header(key: SearchKey & { kind: 'header' }): boolean {
+    const name = key.field.toLowerCase();
     const set = this.#plan.headers.get(name)!;
-    const i = set.indexOf(value);
-    if (i < 0) return fields.length > 0;
     let hits = this.#headers.get(name);
-    if (!hits) {
-      hits = new Uint8Array(set.needles.length);
-      for (const f of fields) set.scan(f.value).forEach((hit, n) => (hits![n] ||= hit));
+    if (hits === undefined) {
+      // null: the message has no such field; else which of the set's strings some field of this name holds.
+      hits = null;
+      for (const f of mimeOf(this.m.message).fields) {
+        if (!sameName(f.name, name)) continue;
+        hits ??= new Uint8Array(set.needles.length);
+        set.scan(f.value).forEach((hit, n) => (hits![n] ||= hit));
+      }
       this.#headers.set(name, hits);
     }
-    return hits[i] === 1;
+    const i = this.#plan.ids.get(key)!;
+    return hits !== null && (i < 0 || hits[i] === 1);
   }
 
   /** The day the Date field names (read once). */
@@ -126,20 +145,16 @@ class Reading {
   }
 }
 
-const byName = new WeakMap<StoredMessage, Map<string, HeaderField[]>>();
-
-/** The message's header fields by lower-case name, grouped once per message (its octets never change). */
-function fieldsByName(message: StoredMessage): Map<string, HeaderField[]> {
-  let out = byName.get(message);
-  if (!out) {
-    out = new Map();
-    for (const f of mimeOf(message).fields) {
-      const name = f.name.toLowerCase();
-      (out.get(name) ?? out.set(name, []).get(name)!).push(f);
-    }
-    byName.set(message, out);
+/** Whether a field name is `lower` (already lower case), ignoring ASCII case, without making a new string. */
+function sameName(name: string, lower: string): boolean {
+  if (name.length !== lower.length) return false;
+  for (let i = 0; i < name.length; i++) {
+    const c = name.charCodeAt(i);
+    // A name outside ASCII (RFC 5322 §2.2 allows none, but a message may carry one) compares as toLowerCase() does.
+    if (c > 127) return name.toLowerCase() === lower;
+    if ((c >= 65 && c <= 90 ? c + 32 : c) !== lower.charCodeAt(i)) return false;
   }
-  return out;
+  return true;
 }
 
 function matches(key: SearchKey, r: Reading): boolean {
@@ -158,10 +173,10 @@ function matches(key: SearchKey, r: Reading): boolean {
     case 'recent':
       return m.recent === key.set;
     case 'header':
-      return r.header(key.field, key.value);
+      return r.header(key);
     case 'body':
     case 'text':
-      return r.contains(key.kind, key.value);
+      return r.contains(key);
     case 'date':
       return compareDay(key.sent ? r.sent : internalDay(m.message.internalDate), key.op, key.day);
     case 'size':

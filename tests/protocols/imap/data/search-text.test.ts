@@ -26,13 +26,24 @@ function found(set: NeedleSet, text: string, needles: readonly string[]): boolea
 }
 
 describe('NeedleSet', () => {
-  test.each([['a full transition table', undefined], ['failure links only', 0]])('finds what a folded includes() finds, with %s', (_, cells) => {
+  test.each([
+    ['native searches for a few ASCII strings', {}],
+    ['a full transition table', { native: false }],
+    ['failure links only', { native: false, tableCells: 0 }],
+  ])('finds what a folded includes() finds, with %s', (_, options) => {
     fc.assert(
       fc.property(str(60), fc.array(str(5), { maxLength: 12 }), (text, needles) => {
-        expect(found(new NeedleSet(needles, cells), text, needles)).toEqual(reference(text, needles));
+        expect(found(new NeedleSet(needles, options), text, needles)).toEqual(reference(text, needles));
       }),
       { numRuns: 400 },
     );
+  });
+
+  test('searches ASCII strings natively with ASCII-only folding, even for regular-expression characters', () => {
+    const needles = ['a.b', '(x)', 'q\\r', '[^-]'];
+    const text = 'A.B (X) Q\\R [^-] ä';
+    expect(found(new NeedleSet(needles), text, needles)).toEqual([true, true, true, true]);
+    expect(found(new NeedleSet(['axb', 'k']), 'A.B \u212a', ['axb', 'k'])).toEqual([false, false]);
   });
 
   test('folds ASCII letters only: "Ä" and "ä" stay different, as RFC 3501 §6.4.4 asks no more', () => {
@@ -41,7 +52,7 @@ describe('NeedleSet', () => {
   });
 
   test('reads the text once and stops when every string is found', () => {
-    const set = new NeedleSet(['needle', 'hay']);
+    const set = new NeedleSet(['needle', 'hay'], { native: false });
     const before = { ...textScans };
     const text = `hay needle ${'z'.repeat(10_000)}`;
     expect([...set.scan(text)]).toEqual([1, 1]);
