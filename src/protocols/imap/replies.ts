@@ -134,7 +134,7 @@ const entries: ImapExplanation[] = [
   { token: 'SERVERBUG', title: 'Server bug', text: 'Something went wrong inside the server; the command may be retried later.', rfc: 'RFC 5530 §3' },
   { token: 'LIMIT', title: 'Limit reached', text: 'The command goes past a limit of the server, such as the number of flags on one message.', rfc: 'RFC 5530 §3' },
   { token: 'TOOBIG', title: 'Message too big', text: 'APPEND refused the message because it is larger than the largest message the server accepts; the octets were not stored.', rfc: 'RFC 4469 §4.2, RFC 7889 §4' },
-  { token: 'OVERQUOTA', title: 'Over quota', text: 'The command would put the user over the storage quota (or the server has no room left); delete or expunge mail first.', rfc: 'RFC 5530 §3, RFC 9208' },
+  { token: 'OVERQUOTA', title: 'Over quota', text: 'The command would put the user over the storage quota (or the server has no room left); delete or expunge mail first.', rfc: 'RFC 5530 §3' },
   { token: 'BADCHARSET', title: 'Unsupported charset', text: 'SEARCH named a character set the server does not support; the list in parentheses gives those it does.', rfc: 'RFC 3501 §7.1' },
   { token: 'COPYUID', title: 'UIDs of the copies', text: 'After COPY or MOVE: the target mailbox UIDVALIDITY, the source UIDs, and the UIDs the copies got, in the same order.', rfc: 'RFC 4315 §3' },
   { token: 'APPENDUID', title: 'UID of the appended message', text: 'After APPEND: the target mailbox UIDVALIDITY and the UID the new message got.', rfc: 'RFC 4315 §3' },

@@ -8,7 +8,7 @@
 export interface WorldLimits {
   /** Largest message SMTP and IMAP APPEND accept: SMTP advertises it as SIZE (RFC 1870 §4). */
   messageOctets: number;
-  /** Octets one user's mailboxes may hold together (RFC 9208 §5.1's STORAGE resource, counted in octets). */
+  /** Octets one user's mailboxes may hold together (what an IMAP QUOTA STORAGE resource limits, RFC 9208). */
   userQuotaOctets: number;
   /** Octets the whole world may hold, each message counting its size plus MESSAGE_OVERHEAD. */
   storeOctets: number;
