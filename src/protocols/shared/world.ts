@@ -138,6 +138,13 @@ export class MailWorld {
     }
   }
 
+  /** Adds a user with the standard mailboxes (the lab's benchmark gives each simulated client its own); false if the name is taken. */
+  addUser(name: string, password: string, displayName: string = name): boolean {
+    if (this.users.has(name)) return false;
+    this.#addUser(name, password, displayName);
+    return true;
+  }
+
   #addUser(name: string, password: string, displayName: string): void {
     const mailboxes = new Map<string, Mailbox>();
     const user: MailUser = { name, password, address: `${name}@${LOCAL_DOMAIN}`, displayName, mailboxes };
