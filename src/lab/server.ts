@@ -1,15 +1,20 @@
 /**
- * The lab's listeners: one TCP server per standard mail port (plain, or TLS from the first byte on implicit-TLS
- * ports), all in front of ONE mail world, so mail submitted on 587 is read with POP3 and IMAP.
+ * The lab's listeners: one TCP server per standard mail port (TLS from the first byte on implicit-TLS ports),
+ * all in front of ONE mail world, so mail submitted on 587 is read with POP3 and IMAP. Every accepted socket
+ * is counted from its first moment to its last, capped per client address and in total, and closed whatever
+ * the client does (leaves before TLS, never starts it, never reads).
  */
-import { createServer as createNetServer, type Server, type Socket } from 'node:net';
-import { createServer as createTlsServer, type TLSSocket } from 'node:tls';
+import { createServer, type Server, type Socket } from 'node:net';
+import type { TLSSocket } from 'node:tls';
 import { MailWorld } from '../protocols/shared/world.ts';
 import { makeCertificate, type LabCertificate } from './cert.ts';
-import { DEFAULT_HOST, DEFAULT_OFFSET, IDLE_DEFAULTS, listenerPlan, type ListenerPlan } from './config.ts';
+import { COMMAND_TIMEOUT, DEFAULT_HOST, DEFAULT_OFFSET, IDLE_DEFAULTS, listenerPlan, MAX_CONNECTIONS, MAX_CONNECTIONS_PER_ADDRESS, type ListenerPlan } from './config.ts';
 import { LabConnection, type ConnectionContext } from './connection.ts';
+import { internalErrorReply, refusalReply } from './farewells.ts';
 import { MAX_LINE_OCTETS } from './framing.ts';
-import { formatEvent } from './transcript.ts';
+import { TokenBucket, TRANSCRIPT_LIMITS, type TranscriptLimits } from './session-log.ts';
+import { upgradeToTls } from './tls-upgrade.ts';
+import { count, formatEvent } from './transcript.ts';
 
 /** How to start the lab. */
 export interface LabOptions {
@@ -21,11 +26,19 @@ export interface LabOptions {
   seed?: number;
   /** Idle timeout in seconds for every protocol; default each protocol's RFC minimum. */
   idleTimeout?: number;
+  /** Seconds for a command line to complete once begun, and for a TLS handshake (default 60). */
+  commandTimeout?: number;
+  /** Open connections at most (default 1000). */
+  maxConnections?: number;
+  /** Open connections at most from one client address (default 100). */
+  maxConnectionsPerAddress?: number;
   /** No transcript. */
   quiet?: boolean;
   /** Where transcript lines go (default stdout). */
   log?: (line: string) => void;
-  /** Longest line buffered per connection, in octets (default 1 MiB). */
+  /** How much of each session the transcript shows (defaults in session-log.ts). */
+  transcript?: Partial<TranscriptLimits>;
+  /** Longest line buffered per connection outside literals, in octets (default 1 MiB). */
   maxLineOctets?: number;
   /** A world to serve instead of a new one. */
   world?: MailWorld;
@@ -40,9 +53,9 @@ export interface Lab {
   /** The one world behind every listener. */
   world: MailWorld;
   certificate: LabCertificate;
-  /** Connections open now. */
+  /** Sockets open now, from accept to close: sessions, TLS handshakes under way, refusals being said. */
   readonly connections: number;
-  /** Lines that hit a session's internal-error safety net, over every session so far (tests require 0). */
+  /** Failures inside the lab or a session's internal-error safety net, over every session so far (tests require 0). */
   readonly internalErrors: number;
   /** Stops listening, says goodbye to every session, and resolves once every socket is closed. */
   close(): Promise<void>;
@@ -50,6 +63,8 @@ export interface Lab {
 
 /** How long open sessions get to read their farewell before the lab cuts them off. */
 const CLOSE_GRACE_MS = 500;
+/** Connections past the cap that still get a refusal in words; beyond these, they are closed without one. */
+const REFUSING_AT_ONCE = 64;
 
 /** Starts every listener; rejects (with nothing left listening) if a port cannot be bound. */
 export async function startLab(options: LabOptions = {}): Promise<Lab> {
@@ -57,12 +72,36 @@ export async function startLab(options: LabOptions = {}): Promise<Lab> {
   const world = options.world ?? new MailWorld({ seed: options.seed });
   const certificate = options.certificate ?? (await makeCertificate());
   const stdout = (line: string): void => void process.stdout.write(`${line}\n`);
-  const log = options.quiet ? (): void => {} : (options.log ?? stdout);
+  const log = options.quiet ? undefined : (options.log ?? stdout);
+  const commandMs = (options.commandTimeout ?? COMMAND_TIMEOUT) * 1000;
+  const maxConnections = options.maxConnections ?? MAX_CONNECTIONS;
+  const perAddress = options.maxConnectionsPerAddress ?? MAX_CONNECTIONS_PER_ADDRESS;
+  const transcript = { ...TRANSCRIPT_LIMITS, ...options.transcript };
   const plan = listenerPlan(options.offset ?? DEFAULT_OFFSET);
   const connections = new Set<LabConnection>();
   const sockets = new Set<Socket>();
+  /** Sockets not (or no longer) bound to a session: TLS handshakes, refusals. Closing the lab closes them at once. */
+  const loose = new Set<Socket>();
+  const byAddress = new Map<string, number>();
   const servers: Server[] = [];
-  let pastInternalErrors = 0;
+  /** Waiting for the last socket to close (a server's close can come before its sockets' own close events). */
+  const emptied: Array<() => void> = [];
+  let internalErrors = 0;
+  let refusing = 0;
+  // Listener events (refusals, failed handshakes) are rate-limited over the whole lab: a flood prints a few lines.
+  const listenerBucket = new TokenBucket(transcript.linesPerSecond, transcript.burstLines);
+  let listenerSkipped = 0;
+  const listenerLog = (port: number, text: string): void => {
+    if (!log) return;
+    if (!listenerBucket.take()) return void listenerSkipped++;
+    if (listenerSkipped > 0) log(`[${port} --] [… ${count(listenerSkipped)} listener lines skipped: over ${transcript.linesPerSecond} lines/s]`);
+    listenerSkipped = 0;
+    log(formatEvent(`[${port} --]`, text));
+  };
+  const failed = (error: unknown): void => {
+    internalErrors += 1;
+    if (log) log(formatEvent('[lab]', `internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`));
+  };
 
   const serve = (l: ListenerPlan): Server => {
     const ctx: ConnectionContext = {
@@ -72,33 +111,86 @@ export async function startLab(options: LabOptions = {}): Promise<Lab> {
       listenPort: l.port,
       secureContext: certificate.secureContext,
       idleMs: (options.idleTimeout ?? IDLE_DEFAULTS[l.protocol]) * 1000,
+      commandMs,
       maxLineOctets: options.maxLineOctets ?? MAX_LINE_OCTETS,
       log,
-      logging: !options.quiet,
+      transcript,
       onClose: (c) => {
         connections.delete(c);
-        pastInternalErrors += c.session.internalErrors;
+        internalErrors += c.session.internalErrors;
       },
+      onInternalError: failed,
     };
-    const accept = (socket: Socket, encrypted: boolean): void => {
-      socket.setNoDelay(true);
+    const implicitTls = l.security === 'implicit-tls';
+
+    /** Says `lines` (inside a new TLS layer when `wrap`) and closes; the client gets at most the command deadline to leave. */
+    const sayAndClose = (socket: Socket, lines: string[], wrap: boolean): void => {
+      const linger = setTimeout(() => socket.destroy(), commandMs);
+      socket.once('close', () => clearTimeout(linger));
+      const say = (s: Socket): void => {
+        s.on('error', () => s.destroy());
+        s.on('data', () => {});
+        s.end(Buffer.from(lines.map((t) => `${t}\r\n`).join(''), 'latin1'));
+      };
+      // Once TLS wraps a socket, closing the TLS socket is what closes both.
+      const closer = wrap ? upgradeToTls(socket, certificate.secureContext, commandMs, { secure: say, failed: () => {}, error: () => {}, closed: () => loose.delete(closer) }) : socket;
+      loose.add(closer);
+      closer.once('close', () => loose.delete(closer));
+      if (!wrap) say(socket);
+    };
+
+    const open = (socket: Socket, encrypted: boolean): void => {
       try {
         connections.add(new LabConnection(ctx, socket, encrypted));
       } catch (error) {
-        log(formatEvent(`[${l.port} --]`, `cannot open a ${l.protocol.toUpperCase()} session: ${(error as Error).message}`));
-        socket.destroy();
+        failed(error);
+        sayAndClose(socket, internalErrorReply(l.protocol), false);
       }
     };
-    const server =
-      l.security === 'implicit-tls'
-        ? createTlsServer({ key: certificate.key, cert: certificate.cert, minVersion: 'TLSv1.2', allowHalfOpen: true }, (s: TLSSocket) => accept(s, true))
-        : createNetServer({ allowHalfOpen: true }, (s) => accept(s, false));
-    server.on('connection', (socket: Socket) => {
-      sockets.add(socket);
-      socket.once('close', () => sockets.delete(socket));
-    });
-    server.on('tlsClientError', (error: Error, socket: TLSSocket) => {
-      log(formatEvent(`[${l.port} --]`, `TLS handshake failed from ${socket.remoteAddress ?? '?'}: ${error.message}`));
+
+    const accept = (raw: Socket): void => {
+      raw.on('error', () => {});
+      const address = normalize(raw.remoteAddress);
+      sockets.add(raw);
+      byAddress.set(address, (byAddress.get(address) ?? 0) + 1);
+      raw.once('close', () => {
+        sockets.delete(raw);
+        loose.delete(raw);
+        if (sockets.size === 0) for (const resolve of emptied.splice(0)) resolve();
+        const left = (byAddress.get(address) ?? 1) - 1;
+        if (left > 0) byAddress.set(address, left);
+        else byAddress.delete(address);
+      });
+      raw.setNoDelay(true);
+      const overAddress = (byAddress.get(address) ?? 0) > perAddress;
+      if (overAddress || sockets.size > maxConnections) {
+        if (refusing >= REFUSING_AT_ONCE) return void raw.destroy();
+        refusing += 1;
+        raw.once('close', () => (refusing -= 1));
+        listenerLog(l.port, `refused ${address}: ${overAddress ? `over ${perAddress} connections from one address` : `over ${maxConnections} connections`}`);
+        return sayAndClose(raw, refusalReply(l.protocol, overAddress ? address : undefined), implicitTls);
+      }
+      if (!implicitTls) return open(raw, false);
+      // Once TLS wraps the socket, closing the TLS socket is what closes both.
+      const handshaking = upgradeToTls(raw, certificate.secureContext, commandMs, {
+        secure: (secure: TLSSocket) => {
+          loose.delete(secure);
+          open(secure, true);
+        },
+        failed: (reason) => listenerLog(l.port, `${address}: ${reason}`),
+        error: () => {},
+        closed: () => loose.delete(handshaking),
+      });
+      loose.add(handshaking);
+    };
+
+    const server = createServer({ allowHalfOpen: true }, (raw) => {
+      try {
+        accept(raw);
+      } catch (error) {
+        failed(error);
+        raw.destroy();
+      }
     });
     return server;
   };
@@ -108,7 +200,7 @@ export async function startLab(options: LabOptions = {}): Promise<Lab> {
       const server = serve(l);
       servers.push(server);
       await listen(server, l.port, host);
-      server.on('error', (error) => log(formatEvent(`[${l.port} --]`, `listener error: ${error.message}`)));
+      server.on('error', (error) => listenerLog(l.port, `listener error: ${error.message}`));
     }
   } catch (error) {
     await Promise.all(servers.map(closeServer));
@@ -121,25 +213,33 @@ export async function startLab(options: LabOptions = {}): Promise<Lab> {
     world,
     certificate,
     get connections() {
-      return connections.size;
+      return sockets.size;
     },
     get internalErrors() {
-      return pastInternalErrors + [...connections].reduce((n, c) => n + c.session.internalErrors, 0);
+      return internalErrors + [...connections].reduce((n, c) => n + c.session.internalErrors, 0);
     },
     close() {
       closing ??= (async () => {
         const stopped = Promise.all(servers.map(closeServer));
+        for (const s of [...loose]) s.destroy();
         for (const c of [...connections]) c.shutdown();
         const grace = setTimeout(() => {
           for (const c of [...connections]) c.destroy();
           for (const s of sockets) s.destroy();
         }, CLOSE_GRACE_MS);
         await stopped;
+        if (sockets.size > 0) await new Promise<void>((resolve) => emptied.push(resolve));
         clearTimeout(grace);
       })();
       return closing;
     },
   };
+}
+
+/** IPv4 clients of a dual-stack listener show up as ::ffff:a.b.c.d; they are the same client as a.b.c.d. */
+function normalize(address: string | undefined): string {
+  if (!address) return '?';
+  return address.startsWith('::ffff:') && address.includes('.') ? address.slice(7) : address;
 }
 
 function listen(server: Server, port: number, host: string): Promise<void> {

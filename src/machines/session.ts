@@ -124,7 +124,11 @@ class MachineSession implements Session {
     this.id = input.sessionId;
     this.#driver = driver;
     this.#security = security;
-    this.#actor = createActor(driver.machine, { input }).start();
+    this.#actor = createActor(driver.machine, { input });
+    // Without an error observer XState rethrows a failed action later, outside any handler, and that would end
+    // the whole lab process; the failure is already answered in send() (internalError) and the session closes.
+    this.#actor.subscribe({ error: () => {} });
+    this.#actor.start();
     const ctx = this.#context();
     this.greeting = [
       ...(input.implicitTls ? [tlsEvent('implicit')] : []),

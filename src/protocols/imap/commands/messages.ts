@@ -58,7 +58,8 @@ export function fetch(s: ImapState, c: ImapCommand): CommandResult {
       if (!items.some((i) => i.kind === 'FLAGS')) items = [{ kind: 'FLAGS' }, ...items];
     }
     const data = renderFetch(m, items, { uid: c.uid, recent: view.recent.has(m.uid), flags: [...m.flags] });
-    lines.push(...`* ${seq} FETCH (${data})`.split('\r\n'));
+    // One line at a time: spreading a big message's 100,000+ lines as arguments overflows the call stack.
+    for (const line of `* ${seq} FETCH (${data})`.split('\r\n')) lines.push(line);
   }
   return { untagged: lines, tagged: 'OK Fetch completed.', sync: c.uid ? 'all' : 'noExpunge' };
 }

@@ -1,0 +1,181 @@
+/**
+ * The benchmark's attackers, each from its own loopback address where the machine allows it: slowloris
+ * (connections trickling one byte a second), a connection flood on the implicit-TLS ports (connect-and-close
+ * plus silent connections that never start TLS) and pathological SEARCHes, all while well-behaved IMAP
+ * sessions keep sending NOOPs. File descriptors are counted from /proc, so leaks show whatever the lab reports.
+ */
+import { readdirSync } from 'node:fs';
+import { connect as netConnect, type Socket } from 'node:net';
+import { openClient, quantile, type BenchClient } from './lab-bench-client.ts';
+import { noopUntil } from './lab-bench-load.ts';
+
+/** What the attack phase measured. */
+export interface AbuseReport {
+  wellBehaved: number;
+  alone: { latencies: number[]; failures: string[] };
+  attacked: { latencies: number[]; failures: string[] };
+  lines: string[];
+}
+
+interface Options {
+  wellBehaved: number;
+  commandTimeoutS: number;
+  aliases: boolean;
+  pid: number;
+  memory(): Promise<{ rss: number; connections: number }>;
+}
+
+const SLOWLORIS = 300;
+const FLOOD_CLOSE = 2000;
+const FLOOD_SILENT = 300;
+const SEARCH_KEYS = 256;
+const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+
+/** Open file descriptors of a process (Linux), or NaN. */
+function fds(pid: number): number {
+  try {
+    return readdirSync(`/proc/${pid}/fd`).length;
+  } catch {
+    return Number.NaN;
+  }
+}
+
+function rawConnect(port: number, localAddress: string | undefined): Promise<Socket | undefined> {
+  return new Promise((resolve) => {
+    const s = netConnect({ port, host: '127.0.0.1', localAddress });
+    s.once('connect', () => resolve(s));
+    s.once('error', () => resolve(undefined));
+  });
+}
+
+/** Slowloris: each connection reads its greeting, then sends one byte a second and never ends a line. */
+async function slowloris(ports: Record<number, number>, address: string | undefined, until: Promise<void>) {
+  const result = { refused: 0, closedByLab: 0, stillOpen: 0, failedToConnect: 0, closeSeconds: [] as number[] };
+  let over = false;
+  void until.then(() => (over = true));
+  await Promise.all(
+    Array.from({ length: SLOWLORIS }, async (_, i) => {
+      const s = await rawConnect(ports[i % 2 === 0 ? 25 : 143]!, address);
+      if (!s) return void result.failedToConnect++;
+      const t0 = performance.now();
+      let text = '';
+      let closed = false;
+      s.setEncoding('latin1');
+      s.on('data', (t: string) => (text += t));
+      s.on('close', () => (closed = true));
+      s.on('error', () => {});
+      while (!over && !closed) {
+        await sleep(1000);
+        if (!closed) s.write('X');
+      }
+      if (/^(421 4\.7\.0|\* BYE)/.test(text)) result.refused++;
+      else if (closed) {
+        result.closedByLab++;
+        result.closeSeconds.push((performance.now() - t0) / 1000);
+      } else result.stillOpen++;
+      s.destroy();
+    }),
+  );
+  return result;
+}
+
+/** A flood on 465, 993 and 995: connect-and-close, plus silent connections held until `until`. */
+async function flood(ports: Record<number, number>, address: string | undefined, until: Promise<void>) {
+  const tlsPorts = [ports[465]!, ports[993]!, ports[995]!];
+  let failed = 0;
+  for (let start = 0; start < FLOOD_CLOSE; start += 100) {
+    await Promise.all(
+      Array.from({ length: 100 }, async (_, k) => {
+        const s = await rawConnect(tlsPorts[(start + k) % 3]!, address);
+        if (s) s.end();
+        else failed++;
+      }),
+    );
+  }
+  const silent = (await Promise.all(Array.from({ length: FLOOD_SILENT }, (_, i) => rawConnect(tlsPorts[i % 3]!, address)))).filter((s): s is Socket => !!s);
+  let closedByLab = 0;
+  for (const s of silent) {
+    s.on('error', () => {});
+    s.on('close', () => closedByLab++);
+  }
+  await until;
+  const result = { failedToConnect: failed, silentOpened: silent.length, silentClosedByLab: closedByLab };
+  for (const s of silent) s.destroy();
+  return result;
+}
+
+/** SEARCHes with 256 TEXT keys (a 3 KB command line) over a 10 MB message, one after another, until `until`. */
+async function pathologicalSearch(port: number, address: string | undefined, until: Promise<void>) {
+  let over = false;
+  void until.then(() => (over = true));
+  const times: number[] = [];
+  let failure: string | undefined;
+  let c: BenchClient | undefined;
+  try {
+    c = await openClient(port, { tls: true, localAddress: address, replyTimeoutMs: 120_000 });
+    await c.expect('imap', '');
+    await c.expect('imap', 'h1 LOGIN heavy heavy');
+    await c.expect('imap', 'h2 SELECT INBOX');
+    const keys = Array.from({ length: SEARCH_KEYS }, (_, i) => `TEXT zq${i}x`).join(' ');
+    for (let n = 0; n === 0 || !over; n++) {
+      const t = performance.now();
+      c.send(`q${n} SEARCH ${keys}`);
+      const reply = await c.reply('imap', `q${n} SEARCH`);
+      times.push(performance.now() - t);
+      if (!reply.at(-1)!.startsWith(`q${n} `)) throw new Error(`SEARCH → ${reply.at(-1)}`);
+    }
+  } catch (error) {
+    failure = (error as Error).message;
+  } finally {
+    c?.destroy();
+  }
+  return { times, failure };
+}
+
+/** Well-behaved IMAP sessions alone for a few seconds, then while the attackers run. */
+export async function abuse(ports: Record<number, number>, options: Options): Promise<AbuseReport> {
+  const clients: BenchClient[] = [];
+  const failures: string[] = [];
+  await Promise.all(
+    Array.from({ length: options.wellBehaved }, async (_, i) => {
+      try {
+        const c = await openClient(ports[993]!, { tls: true });
+        await c.expect('imap', '');
+        await c.expect('imap', `l LOGIN bench${i + 1} pw${i + 1}`);
+        await c.expect('imap', 's SELECT INBOX');
+        clients.push(c);
+      } catch (error) {
+        failures.push(`open ${i + 1}: ${(error as Error).message}`);
+      }
+    }),
+  );
+  const fdsBefore = fds(options.pid);
+  const alone = await noopUntil(clients, 100, sleep(5000));
+  alone.failures.unshift(...failures);
+
+  const address = (n: number): string | undefined => (options.aliases ? `127.0.0.${n}` : undefined);
+  const windowMs = (options.commandTimeoutS + 4) * 1000;
+  const window = sleep(windowMs);
+  const searching = pathologicalSearch(ports[993]!, address(4), window);
+  const attacks = Promise.all([slowloris(ports, address(2), window), flood(ports, address(3), window), searching]);
+  const attacked = noopUntil(clients, 100, attacks.then(() => undefined));
+  const [loris, flooded, search] = await attacks;
+  const duringFds = fds(options.pid);
+  const during = await options.memory();
+  const attackedResult = await attacked;
+  await sleep(2000);
+  const afterFds = fds(options.pid);
+  const after = await options.memory();
+  for (const c of clients) c.destroy();
+
+  const s = (n: number[]): string => (n.length === 0 ? '–' : `${quantile(n, 0.5).toFixed(1)} s median, ${Math.max(...n).toFixed(1)} s max`);
+  const lines = [
+    `attack window: ${(windowMs / 1000).toFixed(0)} s (command deadline ${options.commandTimeoutS} s), longer while a SEARCH was still running`,
+    `slowloris, ${SLOWLORIS} connections on 25 and 143 trickling 1 byte/s: ${loris.refused} refused at connect, ${loris.closedByLab} closed by the lab (${s(loris.closeSeconds)}), ${loris.stillOpen} still open at the end, ${loris.failedToConnect} could not connect`,
+    `flood on 465/993/995: ${FLOOD_CLOSE} connect-and-close (${flooded.failedToConnect} could not connect); ${flooded.silentOpened} silent connections, ${flooded.silentClosedByLab} closed by the lab`,
+    `pathological SEARCH (${SEARCH_KEYS} TEXT keys, 10 MB message): ${search.times.length} done, ${search.times.length ? `${quantile(search.times, 0.5).toFixed(0)} ms median, ${Math.max(...search.times).toFixed(0)} ms max` : ''}${search.failure ? `; failed: ${search.failure}` : ''}`,
+    `lab file descriptors: ${fdsBefore} before the attack, ${duringFds} at its end, ${afterFds} two seconds after the attackers left (lab counts ${during.connections} then ${after.connections} connections)`,
+    `lab RSS at the end of the attack: ${(during.rss / 1048576).toFixed(1)} MB`,
+  ];
+  return { wellBehaved: clients.length, alone, attacked: attackedResult, lines };
+}
