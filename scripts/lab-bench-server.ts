@@ -50,10 +50,10 @@ const memory = () => {
   return { rss: m.rss, heap: m.heapUsed, external: m.external, arrayBuffers: m.arrayBuffers, connections: running.connections };
 };
 
-process.on('message', (message: { type: string; gc?: boolean }) => {
+process.on('message', (message: { type: string; gc?: boolean; id?: number }) => {
   if (message.type === 'memory') {
     if (message.gc) gc();
-    process.send!({ type: 'memory', ...memory() });
+    process.send!({ type: 'memory', id: message.id, ...memory() });
   } else if (message.type === 'close') {
     void running.close().then(() => process.exit(0));
   }

@@ -49,16 +49,19 @@ const ready = await new Promise<{ ports: Record<number, number>; usersAdded: num
 });
 const ports = ready.ports;
 
+let asked = 0;
+/** The lab's memory now (after a GC if asked); each answer is matched to its question by id. */
 async function memory(gc = false): Promise<Memory> {
   if (died) return { rss: NaN, heap: NaN, external: NaN, arrayBuffers: NaN, connections: NaN };
+  const id = ++asked;
   return new Promise((resolve) => {
-    const onMessage = (m: { type: string } & Memory): void => {
-      if (m.type !== 'memory') return;
+    const onMessage = (m: { type: string; id: number } & Memory): void => {
+      if (m.type !== 'memory' || m.id !== id) return;
       child.off('message', onMessage);
       resolve(m);
     };
     child.on('message', onMessage);
-    child.send({ type: 'memory', gc });
+    child.send({ type: 'memory', gc, id });
   });
 }
 

@@ -25,6 +25,12 @@ export const IDLE_DEFAULTS: Record<ProtocolName, number> = { smtp: 300, pop3: 60
  */
 export const COMMAND_TIMEOUT = 60;
 
+/**
+ * Seconds the lab waits for a client to take any of its output before it hangs up (or the idle timeout, if
+ * shorter): Dovecot's CLIENT_OUTPUT_TIMEOUT_MSECS (imap-common.h) is 5 minutes, Postfix's smtpd_timeout 300 s.
+ */
+export const OUTPUT_TIMEOUT = 300;
+
 /** Open connections at most, over every port (Dovecot's default_client_limit is 1000). Past it: refused. */
 export const MAX_CONNECTIONS = 1000;
 

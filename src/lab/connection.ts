@@ -26,8 +26,10 @@ export interface ConnectionContext {
   /** The port the lab listens on, for the log. */
   listenPort: number;
   secureContext: SecureContext;
-  /** Idle limit: no complete line and no output moving for this long. Also the limit for a client that stops reading. */
+  /** Idle limit: no complete line and no output moving for this long. */
   idleMs: number;
+  /** A client that has taken none of the pending output for this long has stopped reading: hang up. */
+  stallMs: number;
   /** Deadline for a command line to complete once it has begun, and for a STARTTLS handshake. */
   commandMs: number;
   /** Longest line buffered outside literals, in octets. */
@@ -56,6 +58,8 @@ export class LabConnection {
   readonly #idle: NodeJS.Timeout;
   readonly #unpush: () => void;
   #deadline: NodeJS.Timeout | undefined;
+  /** After the server's last word: how long a client that never closes its side may keep the socket. */
+  #linger: NodeJS.Timeout | undefined;
   #stream: Socket;
   #encrypted: boolean;
   /** open: reading lines; upgrading: TLS handshake after STARTTLS; closing: last replies on their way. */
@@ -80,14 +84,14 @@ export class LabConnection {
     this.#log = ctx.log && new SessionLog(tag, ctx.protocol === 'imap', ctx.log, ctx.transcript);
     this.#log?.event(`connect from ${socket.remoteAddress ?? '?'}:${socket.remotePort ?? '?'} to ${ctx.protocol.toUpperCase()} on ${ctx.standardPort}`);
     if (encrypted) this.#log?.event(`TLS handshake (${describeTls(socket, 'implicit TLS')})`);
-    this.#writer = new ReplyWriter(socket, ctx.idleMs, {
+    this.#writer = new ReplyWriter(socket, ctx.stallMs, {
       progress: () => this.#idle.refresh(),
       idle: this.#guard(() => {
         this.#pushBacklog = 0;
         this.#process();
       }),
       stalled: this.#guard(() => {
-        this.#log?.event(`client has not read its replies for ${ctx.idleMs / 1000} s: hanging up`);
+        this.#log?.event(`client has not read its replies for ${ctx.stallMs / 1000} s: hanging up`);
         this.destroy();
       }),
     });
@@ -226,7 +230,7 @@ export class LabConnection {
     this.#stream.resume();
     this.#writer.write([], this.#guard(() => this.#stream.end()));
     clearTimeout(this.#idle);
-    setTimeout(() => this.destroy(), Math.min(this.#ctx.commandMs, this.#ctx.idleMs)).unref();
+    this.#linger ??= setTimeout(() => this.destroy(), Math.min(this.#ctx.commandMs, this.#ctx.idleMs));
   }
 
   /**
@@ -295,14 +299,16 @@ export class LabConnection {
       this.#stream.destroy();
     }
     this.#state = 'closing';
-    setTimeout(() => this.destroy(), Math.min(this.#ctx.commandMs, this.#ctx.idleMs)).unref();
+    this.#linger ??= setTimeout(() => this.destroy(), Math.min(this.#ctx.commandMs, this.#ctx.idleMs));
   }
 
   #finish(reason: string): void {
     if (this.#state === 'closed') return;
     this.#state = 'closed';
+    // Timers left running would keep this connection, its socket and its session in memory until they fire.
     clearTimeout(this.#idle);
     clearTimeout(this.#deadline);
+    clearTimeout(this.#linger);
     this.#writer.discard();
     this.#splitter.reset();
     try {

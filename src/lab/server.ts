@@ -8,7 +8,7 @@ import { createServer, type Server, type Socket } from 'node:net';
 import type { TLSSocket } from 'node:tls';
 import { MailWorld } from '../protocols/shared/world.ts';
 import { makeCertificate, type LabCertificate } from './cert.ts';
-import { COMMAND_TIMEOUT, DEFAULT_HOST, DEFAULT_OFFSET, IDLE_DEFAULTS, listenerPlan, MAX_CONNECTIONS, MAX_CONNECTIONS_PER_ADDRESS, type ListenerPlan } from './config.ts';
+import { COMMAND_TIMEOUT, DEFAULT_HOST, DEFAULT_OFFSET, IDLE_DEFAULTS, listenerPlan, MAX_CONNECTIONS, MAX_CONNECTIONS_PER_ADDRESS, OUTPUT_TIMEOUT, type ListenerPlan } from './config.ts';
 import { LabConnection, type ConnectionContext } from './connection.ts';
 import { internalErrorReply, refusalReply } from './farewells.ts';
 import { MAX_LINE_OCTETS } from './framing.ts';
@@ -104,13 +104,15 @@ export async function startLab(options: LabOptions = {}): Promise<Lab> {
   };
 
   const serve = (l: ListenerPlan): Server => {
+    const idleMs = (options.idleTimeout ?? IDLE_DEFAULTS[l.protocol]) * 1000;
     const ctx: ConnectionContext = {
       world,
       protocol: l.protocol,
       standardPort: l.standardPort,
       listenPort: l.port,
       secureContext: certificate.secureContext,
-      idleMs: (options.idleTimeout ?? IDLE_DEFAULTS[l.protocol]) * 1000,
+      idleMs,
+      stallMs: Math.min(idleMs, OUTPUT_TIMEOUT * 1000),
       commandMs,
       maxLineOctets: options.maxLineOctets ?? MAX_LINE_OCTETS,
       log,
