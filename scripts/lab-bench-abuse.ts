@@ -50,7 +50,7 @@ function rawConnect(port: number, localAddress: string | undefined): Promise<Soc
 
 /** Slowloris: each connection reads its greeting, then sends one byte a second and never ends a line. */
 async function slowloris(ports: Record<number, number>, address: string | undefined, until: Promise<void>) {
-  const result = { refused: 0, closedByLab: 0, stillOpen: 0, failedToConnect: 0, closeSeconds: [] as number[] };
+  const result = { refused: 0, cutAtConnect: 0, closedByLab: 0, stillOpen: 0, failedToConnect: 0, closeSeconds: [] as number[] };
   let over = false;
   void until.then(() => (over = true));
   await Promise.all(
@@ -69,6 +69,7 @@ async function slowloris(ports: Record<number, number>, address: string | undefi
         if (!closed) s.write('X');
       }
       if (/^(421 4\.7\.0|\* BYE)/.test(text)) result.refused++;
+      else if (closed && performance.now() - t0 < 1500) result.cutAtConnect++;
       else if (closed) {
         result.closedByLab++;
         result.closeSeconds.push((performance.now() - t0) / 1000);
@@ -171,7 +172,7 @@ export async function abuse(ports: Record<number, number>, options: Options): Pr
   const s = (n: number[]): string => (n.length === 0 ? '–' : `${quantile(n, 0.5).toFixed(1)} s median, ${Math.max(...n).toFixed(1)} s max`);
   const lines = [
     `attack window: ${(windowMs / 1000).toFixed(0)} s (command deadline ${options.commandTimeoutS} s), longer while a SEARCH was still running`,
-    `slowloris, ${SLOWLORIS} connections on 25 and 143 trickling 1 byte/s: ${loris.refused} refused at connect, ${loris.closedByLab} closed by the lab (${s(loris.closeSeconds)}), ${loris.stillOpen} still open at the end, ${loris.failedToConnect} could not connect`,
+    `slowloris, ${SLOWLORIS} connections on 25 and 143 trickling 1 byte/s: ${loris.refused} refused in words, ${loris.cutAtConnect} closed at connect without words, ${loris.closedByLab} closed later by the lab (${s(loris.closeSeconds)}), ${loris.stillOpen} still open at the end, ${loris.failedToConnect} could not connect`,
     `flood on 465/993/995: ${FLOOD_CLOSE} connect-and-close (${flooded.failedToConnect} could not connect); ${flooded.silentOpened} silent connections, ${flooded.silentClosedByLab} closed by the lab`,
     `pathological SEARCH (${SEARCH_KEYS} TEXT keys, 10 MB message): ${search.times.length} done, ${search.times.length ? `${quantile(search.times, 0.5).toFixed(0)} ms median, ${Math.max(...search.times).toFixed(0)} ms max` : ''}${search.failure ? `; failed: ${search.failure}` : ''}`,
     `lab file descriptors: ${fdsBefore} before the attack, ${duringFds} at its end, ${afterFds} two seconds after the attackers left (lab counts ${during.connections} then ${after.connections} connections)`,

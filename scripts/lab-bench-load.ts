@@ -56,6 +56,7 @@ export async function waves(ports: Record<number, number>, sessions: number, add
       const kind = KINDS[i % KINDS.length]!;
       let c: BenchClient | undefined;
       let greetedHere = false;
+      let at = 'connect';
       try {
         c = await openClient(ports[kind.standardPort]!, { tls: kind.tls, localAddress: address(i) });
         await c.expect(kind.protocol, '');
@@ -63,6 +64,7 @@ export async function waves(ports: Record<number, number>, sessions: number, add
         arrived();
         await started;
         for (const step of kind.steps(`bench${i + 1}`, `pw${i + 1}`)) {
+          at = typeof step === 'string' ? step.split(' ').slice(0, kind.protocol === 'imap' ? 2 : 1).join(' ') : 'TLS handshake';
           if (typeof step === 'string') {
             await c.expect(kind.protocol, step);
             commands += 1;
@@ -70,7 +72,7 @@ export async function waves(ports: Record<number, number>, sessions: number, add
         }
         completed += 1;
       } catch (error) {
-        failures.push(`${kind.name}: ${(error as Error).message}`);
+        failures.push(`${kind.name} at ${at}: ${(error as Error).message}`);
         if (!greetedHere) arrived();
       } finally {
         c?.destroy();

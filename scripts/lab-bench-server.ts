@@ -4,6 +4,7 @@
  * "heavy" user whose mailbox makes SEARCH work. Talks to the benchmark over the IPC channel.
  * Run by the benchmark: node --expose-gc scripts/lab-bench-server.ts '<json config>'
  */
+import { readFileSync } from 'node:fs';
 import '../src/machines/servers.ts';
 import { startLab } from '../src/lab/server.ts';
 
@@ -45,9 +46,18 @@ if (world.addUser?.('heavy', 'heavy')) {
   for (let i = 0; i < config.heavyMessages; i++) world.append('heavy', 'INBOX', `Subject: heavy ${i}\r\n\r\n${body}`);
 }
 
+/** Anonymous resident memory (Linux): RSS without the mapped node binary and libraries, which are shared. */
+function rssAnon(): number {
+  try {
+    return Number(/^RssAnon:\s+(\d+) kB/m.exec(readFileSync('/proc/self/status', 'utf8'))?.[1]) * 1024;
+  } catch {
+    return Number.NaN;
+  }
+}
+
 const memory = () => {
   const m = process.memoryUsage();
-  return { rss: m.rss, heap: m.heapUsed, external: m.external, arrayBuffers: m.arrayBuffers, connections: running.connections };
+  return { rss: m.rss, anon: rssAnon(), heap: m.heapUsed, external: m.external, arrayBuffers: m.arrayBuffers, connections: running.connections };
 };
 
 process.on('message', (message: { type: string; gc?: boolean; id?: number }) => {

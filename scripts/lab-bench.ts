@@ -9,6 +9,7 @@
  * Targets are reported, never asserted. Run: node scripts/lab-bench.ts [--sessions N] [--waves N] [--after S]
  */
 import { fork, type ChildProcess } from 'node:child_process';
+import { cpus, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { loopbackAliases, quantile } from './lab-bench-client.ts';
 import { abuse, type AbuseReport } from './lab-bench-abuse.ts';
@@ -23,10 +24,11 @@ const SESSIONS = option('--sessions', 500);
 const WAVES = option('--waves', 3);
 const AFTER_S = option('--after', 60);
 /** A short command deadline, so the slowloris clients are closed within the run (the lab's default is 60 s). */
-const COMMAND_TIMEOUT_S = 5;
+const COMMAND_TIMEOUT_S = 10;
 
 interface Memory {
   rss: number;
+  anon: number;
   heap: number;
   external: number;
   arrayBuffers: number;
@@ -52,7 +54,7 @@ const ports = ready.ports;
 let asked = 0;
 /** The lab's memory now (after a GC if asked); each answer is matched to its question by id. */
 async function memory(gc = false): Promise<Memory> {
-  if (died) return { rss: NaN, heap: NaN, external: NaN, arrayBuffers: NaN, connections: NaN };
+  if (died) return { rss: NaN, anon: NaN, heap: NaN, external: NaN, arrayBuffers: NaN, connections: NaN };
   const id = ++asked;
   return new Promise((resolve) => {
     const onMessage = (m: { type: string; id: number } & Memory): void => {
@@ -66,6 +68,7 @@ async function memory(gc = false): Promise<Memory> {
 }
 
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+const loadBefore = loadavg()[0]!;
 const aliases = await loopbackAliases(ports[25]!);
 /** Well-behaved load comes from ten addresses (127.0.1.1–10) where the machine allows it, attackers from others. */
 const loadAddress = (i: number): string | undefined => (aliases ? `127.0.1.${1 + (i % 10)}` : undefined);
@@ -95,6 +98,7 @@ const minuteAfterGc = await memory(true);
 
 // 4. Abuse while 50 well-behaved sessions run.
 const abused: AbuseReport | undefined = died ? undefined : await abuse(ports, { wellBehaved: 50, commandTimeoutS: COMMAND_TIMEOUT_S, aliases, pid: ready.pid, memory });
+await sleep(1000);
 const end = await memory();
 
 child.send({ type: 'close' });
@@ -110,6 +114,7 @@ const table = (rows: string[][]): void => {
 const verdict = (ok: boolean): string => (ok ? 'met' : 'NOT met');
 
 console.log(`Lab benchmark (Node ${process.version}; lab in its own process, pid ${ready.pid}; clients in this one)`);
+console.log(`  machine: ${cpus().length} cores, load average ${loadBefore.toFixed(1)} at the start and ${loadavg()[0]!.toFixed(1)} at the end (other work on the machine skews timings)`);
 console.log(`  ${ready.usersAdded} users added, one per simulated client; clients from ${aliases ? '127.0.1.1–10 (attackers from 127.0.0.2–4)' : '127.0.0.1 only (no loopback aliases here)'}`);
 console.log(`  lab options: ${JSON.stringify(labOptions)} (command deadline shortened so slowloris ends within the run)\n`);
 
@@ -131,15 +136,17 @@ const p99 = quantile(loaded.latencies, 0.99);
 console.log(`  target: p99 under 20 ms with 0 failures: ${verdict(p99 < 20 && loaded.failures.length === 0)} (p99 ${ms(p99)} ms, ${(p99 / quantile(alone.latencies, 0.99)).toFixed(1)}× the baseline)`);
 if (loaded.failures.length > 0) console.log(`  failures (first 5): ${loaded.failures.slice(0, 5).join('; ')}`);
 
-console.log(`\n3. Lab memory (its own process), MB`);
+console.log(`\n3. Lab memory (its own process), MB; anonymous = RSS without the mapped node binary and libraries`);
+const memoryRow = (label: string, m: Memory | undefined): string[] =>
+  [label, mb(m?.rss ?? NaN), mb(m?.anon ?? NaN), mb(m?.heap ?? NaN), mb(m?.external ?? NaN), String(m?.connections ?? '–')];
 table([
-  ['', 'RSS', 'heap', 'external', 'connections'],
-  ['idle (baseline, after GC)', mb(idle.rss), mb(idle.heap), mb(idle.external), String(idle.connections)],
-  [`${SESSIONS} IMAP TLS sessions open`, mb(loaded.memoryOpen?.rss ?? NaN), mb(loaded.memoryOpen?.heap ?? NaN), mb(loaded.memoryOpen?.external ?? NaN), String(loaded.memoryOpen?.connections ?? '–')],
-  ['peak (sampled every 250 ms)', mb(peak.rss), mb(peak.heap), mb(peak.external), String(peak.connections)],
-  ['just after the load', mb(justAfter.rss), mb(justAfter.heap), mb(justAfter.external), String(justAfter.connections)],
-  [`${AFTER_S} s after the load`, mb(minuteAfter.rss), mb(minuteAfter.heap), mb(minuteAfter.external), String(minuteAfter.connections)],
-  [`${AFTER_S} s after, then GC`, mb(minuteAfterGc.rss), mb(minuteAfterGc.heap), mb(minuteAfterGc.external), String(minuteAfterGc.connections)],
+  ['', 'RSS', 'anonymous', 'heap', 'external', 'connections'],
+  memoryRow('idle (baseline, after GC)', idle),
+  memoryRow(`${SESSIONS} IMAP TLS sessions open`, loaded.memoryOpen),
+  memoryRow('peak (sampled every 250 ms)', peak),
+  memoryRow('just after the load', justAfter),
+  memoryRow(`${AFTER_S} s after the load`, minuteAfter),
+  memoryRow(`${AFTER_S} s after, then GC`, minuteAfterGc),
 ]);
 const open = loaded.memoryOpen?.rss ?? NaN;
 console.log(`  target: under 200 MB at ${SESSIONS} sessions: ${verdict(open < 200 * 1048576)} (${mb(open)} MB; peak ${mb(peak.rss)} MB)`);
