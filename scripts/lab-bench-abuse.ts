@@ -48,11 +48,9 @@ function rawConnect(port: number, localAddress: string | undefined): Promise<Soc
   });
 }
 
-/** Slowloris: each connection reads its greeting, then sends one byte a second and never ends a line. */
-async function slowloris(ports: Record<number, number>, address: string | undefined, until: Promise<void>) {
+/** Slowloris: each connection sends one byte a second and never ends a line, until the lab closes it or `patienceMs` pass. */
+async function slowloris(ports: Record<number, number>, address: string | undefined, patienceMs: number) {
   const result = { refused: 0, cutAtConnect: 0, closedByLab: 0, stillOpen: 0, failedToConnect: 0, closeSeconds: [] as number[] };
-  let over = false;
-  void until.then(() => (over = true));
   await Promise.all(
     Array.from({ length: SLOWLORIS }, async (_, i) => {
       const s = await rawConnect(ports[i % 2 === 0 ? 25 : 143]!, address);
@@ -64,7 +62,7 @@ async function slowloris(ports: Record<number, number>, address: string | undefi
       s.on('data', (t: string) => (text += t));
       s.on('close', () => (closed = true));
       s.on('error', () => {});
-      while (!over && !closed) {
+      while (!closed && performance.now() - t0 < patienceMs) {
         await sleep(1000);
         if (!closed) s.write('X');
       }
@@ -80,9 +78,16 @@ async function slowloris(ports: Record<number, number>, address: string | undefi
   return result;
 }
 
-/** A flood on 465, 993 and 995: connect-and-close, plus silent connections held until `until`. */
-async function flood(ports: Record<number, number>, address: string | undefined, until: Promise<void>) {
+/** A flood on 465, 993 and 995: silent connections held until the lab closes them or `patienceMs` pass, and connect-and-close. */
+async function flood(ports: Record<number, number>, address: string | undefined, patienceMs: number) {
   const tlsPorts = [ports[465]!, ports[993]!, ports[995]!];
+  const silent = (await Promise.all(Array.from({ length: FLOOD_SILENT }, (_, i) => rawConnect(tlsPorts[i % 3]!, address)))).filter((s): s is Socket => !!s);
+  const opened = performance.now();
+  let closedByLab = 0;
+  for (const s of silent) {
+    s.on('error', () => {});
+    s.on('close', () => closedByLab++);
+  }
   let failed = 0;
   for (let start = 0; start < FLOOD_CLOSE; start += 100) {
     await Promise.all(
@@ -93,13 +98,7 @@ async function flood(ports: Record<number, number>, address: string | undefined,
       }),
     );
   }
-  const silent = (await Promise.all(Array.from({ length: FLOOD_SILENT }, (_, i) => rawConnect(tlsPorts[i % 3]!, address)))).filter((s): s is Socket => !!s);
-  let closedByLab = 0;
-  for (const s of silent) {
-    s.on('error', () => {});
-    s.on('close', () => closedByLab++);
-  }
-  await until;
+  while (closedByLab < silent.length && performance.now() - opened < patienceMs) await sleep(200);
   const result = { failedToConnect: failed, silentOpened: silent.length, silentClosedByLab: closedByLab };
   for (const s of silent) s.destroy();
   return result;
@@ -155,10 +154,12 @@ export async function abuse(ports: Record<number, number>, options: Options): Pr
   alone.failures.unshift(...failures);
 
   const address = (n: number): string | undefined => (options.aliases ? `127.0.0.${n}` : undefined);
-  const windowMs = (options.commandTimeoutS + 4) * 1000;
-  const window = sleep(windowMs);
-  const searching = pathologicalSearch(ports[993]!, address(4), window);
-  const attacks = Promise.all([slowloris(ports, address(2), window), flood(ports, address(3), window), searching]);
+  // Each attacker waits for the lab to close it up to the command deadline plus a margin; SEARCHes run meanwhile.
+  const patienceMs = (options.commandTimeoutS + 6) * 1000;
+  const started = performance.now();
+  const sockets = Promise.all([slowloris(ports, address(2), patienceMs), flood(ports, address(3), patienceMs)]);
+  const searching = pathologicalSearch(ports[993]!, address(4), sockets.then(() => undefined));
+  const attacks = Promise.all([sockets, searching]).then(([[l, f], q]) => [l, f, q] as const);
   const attacked = noopUntil(clients, 100, attacks.then(() => undefined));
   const [loris, flooded, search] = await attacks;
   const duringFds = fds(options.pid);
@@ -171,9 +172,9 @@ export async function abuse(ports: Record<number, number>, options: Options): Pr
 
   const s = (n: number[]): string => (n.length === 0 ? '–' : `${quantile(n, 0.5).toFixed(1)} s median, ${Math.max(...n).toFixed(1)} s max`);
   const lines = [
-    `attack window: ${(windowMs / 1000).toFixed(0)} s (command deadline ${options.commandTimeoutS} s), longer while a SEARCH was still running`,
-    `slowloris, ${SLOWLORIS} connections on 25 and 143 trickling 1 byte/s: ${loris.refused} refused in words, ${loris.cutAtConnect} closed at connect without words, ${loris.closedByLab} closed later by the lab (${s(loris.closeSeconds)}), ${loris.stillOpen} still open at the end, ${loris.failedToConnect} could not connect`,
-    `flood on 465/993/995: ${FLOOD_CLOSE} connect-and-close (${flooded.failedToConnect} could not connect); ${flooded.silentOpened} silent connections, ${flooded.silentClosedByLab} closed by the lab`,
+    `attack: ${((performance.now() - started) / 1000).toFixed(0)} s; each attacker waited up to ${patienceMs / 1000} s (command and handshake deadline ${options.commandTimeoutS} s) for the lab to close it`,
+    `slowloris, ${SLOWLORIS} connections on 25 and 143 trickling 1 byte/s: ${loris.refused} refused in words, ${loris.cutAtConnect} closed at connect without words, ${loris.closedByLab} closed later by the lab (${s(loris.closeSeconds)} after connecting), ${loris.stillOpen} still open after ${patienceMs / 1000} s, ${loris.failedToConnect} could not connect`,
+    `flood on 465/993/995: ${FLOOD_CLOSE} connect-and-close (${flooded.failedToConnect} could not connect); ${flooded.silentOpened} silent connections, ${flooded.silentClosedByLab} closed by the lab within ${patienceMs / 1000} s`,
     `pathological SEARCH (${SEARCH_KEYS} TEXT keys, 10 MB message): ${search.times.length} done, ${search.times.length ? `${quantile(search.times, 0.5).toFixed(0)} ms median, ${Math.max(...search.times).toFixed(0)} ms max` : ''}${search.failure ? `; failed: ${search.failure}` : ''}`,
     `lab file descriptors: ${fdsBefore} before the attack, ${duringFds} at its end, ${afterFds} two seconds after the attackers left (lab counts ${during.connections} then ${after.connections} connections)`,
     `lab RSS at the end of the attack: ${(during.rss / 1048576).toFixed(1)} MB`,
