@@ -31,9 +31,11 @@ export async function runCli(argv: readonly string[]): Promise<number> {
   }
   process.stdout.write(`${banner(lab, options)}\n`);
   // The last resort: every socket handler has its own guard, so this should never run; if it does, the lab goes on.
-  process.on('uncaughtException', (error) => {
-    process.stderr.write(`lab: internal error (the lab goes on): ${error.stack ?? error.message}\n`);
-  });
+  const lastResort = (error: unknown): void => {
+    process.stderr.write(`lab: internal error (the lab goes on): ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  };
+  process.on('uncaughtException', lastResort);
+  process.on('unhandledRejection', lastResort);
   await new Promise<void>((resolve) => {
     let stopping = false;
     const stop = (signal: NodeJS.Signals): void => {
