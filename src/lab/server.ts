@@ -9,6 +9,7 @@ import type { TLSSocket } from 'node:tls';
 import { MailWorld } from '../protocols/shared/world.ts';
 import { makeCertificate, type LabCertificate } from './cert.ts';
 import { COMMAND_TIMEOUT, DEFAULT_HOST, DEFAULT_OFFSET, IDLE_DEFAULTS, listenerPlan, MAX_CONNECTIONS, MAX_CONNECTIONS_PER_ADDRESS, OUTPUT_TIMEOUT, type ListenerPlan } from './config.ts';
+import { Admission } from './admission.ts';
 import { LabConnection, type ConnectionContext } from './connection.ts';
 import { internalErrorReply, refusalReply } from './farewells.ts';
 import { MAX_LINE_OCTETS } from './framing.ts';
@@ -63,8 +64,8 @@ export interface Lab {
 
 /** How long open sessions get to read their farewell before the lab cuts them off. */
 const CLOSE_GRACE_MS = 500;
-/** Connections past the cap that still get a refusal in words; beyond these, they are closed without one. */
-const REFUSING_AT_ONCE = 64;
+/** How long a refused or failed connection is read and drained after the lab's last word, before it is closed. */
+const REFUSAL_LINGER_MS = 2000;
 
 /** Starts every listener; rejects (with nothing left listening) if a port cannot be bound. */
 export async function startLab(options: LabOptions = {}): Promise<Lab> {
@@ -74,20 +75,12 @@ export async function startLab(options: LabOptions = {}): Promise<Lab> {
   const stdout = (line: string): void => void process.stdout.write(`${line}\n`);
   const log = options.quiet ? undefined : (options.log ?? stdout);
   const commandMs = (options.commandTimeout ?? COMMAND_TIMEOUT) * 1000;
-  const maxConnections = options.maxConnections ?? MAX_CONNECTIONS;
-  const perAddress = options.maxConnectionsPerAddress ?? MAX_CONNECTIONS_PER_ADDRESS;
   const transcript = { ...TRANSCRIPT_LIMITS, ...options.transcript };
   const plan = listenerPlan(options.offset ?? DEFAULT_OFFSET);
   const connections = new Set<LabConnection>();
-  const sockets = new Set<Socket>();
-  /** Sockets not (or no longer) bound to a session: TLS handshakes, refusals. Closing the lab closes them at once. */
-  const loose = new Set<Socket>();
-  const byAddress = new Map<string, number>();
+  const admission = new Admission(options.maxConnections ?? MAX_CONNECTIONS, options.maxConnectionsPerAddress ?? MAX_CONNECTIONS_PER_ADDRESS);
   const servers: Server[] = [];
-  /** Waiting for the last socket to close (a server's close can come before its sockets' own close events). */
-  const emptied: Array<() => void> = [];
   let internalErrors = 0;
-  let refusing = 0;
   // Listener events (refusals, failed handshakes) are rate-limited over the whole lab: a flood prints a few lines.
   const listenerBucket = new TokenBucket(transcript.linesPerSecond, transcript.burstLines);
   let listenerSkipped = 0;
@@ -101,6 +94,27 @@ export async function startLab(options: LabOptions = {}): Promise<Lab> {
   const failed = (error: unknown): void => {
     internalErrors += 1;
     if (log) log(formatEvent('[lab]', `internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`));
+  };
+
+  /** Says `lines` (inside a new TLS layer when `wrap`) and closes; the client gets at most the command deadline to leave. */
+  const sayAndClose = (socket: Socket, lines: string[], wrap: boolean): void => {
+    // Once TLS wraps a socket, closing the TLS socket is what closes both.
+    let closer = socket;
+    let linger = setTimeout(() => closer.destroy(), commandMs);
+    const say = (s: Socket): void => {
+      s.on('error', () => s.destroy());
+      s.on('data', () => {});
+      // A lingering close: what the client still sends is read and dropped for a moment, so the farewell is not
+      // lost to a reset, then the socket goes, so refusals do not pile up behind clients that never close.
+      s.end(Buffer.from(lines.map((t) => `${t}\r\n`).join(''), 'latin1'), () => {
+        clearTimeout(linger);
+        linger = setTimeout(() => closer.destroy(), REFUSAL_LINGER_MS);
+      });
+    };
+    if (wrap) closer = upgradeToTls(socket, certificate.secureContext, commandMs, { secure: say, failed: () => {}, error: () => {}, closed: () => {} });
+    admission.loose(closer);
+    closer.once('close', () => clearTimeout(linger));
+    if (!wrap) say(socket);
   };
 
   const serve = (l: ListenerPlan): Server => {
@@ -125,22 +139,6 @@ export async function startLab(options: LabOptions = {}): Promise<Lab> {
     };
     const implicitTls = l.security === 'implicit-tls';
 
-    /** Says `lines` (inside a new TLS layer when `wrap`) and closes; the client gets at most the command deadline to leave. */
-    const sayAndClose = (socket: Socket, lines: string[], wrap: boolean): void => {
-      const linger = setTimeout(() => socket.destroy(), commandMs);
-      socket.once('close', () => clearTimeout(linger));
-      const say = (s: Socket): void => {
-        s.on('error', () => s.destroy());
-        s.on('data', () => {});
-        s.end(Buffer.from(lines.map((t) => `${t}\r\n`).join(''), 'latin1'));
-      };
-      // Once TLS wraps a socket, closing the TLS socket is what closes both.
-      const closer = wrap ? upgradeToTls(socket, certificate.secureContext, commandMs, { secure: say, failed: () => {}, error: () => {}, closed: () => loose.delete(closer) }) : socket;
-      loose.add(closer);
-      closer.once('close', () => loose.delete(closer));
-      if (!wrap) say(socket);
-    };
-
     const open = (socket: Socket, encrypted: boolean): void => {
       try {
         connections.add(new LabConnection(ctx, socket, encrypted));
@@ -152,41 +150,27 @@ export async function startLab(options: LabOptions = {}): Promise<Lab> {
 
     const accept = (raw: Socket): void => {
       raw.on('error', () => {});
-      const address = normalize(raw.remoteAddress);
-      sockets.add(raw);
-      byAddress.set(address, (byAddress.get(address) ?? 0) + 1);
-      raw.once('close', () => {
-        sockets.delete(raw);
-        loose.delete(raw);
-        if (sockets.size === 0) for (const resolve of emptied.splice(0)) resolve();
-        const left = (byAddress.get(address) ?? 1) - 1;
-        if (left > 0) byAddress.set(address, left);
-        else byAddress.delete(address);
-      });
       raw.setNoDelay(true);
-      const overAddress = (byAddress.get(address) ?? 0) > perAddress;
-      if (overAddress || sockets.size > maxConnections) {
-        if (refusing >= REFUSING_AT_ONCE) return void raw.destroy();
-        refusing += 1;
-        raw.once('close', () => (refusing -= 1));
-        listenerLog(l.port, `refused ${address}: ${overAddress ? `over ${perAddress} connections from one address` : `over ${maxConnections} connections`}`);
-        return sayAndClose(raw, refusalReply(l.protocol, overAddress ? address : undefined), implicitTls);
+      const verdict = admission.admit(raw);
+      if (!verdict.serve) {
+        if (!verdict.words) return void raw.destroy();
+        listenerLog(l.port, `refused ${verdict.address}: over the connections allowed ${verdict.perAddress ? 'from one address' : 'in all'}`);
+        return sayAndClose(raw, refusalReply(l.protocol, verdict.perAddress ? verdict.address : undefined), implicitTls);
       }
       if (!implicitTls) return open(raw, false);
-      // Once TLS wraps the socket, closing the TLS socket is what closes both.
       const handshaking = upgradeToTls(raw, certificate.secureContext, commandMs, {
         secure: (secure: TLSSocket) => {
-          loose.delete(secure);
+          admission.bound(secure);
           open(secure, true);
         },
-        failed: (reason) => listenerLog(l.port, `${address}: ${reason}`),
+        failed: (reason) => listenerLog(l.port, `${verdict.address}: ${reason}`),
         error: () => {},
-        closed: () => loose.delete(handshaking),
+        closed: () => {},
       });
-      loose.add(handshaking);
+      admission.loose(handshaking);
     };
 
-    const server = createServer({ allowHalfOpen: true }, (raw) => {
+    return createServer({ allowHalfOpen: true }, (raw) => {
       try {
         accept(raw);
       } catch (error) {
@@ -194,7 +178,6 @@ export async function startLab(options: LabOptions = {}): Promise<Lab> {
         raw.destroy();
       }
     });
-    return server;
   };
 
   try {
@@ -215,7 +198,7 @@ export async function startLab(options: LabOptions = {}): Promise<Lab> {
     world,
     certificate,
     get connections() {
-      return sockets.size;
+      return admission.size;
     },
     get internalErrors() {
       return internalErrors + [...connections].reduce((n, c) => n + c.session.internalErrors, 0);
@@ -223,25 +206,19 @@ export async function startLab(options: LabOptions = {}): Promise<Lab> {
     close() {
       closing ??= (async () => {
         const stopped = Promise.all(servers.map(closeServer));
-        for (const s of [...loose]) s.destroy();
+        admission.closeLoose();
         for (const c of [...connections]) c.shutdown();
         const grace = setTimeout(() => {
           for (const c of [...connections]) c.destroy();
-          for (const s of sockets) s.destroy();
+          admission.destroyAll();
         }, CLOSE_GRACE_MS);
         await stopped;
-        if (sockets.size > 0) await new Promise<void>((resolve) => emptied.push(resolve));
+        await admission.whenEmpty();
         clearTimeout(grace);
       })();
       return closing;
     },
   };
-}
-
-/** IPv4 clients of a dual-stack listener show up as ::ffff:a.b.c.d; they are the same client as a.b.c.d. */
-function normalize(address: string | undefined): string {
-  if (!address) return '?';
-  return address.startsWith('::ffff:') && address.includes('.') ? address.slice(7) : address;
 }
 
 function listen(server: Server, port: number, host: string): Promise<void> {
