@@ -98,7 +98,7 @@ export class LabConnection {
     this.#idle = setTimeout(this.#guard(() => this.#idleTimeout()), ctx.idleMs);
     this.#unpush = this.session.onPush(this.#guard((entries) => this.#push(entries.flatMap((e) => (e.kind === 'server' ? [e.text] : [])))));
     socket.on('close', this.#guard(() => this.#finish('closed')));
-    socket.on('error', (error) => this.#finish(`connection error: ${error.message}`));
+    socket.on('error', this.#guard((error: Error) => this.#finish(`connection error: ${error.message}`)));
     this.#attach(socket);
     this.#reply(this.session.greeting.flatMap((e) => (e.kind === 'server' ? [e.text] : [])));
   }
