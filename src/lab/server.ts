@@ -66,6 +66,8 @@ export interface Lab {
 const CLOSE_GRACE_MS = 500;
 /** How long a refused or failed connection is read and drained after the lab's last word, before it is closed. */
 const REFUSAL_LINGER_MS = 2000;
+/** How long a refused connection on an implicit-TLS port may take to start TLS and hear its refusal. */
+const REFUSAL_HANDSHAKE_MS = 2000;
 
 /** Starts every listener; rejects (with nothing left listening) if a port cannot be bound. */
 export async function startLab(options: LabOptions = {}): Promise<Lab> {
@@ -111,7 +113,10 @@ export async function startLab(options: LabOptions = {}): Promise<Lab> {
         linger = setTimeout(() => closer.destroy(), REFUSAL_LINGER_MS);
       });
     };
-    if (wrap) closer = upgradeToTls(socket, certificate.secureContext, commandMs, { secure: say, failed: () => {}, error: () => {}, closed: () => {} });
+    // A refusal on an implicit-TLS port needs the client's handshake first; a client that does not start one at
+    // once gets no words, so silent connections do not hold the refusals back from others.
+    const handshakeMs = Math.min(commandMs, REFUSAL_HANDSHAKE_MS);
+    if (wrap) closer = upgradeToTls(socket, certificate.secureContext, handshakeMs, { secure: say, failed: () => {}, error: () => {}, closed: () => {} });
     admission.loose(closer);
     closer.once('close', () => clearTimeout(linger));
     if (!wrap) say(socket);
