@@ -7,6 +7,8 @@ import type { Socket } from 'node:net';
 
 /** Refusals under way at once that still get words; past these, new connections over a cap are closed without one. */
 export const REFUSING_AT_ONCE = 64;
+/** The same from one address, so one client's flood does not leave the others' refusals without words. */
+export const REFUSING_PER_ADDRESS = 8;
 
 /** What to do with a new connection. */
 export type Verdict = { serve: true; address: string } | { serve: false; address: string; perAddress: boolean; words: boolean };
@@ -19,6 +21,7 @@ export class Admission {
   readonly #byAddress = new Map<string, number>();
   readonly #loose = new Set<Socket>();
   #refusing = 0;
+  readonly #refusingFrom = new Map<string, number>();
   #emptied: Array<() => void> = [];
 
   constructor(maxConnections: number, perAddress: number) {
@@ -40,10 +43,17 @@ export class Admission {
     raw.once('close', () => this.#forget(raw, address));
     const perAddress = here > this.#perAddress;
     if (!perAddress && this.#sockets.size <= this.#maxConnections) return { serve: true, address };
-    const words = this.#refusing < REFUSING_AT_ONCE;
+    const from = this.#refusingFrom.get(address) ?? 0;
+    const words = this.#refusing < REFUSING_AT_ONCE && from < REFUSING_PER_ADDRESS;
     if (words) {
       this.#refusing += 1;
-      raw.once('close', () => (this.#refusing -= 1));
+      this.#refusingFrom.set(address, from + 1);
+      raw.once('close', () => {
+        this.#refusing -= 1;
+        const left = (this.#refusingFrom.get(address) ?? 1) - 1;
+        if (left > 0) this.#refusingFrom.set(address, left);
+        else this.#refusingFrom.delete(address);
+      });
     }
     return { serve: false, address, perAddress, words };
   }
