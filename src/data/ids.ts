@@ -50,7 +50,6 @@ export const supportLevels = ['yes', 'partial', 'no', 'not-applicable', 'info'] 
 /** Support level of one cell. */
 export type SupportLevel = (typeof supportLevels)[number];
 
-
 /** The course's lessons, in the order the course map shows them ('exchange' arrives with the Exchange issue). */
 export const lessonIds = ['travel', 'transcripts', 'smtp', 'pop3', 'imap', 'pop3-or-imap', 'ports', 'troubleshooting', 'exchange'] as const;
 /** One lesson of the course. */
