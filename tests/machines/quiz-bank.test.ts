@@ -45,6 +45,6 @@ describe('buildBank', () => {
   });
 
   test('fails for a bad option as before', () => {
-    expect(() => buildBank({ where, topics: ['ports'], fromUrl: false })).toThrow(/QuizWidget check on \/lessons\/x\/: Unknown topic “ports”/);
+    expect(() => buildBank({ where, topics: ['ports'], fromUrl: false })).toThrow(/QuizWidget check on \/lessons\/x\/: Unknown topic “\u2068ports\u2069”/);
   });
 });

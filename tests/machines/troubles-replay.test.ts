@@ -1,8 +1,7 @@
 /**
  * Every trouble of the troubleshooting lesson is reproduced on the engine, not typed: its scenario, played by
  * playScenario, shows a server line that starts with the trouble's reply (or, for a blocked port, no reply at all).
- * Scenarios marked new in the lesson kit come from the scenarios helper (branch issue9-scenarios); until they are
- * merged, their entries fail here with a message naming the missing file.
+ * A trouble whose scenario file is missing fails here with a message naming the file.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
@@ -17,7 +16,7 @@ const DIR = new URL('../../src/content/scenarios/', import.meta.url);
 /** The scenario file's text, or a failure naming what is missing. */
 function scenarioText(id: string): string {
   const file = new URL(`${id}.json`, DIR);
-  if (!existsSync(file)) throw new Error(`scenario ${id} is not in src/content/scenarios (written on branch issue9-scenarios; merge it first)`);
+  if (!existsSync(file)) throw new Error(`scenario ${id} is not in src/content/scenarios`);
   return readFileSync(file, 'utf8');
 }
 
