@@ -3,6 +3,8 @@
  * the tests validate the same facts through ./index.ts.
  */
 import { facts } from './facts.ts';
+// Port lookups read ports.ts alone, so the browser's engine does not download the myths, troubles and comparison.
+import { ports, protocols } from './ports.ts';
 import type {
   Cause,
   CauseId,
@@ -67,19 +69,19 @@ export const roleLabels: Record<PortRole, string> = {
 
 /** The protocol with this id. */
 export function protocolById(id: ProtocolId): Protocol {
-  const found = facts.protocols.find((p) => p.id === id);
+  const found = protocols.find((p) => p.id === id);
   if (!found) throw new Error(`unknown protocol ${id}`);
   return found;
 }
 
 /** The ports a protocol uses, in the data file's order. */
 export function portsOf(id: ProtocolId): PortFact[] {
-  return facts.ports.filter((p) => p.protocols.includes(id));
+  return ports.filter((p) => p.protocols.includes(id));
 }
 
 /** The port entry for a number, or undefined. */
 export function portFact(port: number): PortFact | undefined {
-  return facts.ports.find((p) => p.port === port);
+  return ports.find((p) => p.port === port);
 }
 
 /** The source of a port's IANA service name: the registry entry for that port. */
