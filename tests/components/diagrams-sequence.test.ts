@@ -73,3 +73,11 @@ describe('layoutSequence', () => {
     }
   });
 });
+
+describe('layoutSequence with events', () => {
+  test.each([['phone', NARROW, 340], ['wide', WIDE, 600]] as const)('wraps an event sentence (mail arriving during IDLE) inside the %s drawing', (_n, size, max) => {
+    const idle = playedScenario('SequenceDiagram', 'imap-idle', undefined);
+    const scene = layoutSequence(sequenceRows(idle.scenario, idle.playback, parseSteps('3-5', idle.scenario.steps.length)), 'port 993', size);
+    expectReadable(scene, max);
+  });
+});

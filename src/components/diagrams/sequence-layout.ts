@@ -3,7 +3,7 @@
  * (shortened with an ellipsis past `maxChars`), TLS as a band across both lifelines, and an end mark where the
  * connection closes. The same function draws the phone (320 px) and the wide (600 px) version.
  */
-import { framed, text, TYPE } from './layout-kit.ts';
+import { framed, linesHeight, text, TYPE, wrap } from './layout-kit.ts';
 import type { Item } from './scene.ts';
 import type { Scene } from './scene.ts';
 import type { SequenceRow } from './sequence-rows.ts';
@@ -86,8 +86,10 @@ export function layoutSequence(rows: readonly SequenceRow[], serverNote: string,
       y += 38;
     } else {
       if (alive < 0) alive = y;
-      items.push(text((cx + sx) / 2, y, [row.text], TYPE.small, 'mw-dg-note', 'middle', true));
-      y += 26;
+      // An event (mail arriving, a reconnection) can be a sentence: wrapped to the drawing, never wider.
+      const lines = wrap(row.text, width - 2 * GUTTER, TYPE.small);
+      items.push(text((cx + sx) / 2, y, lines, TYPE.small, 'mw-dg-note', 'middle', true));
+      y += linesHeight(lines.length, TYPE.small) + 12;
     }
   }
   lifelines(y);
