@@ -3,18 +3,13 @@
  * fenced code block tagged smtp, pop3 or imap. Lessons show sessions with <LessonScenario /> or
  * <ScenarioTranscript />, which play a guided scenario on the engine.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
 
 const DOCS = fileURLToPath(new URL('../../src/content/docs/', import.meta.url));
 
-/**
- * Pages still allowed to hold typed transcripts.
- * TODO(issue 9): the lead engineer rewrites "Reading a transcript" with engine transcripts; then remove this entry.
- */
-const KNOWN: readonly string[] = ['lessons/reading-a-transcript.mdx'];
 
 /** Every .md and .mdx file under the docs folder, as paths relative to it. */
 function pages(dir = DOCS): string[] {
@@ -35,14 +30,9 @@ describe('pages hold no typed transcripts', () => {
     expect(pages().length).toBeGreaterThan(3);
   });
 
-  test.each(pages().filter((p) => !KNOWN.includes(p)))('%s has no smtp, pop3 or imap code block', (page) => {
+  test.each(pages())('%s has no smtp, pop3 or imap code block', (page) => {
     const lines = typedTranscripts(readFileSync(join(DOCS, page), 'utf8'));
     expect(lines, `${page}: typed transcript at line ${lines.join(', ')}; use <LessonScenario /> or <ScenarioTranscript /> instead`).toEqual([]);
-  });
-
-  test.each(KNOWN)('the known exception %s still needs its exception (remove it from KNOWN once rewritten)', (page) => {
-    const path = join(DOCS, page);
-    expect(existsSync(path) && typedTranscripts(readFileSync(path, 'utf8')).length > 0, `${page} no longer holds typed transcripts`).toBe(true);
   });
 
   test('recognises the fences it must refuse, and no others', () => {
