@@ -100,7 +100,7 @@ test.describe('transcript highlighting', () => {
       const colour = (text: string) =>
         page.locator('.expressive-code span', { hasText: new RegExp(`^${text}$`) }).first().evaluate((el) => getComputedStyle(el).color);
       const ok = await colour('220');
-      const fail = await colour('530');
+      const fail = await colour('550');
       expect(ok).not.toBe(fail);
       expect(await colour('\\+OK')).toBe(ok);
       expect(await colour('-ERR')).toBe(fail);
