@@ -18,8 +18,8 @@ const loaders = new Map(Object.entries(files).map(([path, load]) => [idOf(path),
 /** The order a learner meets the scenarios in: each protocol's basics first, then mistakes and special cases. */
 const LEARNING_ORDER: readonly string[] = [
   'smtp-submission-587', 'smtp-submission-465', 'smtp-first-session', 'smtp-relay-25', 'smtp-envelope-bcc', 'smtp-auth-login',
-  'smtp-mistakes', 'smtp-mistakes-relay', 'smtp-trouble-auth', 'smtp-trouble-unknown-user', 'smtp-trouble-too-big',
-  'smtp-trouble-timeout', 'smtp-trouble-port-25-blocked',
+  'smtp-mistakes', 'smtp-mistakes-relay', 'smtp-bounce', 'smtp-trouble-auth', 'smtp-trouble-unknown-user',
+  'smtp-trouble-too-big', 'smtp-trouble-timeout', 'smtp-trouble-port-25-blocked',
   'pop3-first-session', 'pop3-stls-vs-995', 'pop3-implicit-995', 'pop3-sasl-uidl-top', 'pop3-download-delete',
   'pop3-leave-on-server', 'pop3-rset', 'pop3-dropped-connection', 'pop3-trouble-in-use',
   'imap-first-session', 'imap-login-read', 'imap-uids-peek', 'imap-read-new-mail', 'imap-search', 'imap-delete-vs-move',
