@@ -5,6 +5,8 @@ import svelte from '@astrojs/svelte';
 import mdx from '@astrojs/mdx';
 import { factFreshness } from './src/integrations/fact-freshness.ts';
 import { availableLessons } from './src/content/course.ts';
+import { astroCsp } from './src/integrations/csp-policy.ts';
+import { cspHeaders } from './src/integrations/csp-headers.ts';
 
 // https://docs.astro.build/en/reference/configuration-reference/
 export default defineConfig({
@@ -15,6 +17,12 @@ export default defineConfig({
     '/ports/': '/lessons/ports-and-encryption/',
     '/transcripts/': '/lessons/reading-a-transcript/',
   },
+  // Content-Security-Policy: defined in src/integrations/csp-policy.ts; cspHeaders() below checks every page
+  // against it and writes the same policy to dist/_headers. (The build's warning that Shiki's inline styles
+  // break CSP does not apply: the policy allows style attributes.)
+  security: { csp: astroCsp() },
+  // Stylesheets as files, never inlined: Astro does not hash the <style> it inlines for components used in MDX.
+  build: { inlineStylesheets: 'never' },
   integrations: [
     starlight({
       title: 'Mailwire',
@@ -47,10 +55,13 @@ export default defineConfig({
         Search: './src/components/shell/Search.astro',
         // Lesson pages get their objectives, summary, sources and next lesson from their frontmatter.
         MarkdownContent: './src/components/course/LessonFrame.astro',
+        // Keeps the theme script from failing where localStorage throws; see src/components/shell/storage-guard.ts.
+        ThemeProvider: './src/components/shell/ThemeProvider.astro',
       },
     }),
     svelte(),
     mdx(),
     factFreshness(),
+    cspHeaders(),
   ],
 });

@@ -1,11 +1,16 @@
 // Serves the built site (dist/) for the browser tests: static files, directory indexes, and the 404 page
-// with status 404. Used instead of `astro preview`, which allows only one server per project at a time.
+// with status 404, each with the headers dist/_headers gives its path, as a static host would send them
+// (so the browser tests run under the Content-Security-Policy header). Used instead of `astro preview`,
+// which allows only one server per project at a time.
 import { createServer } from 'node:http';
+import { existsSync, readFileSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
+import { headersFor, parseHeadersFile } from '../src/integrations/headers-file.ts';
 
 const root = resolve(process.argv[2] ?? 'dist');
 const port = Number(process.argv[3] ?? 4329);
+const headerRules = existsSync(join(root, '_headers')) ? parseHeadersFile(readFileSync(join(root, '_headers'), 'utf8')) : [];
 const types = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.mjs': 'text/javascript', '.css': 'text/css',
   '.json': 'application/json', '.svg': 'image/svg+xml', '.png': 'image/png', '.xml': 'application/xml',
@@ -21,8 +26,12 @@ async function file(path) {
 createServer(async (req, res) => {
   const url = new URL(req.url ?? '/', 'http://localhost');
   const path = normalize(join(root, decodeURIComponent(url.pathname)));
-  const found = path.startsWith(root) ? await file(path) : null;
+  // Hosts read _headers and never serve it.
+  const found = path.startsWith(root) && url.pathname !== '/_headers' ? await file(path) : null;
   const target = found ?? join(root, '404.html');
-  res.writeHead(found ? 200 : 404, { 'content-type': types[extname(target)] ?? 'application/octet-stream' });
+  res.writeHead(found ? 200 : 404, {
+    ...headersFor(headerRules, url.pathname),
+    'content-type': types[extname(target)] ?? 'application/octet-stream',
+  });
   res.end(await readFile(target));
 }).listen(port, '127.0.0.1', () => console.log(`serving ${root} on http://127.0.0.1:${port}/`));

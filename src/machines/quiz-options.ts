@@ -23,12 +23,33 @@ export const URL_OPTIONS = ['count', 'topics', 'seed'] as const;
 /** Largest seed: seeds are 32-bit. */
 export const MAX_SEED = 0xffff_ffff;
 
-/** A value as a problem sentence quotes it: short, whatever was given (a 10 MB parameter stays readable). */
+/**
+ * Unicode's explicit direction controls (UAX #9 §2: LRE, RLE, PDF, LRO, RLO, LRI, RLI, FSI, PDI, and the marks
+ * LRM, RLM, ALM). In a value from the address they would reorder the sentence that quotes it (an RLO reverses
+ * the rest of the message) or close the isolate around the value early.
+ */
+const DIRECTION_CONTROLS = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+
+/**
+ * A value as a problem sentence quotes it: short, whatever was given (a 10 MB parameter stays readable).
+ * Control and direction characters are shown as \u escapes, and the value sits in a first-strong isolate
+ * (FSI … PDI), so right-to-left text in it keeps its own order without reordering the sentence around it.
+ */
 function quoted(value: unknown): string {
   const raw = typeof value === 'string' ? value : JSON.stringify(value) ?? String(value);
-  // Control characters (a NUL from the address, say) would be invisible: show them as \u escapes.
-  const text = raw.replace(/[\u0000-\u001f\u007f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-  return `“${text.length > 40 ? `${text.slice(0, 40)}…` : text}”`;
+  const escape = (c: string) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
+  const text = raw.replace(/[\u0000-\u001f\u007f]/g, escape).replace(DIRECTION_CONTROLS, escape);
+  return `“\u2068${text.length > 40 ? `${text.slice(0, 40)}…` : text}\u2069”`;
+}
+
+/** How many values a sentence names before it only counts the rest: an address can carry thousands. */
+export const MAX_NAMED = 3;
+
+/** The first few values, quoted, then how many more there are. */
+function someOf(values: unknown[]): string {
+  const named = values.slice(0, MAX_NAMED).map(quoted).join(', ');
+  const more = values.length - MAX_NAMED;
+  return more > 0 ? `${named} and ${more.toLocaleString('en-US')} more` : named;
 }
 
 const topicList = (): string => quizTopics.join(', ');
@@ -58,10 +79,10 @@ export function checkOptions(
       problems.push(`Topics ${quoted(raw.topics)} is not a list of topics; showing every topic. Topics are: ${topicList()}.`);
     } else {
       const known = given.map((t) => (typeof t === 'string' ? t.trim() : t)).filter((t) => t !== '');
-      const unknown = known.filter((t) => !(quizTopics as readonly unknown[]).includes(t));
+      const unknown = [...new Set(known.filter((t) => !(quizTopics as readonly unknown[]).includes(t)))];
       topics = quizTopics.filter((t) => known.includes(t));
       if (unknown.length > 0) {
-        problems.push(`Unknown topic ${unknown.map(quoted).slice(0, 3).join(', ')}${unknown.length > 3 ? '…' : ''}; topics are: ${topicList()}.`);
+        problems.push(`Unknown topic${unknown.length > 1 ? 's' : ''} ${someOf(unknown)}; topics are: ${topicList()}.`);
       }
       if (topics.length === 0) {
         if (unknown.length === 0) problems.push(`No topic was named; showing every topic. Topics are: ${topicList()}.`);
@@ -100,19 +121,25 @@ export function checkOptions(
   return { options: { count, topics, seed }, problems };
 }
 
-/** Raw option values from a page's query string; unknown or repeated parameters are reported and ignored. */
+/**
+ * Raw option values from a page's query string. Unknown parameters are named in one sentence (the first few,
+ * then a count), each option given more than once in one sentence of its own; the first value counts.
+ */
 export function rawFromUrl(search: string): { raw: Record<string, string>; problems: string[] } {
   const raw: Record<string, string> = {};
-  const problems: string[] = [];
+  const unknown = new Set<string>();
+  const repeated = new Set<string>();
   for (const [name, value] of new URLSearchParams(search)) {
-    if (!(URL_OPTIONS as readonly string[]).includes(name)) {
-      problems.push(`Unknown option ${quoted(name)} in the address, ignored; the quiz understands ${URL_OPTIONS.join(', ')}.`);
-    } else if (name in raw) {
-      problems.push(`The option ${name} is given more than once; the first value counts.`);
-    } else {
-      raw[name] = value;
-    }
+    if (!(URL_OPTIONS as readonly string[]).includes(name)) unknown.add(name);
+    else if (name in raw) repeated.add(name);
+    else raw[name] = value;
   }
+  const problems: string[] = [];
+  if (unknown.size > 0) {
+    const options = unknown.size > 1 ? 'options' : 'option';
+    problems.push(`Unknown ${options} ${someOf([...unknown])} in the address, ignored; the quiz understands ${URL_OPTIONS.join(', ')}.`);
+  }
+  for (const name of repeated) problems.push(`The option ${name} is given more than once; the first value counts.`);
   return { raw, problems };
 }
 

@@ -236,14 +236,14 @@ describe('Quiz widget', () => {
     await quiz({ fromUrl: true, count: 4 });
     expect(screen.getByText(/^Question 1 of 2/)).toBeTruthy();
     expect([1, 2]).toContain(current());
-    expect(screen.getByRole('note').textContent).toContain('Unknown option “colour”');
+    expect(screen.getByRole('note').textContent).toContain('Unknown option “\u2068colour\u2069”');
   });
 
   test('bad props give a message and a working quiz with defaults', async () => {
     await quiz({ count: 'lots', topics: ['security-mode', 'dns'] });
     const note = screen.getByRole('note').textContent ?? '';
-    expect(note).toContain('Number of questions “lots”');
-    expect(note).toContain('Unknown topic “dns”');
+    expect(note).toContain('Number of questions “\u2068lots\u2069”');
+    expect(note).toContain('Unknown topic “\u2068dns\u2069”');
     expect(screen.getByText(/^Question 1 of 2/)).toBeTruthy();
   });
 

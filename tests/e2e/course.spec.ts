@@ -13,6 +13,8 @@ test('a new learner goes from the home page through every lesson by "next" alone
   for (const [i, lesson] of availableLessons.entries()) {
     await expect(page).toHaveURL(new RegExp(`${lessonHref(lesson)}$`));
     await expect(page.locator('.mw-objectives')).toHaveAttribute('data-lesson-visit', lesson.id);
+    // The visit is saved by a module script once the page has loaded.
+    await expect.poll(() => page.evaluate(() => Object.keys(JSON.parse(localStorage.getItem('mailwire.progress.v1') ?? '{}').lessons ?? {}))).toContain(lesson.id);
     if (i < availableLessons.length - 1) await page.locator('[data-next-lesson]').click();
   }
   await page.locator('[data-course-end]').click();

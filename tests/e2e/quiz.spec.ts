@@ -121,11 +121,46 @@ test('the same link gives the same questions; a reload keeps the place', async (
 test('bad address options: a clear message and a working quiz', async ({ page }) => {
   const quiz = await openQuiz(page, `?count=abc&topics=dns&colour=${'x'.repeat(5000)}`);
   const note = quiz.getByRole('note');
-  await expect(note).toContainText('Number of questions “abc”');
-  await expect(note).toContainText('Unknown topic “dns”');
-  await expect(note).toContainText('Unknown option “colour”');
+  // Each value sits in a first-strong isolate (U+2068 … U+2069), so its direction cannot reorder the sentence.
+  await expect(note).toContainText('Number of questions “\u2068abc\u2069”');
+  await expect(note).toContainText('Unknown topic “\u2068dns\u2069”');
+  await expect(note).toContainText('Unknown option “\u2068colour\u2069”');
   await expect(quiz.getByText('Question 1 of 10', { exact: false })).toBeVisible();
   expect(await axeViolations(page, QUIZ)).toEqual([]);
+});
+
+/** Whether the first character of `phrase` in `text` is drawn left of its last one (left-to-right order). */
+async function readsLeftToRight(note: Locator, phrase: string): Promise<boolean> {
+  return note.evaluate((el, words) => {
+    const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const at = node.textContent?.indexOf(words) ?? -1;
+      if (at === -1) continue;
+      const box = (i: number) => {
+        const range = document.createRange();
+        range.setStart(node, i);
+        range.setEnd(node, i + 1);
+        return range.getBoundingClientRect().left;
+      };
+      return box(at) < box(at + words.length - 1);
+    }
+    throw new Error(`no text "${words}"`);
+  }, phrase);
+}
+
+test('a right-to-left override in the address does not reverse the message around it', async ({ page }) => {
+  const quiz = await openQuiz(page, '?seed=%E2%80%AEevil');
+  const note = quiz.getByRole('note');
+  await expect(note).toContainText('Quiz number “\u2068\\u202eevil\u2069”');
+  expect(await readsLeftToRight(note, 'this is a new quiz')).toBe(true);
+});
+
+test('a thousand unknown parameters give one sentence, not a thousand lines', async ({ page }) => {
+  // As many as fit in the 16 KB of request head a server accepts (Node's default; hosts allow about as much).
+  const quiz = await openQuiz(page, `?${Array.from({ length: 1000 }, (_, i) => `p${i}=`).join('&')}`);
+  const note = quiz.getByRole('note');
+  await expect(note.getByRole('listitem')).toHaveCount(1);
+  await expect(note).toContainText('and 997 more in the address');
 });
 
 test('reduced motion: the options do not animate (they do otherwise)', async ({ page }) => {

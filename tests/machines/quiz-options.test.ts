@@ -6,6 +6,8 @@ import { quizTopics, type QuizTopic } from '../../src/machines/quiz-types.ts';
 /** A bank of 40 questions, 8 per topic listed below (or 10 per topic when the topics are fewer). */
 const availableFor = (topics: QuizTopic[] | undefined) => (topics ? topics.length * 8 : 40);
 const check = (raw: Parameters<typeof checkOptions>[0]) => checkOptions(raw, { count: 10 }, availableFor);
+/** A value as the messages quote it: in a first-strong isolate, so its direction cannot reorder the sentence. */
+const q = (value: string) => `“\u2068${value}\u2069”`;
 const fromUrl = (search: string) => {
   const { raw, problems } = rawFromUrl(search);
   const checked = check(raw);
@@ -52,8 +54,8 @@ describe('checkOptions', () => {
     const { options, problems } = check({ topics: 'security-mode,ports,myths' });
     expect(options.topics).toEqual(['security-mode']);
     expect(problems).toHaveLength(1);
-    expect(problems[0]).toContain('“ports”');
-    expect(problems[0]).toContain('“myths”');
+    expect(problems[0]).toContain(q('ports'));
+    expect(problems[0]).toContain(q('myths'));
     expect(problems[0]).toContain(quizTopics.join(', '));
   });
 
@@ -75,7 +77,42 @@ describe('checkOptions', () => {
   });
 
   test('control characters in a value are shown, not hidden', () => {
-    expect(check({ count: 'a\u0000b\n' }).problems[0]).toContain('“a\\u0000b\\u000a”');
+    expect(check({ count: 'a\u0000b\n' }).problems[0]).toContain(q('a\\u0000b\\u000a'));
+  });
+
+  test('a right-to-left override in a value is shown as an escape and cannot reverse the rest of the message', () => {
+    const [problem = ''] = check({ seed: 'x\u202Eevil' }).problems;
+    expect(problem).toBe(`Quiz number ${q('x\\u202eevil')} is not a whole number from 0 to ${MAX_SEED}; this is a new quiz.`);
+    expect(problem).not.toContain('\u202E');
+  });
+
+  test.each([
+    ['LRE', '\u202A'],
+    ['RLE', '\u202B'],
+    ['PDF', '\u202C'],
+    ['LRO', '\u202D'],
+    ['LRI', '\u2066'],
+    ['RLI', '\u2067'],
+    ['FSI', '\u2068'],
+    ['PDI (which would close the isolate early)', '\u2069'],
+    ['LRM', '\u200E'],
+    ['RLM', '\u200F'],
+    ['ALM', '\u061C'],
+  ])('the direction control %s in a value is escaped', (_name, control) => {
+    const [problem = ''] = check({ count: `a${control}b` }).problems;
+    expect(problem).toContain(q(`a\\u${control.charCodeAt(0).toString(16).padStart(4, '0')}b`));
+    // The only direction controls left are the isolate's own pair, around the value.
+    expect(problem.match(/[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g)).toEqual(['\u2068', '\u2069']);
+  });
+
+  test('right-to-left letters stay as given, inside the isolate', () => {
+    expect(check({ topics: 'שלום' }).problems[0]).toContain(q('שלום'));
+  });
+
+  test('many unknown topics: the first three are named, the rest counted', () => {
+    const topics = Array.from({ length: 500 }, (_, i) => `t${i}`).join(',');
+    const [problem = ''] = check({ topics }).problems;
+    expect(problem).toBe(`Unknown topics ${q('t0')}, ${q('t1')}, ${q('t2')} and 497 more; topics are: ${quizTopics.join(', ')}.`);
   });
 
   test('a huge value is quoted short in the message', () => {
@@ -94,8 +131,25 @@ describe('options from a page address', () => {
     const { options, problems } = fromUrl('?count=3&colour=red&count=9');
     expect(options.count).toBe(3);
     expect(problems).toEqual([
-      'Unknown option “colour” in the address, ignored; the quiz understands count, topics, seed.',
+      `Unknown option ${q('colour')} in the address, ignored; the quiz understands count, topics, seed.`,
       'The option count is given more than once; the first value counts.',
+    ]);
+  });
+
+  test('20,000 unknown or repeated parameters give a few sentences, not 20,000 lines', () => {
+    const search = `?${Array.from({ length: 10_000 }, (_, i) => `p${i}=1&seed=${i}`).join('&')}&count=2&count=3`;
+    const { options, problems } = fromUrl(search);
+    expect(options).toEqual({ count: 2, topics: undefined, seed: 0 });
+    expect(problems).toEqual([
+      `Unknown options ${q('p0')}, ${q('p1')}, ${q('p2')} and 9,997 more in the address, ignored; the quiz understands count, topics, seed.`,
+      'The option seed is given more than once; the first value counts.',
+      'The option count is given more than once; the first value counts.',
+    ]);
+  });
+
+  test('an unknown parameter given many times is named once', () => {
+    expect(fromUrl('?x=1&x=2&x=3&x=4').problems).toEqual([
+      `Unknown option ${q('x')} in the address, ignored; the quiz understands count, topics, seed.`,
     ]);
   });
 
