@@ -6,7 +6,7 @@ import type { ProtocolName, Session, SessionView, TranscriptEntry } from '../pro
 import type { MailWorld } from '../protocols/shared/world.ts';
 import type { Scenario } from './scenario.ts';
 import type { PlayedStep, ScenarioPlayback } from './scenario-runner.ts';
-import { causeOf, NEW_CONNECTION, replayRows, rowsOf, type Move, type Row } from './scenario-player.rows.ts';
+import { causeOf, connectionMark, reconnectCause, replayRows, rowsOf, type Move, type Row } from './scenario-player.rows.ts';
 
 /** What the player is set up with, whether the engine or the build provides it. */
 export interface PlayerSetup {
@@ -18,6 +18,8 @@ export interface PlayerSetup {
   mode: 'guided' | 'free';
   /** The view of a new connection, before any command. */
   initial: SessionView;
+  /** The ports the protocol is served on, which a reconnect may choose from (the current port only when absent). */
+  ports?: readonly number[] | undefined;
 }
 
 /** What the widget hands over once the engine (and the scenario, if any) is loaded and the props are checked. */
@@ -25,8 +27,8 @@ export interface PlayerKit extends PlayerSetup {
   scenario: Scenario | undefined;
   /** The scenario's first `count` steps on a fresh world. */
   replay(count: number): ScenarioPlayback;
-  /** A new connection, on `world` or on a fresh one. */
-  connect(world?: MailWorld): { world: MailWorld; session: Session };
+  /** A new connection, on `world` or on a fresh one, to `port` (the setup's by default) through the scenario's network. */
+  connect(world?: MailWorld, port?: number): { world: MailWorld; session: Session };
 }
 
 /**
@@ -41,7 +43,7 @@ export interface BakedPlayer extends PlayerSetup {
 }
 
 /** A learner's action that waits for the engine. */
-export type Queued = { type: 'user.send'; line: string } | { type: 'user.reconnect' };
+export type Queued = { type: 'user.send'; line: string } | { type: 'user.reconnect'; port?: number | undefined };
 
 /** The machine's context. */
 export interface PlayerContext {
@@ -91,15 +93,20 @@ export function offline(context: PlayerContext): Partial<PlayerContext> {
   return { rows: rowsOf(baked.greeting, 0, 0), moves: [], view: baked.initial, latest: 0, session: undefined, world: undefined, queue: [], error: undefined };
 }
 
-/** A new connection: on the same world after a close (the transcript goes on), or a fresh start. */
-export function connected(context: PlayerContext, again: boolean): Partial<PlayerContext> {
-  const { world, session } = context.kit!.connect(again ? context.world : undefined);
+/**
+ * A new connection: on the same world after a close (the transcript goes on), to `port` or to the port the learner
+ * is on; or a fresh start on the setup's port.
+ */
+export function connected(context: PlayerContext, again: boolean, port?: number): Partial<PlayerContext> {
+  const kit = context.kit!;
+  const { world, session } = kit.connect(again ? context.world : undefined, again ? (port ?? context.view?.port ?? kit.port) : kit.port);
   const before = again ? context.rows : [];
   const view = session.view();
-  const moved = again && context.view ? [{ from: context.view.state, to: view.state, on: 'reconnect' }] : [];
+  const moved = again && context.view ? [{ from: context.view.state, to: view.state, on: reconnectCause(view) }] : [];
+  const greeting = again ? [connectionMark(context.view?.port, view), ...session.greeting] : session.greeting;
   return {
     session, world, view,
-    rows: [...before, ...rowsOf(again ? [NEW_CONNECTION, ...session.greeting] : session.greeting, before.length, context.step)],
+    rows: [...before, ...rowsOf(greeting, before.length, context.step)],
     moves: again ? [...context.moves, ...moved] : [],
     latest: before.length,
   };
@@ -136,7 +143,7 @@ export function wentLive(context: PlayerContext): Partial<PlayerContext> {
   }
   for (const action of context.queue) {
     if (action.type === 'user.send' && live.view?.closed === false) live = { ...live, ...sent(live, action.line) };
-    else if (action.type === 'user.reconnect' && live.view?.closed === true) live = { ...live, ...connected(live, true) };
+    else if (action.type === 'user.reconnect' && live.view?.closed === true) live = { ...live, ...connected(live, true, action.port) };
   }
   return { ...live, queue: [], error: undefined };
 }

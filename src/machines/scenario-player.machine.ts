@@ -36,7 +36,9 @@ export interface PlayerInput {
 export type PlayerEvent =
   | { type: 'engine.loaded'; kit: PlayerKit }
   | { type: 'engine.failed'; message: string; retry?: boolean }
-  | { type: 'user.next' | 'user.back' | 'user.restart' | 'user.play' | 'user.pause' | 'user.takeOver' | 'user.reconnect' | 'user.resume' }
+  | { type: 'user.next' | 'user.back' | 'user.restart' | 'user.play' | 'user.pause' | 'user.takeOver' | 'user.resume' }
+  /** A new connection after a close: to `port`, or to the port the learner is on. */
+  | { type: 'user.reconnect'; port?: number | undefined }
   | { type: 'user.warm' | 'user.retry' }
   | { type: 'user.send'; line: string };
 
@@ -45,7 +47,9 @@ export const STEP_DELAY_MS = 3500;
 
 const stepsOf = (context: PlayerContext) => setupOf(context)?.scenario?.steps.length ?? 0;
 const queued = (event: PlayerEvent): Queued[] =>
-  event.type === 'user.send' ? [{ type: event.type, line: event.line }] : event.type === 'user.reconnect' ? [{ type: event.type }] : [];
+  event.type === 'user.send'
+    ? [{ type: event.type, line: event.line }]
+    : event.type === 'user.reconnect' ? [event.port === undefined ? { type: event.type } : { type: event.type, port: event.port }] : [];
 
 /** The session simulator's UI machine. */
 export const scenarioPlayerMachine = setup({
@@ -89,7 +93,7 @@ export const scenarioPlayerMachine = setup({
     startOffline: assign(({ context }) => offline(context)),
     goLive: assign(({ context }) => wentLive(context)),
     freshConnection: assign(({ context }) => connected(context, false)),
-    reconnect: assign(({ context }) => connected(context, true)),
+    reconnect: assign(({ context, event }) => connected(context, true, event.type === 'user.reconnect' ? event.port : undefined)),
     markTakeOver: assign(({ context }) => ({ takenOverAt: context.step })),
     send: assign(({ context, event }) => (event.type === 'user.send' ? sent(context, event.line) : {})),
     enqueue: assign(({ context, event }) => ({ queue: [...context.queue, ...queued(event)], error: undefined })),

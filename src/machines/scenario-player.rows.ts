@@ -13,8 +13,17 @@ export interface Row {
   step: number;
 }
 
-/** The mark before a new connection's greeting. */
-export const NEW_CONNECTION: RowEntry = { kind: 'event', event: 'open', text: 'New connection to the same server' };
+/**
+ * The mark before a new connection's greeting: to the same server again, to another port, or an attempt that
+ * nothing answered (`to` is then closed from the start).
+ */
+export function connectionMark(fromPort: number | undefined, to: Pick<SessionView, 'port' | 'closed'>): RowEntry {
+  if (to.closed) return { kind: 'event', event: 'open', text: `Connection attempt to port ${to.port}` };
+  return { kind: 'event', event: 'open', text: to.port === fromPort ? 'New connection to the same server' : `New connection to port ${to.port}` };
+}
+
+/** What moved the server on a new connection: a reconnect, or nothing at all when no server answered. */
+export const reconnectCause = (to: Pick<SessionView, 'closed'>): string => (to.closed ? 'no answer' : 'reconnect');
 
 /** A change of the server's state: full state names, and what caused it (a verb, or what happened). */
 export interface Move {
@@ -28,7 +37,7 @@ export function rowsOf(entries: readonly RowEntry[], start: number, step: number
   return entries.map((entry, i) => ({ id: start + i, entry, step }));
 }
 
-const EVENT_CAUSE: Record<ScenarioEvent['kind'], string> = { drop: 'connection lost', reconnect: 'reconnect', deliver: 'new mail' };
+const EVENT_CAUSE: Record<ScenarioEvent['kind'], string> = { drop: 'connection lost', reconnect: 'reconnect', deliver: 'new mail', timeout: 'idle timeout' };
 
 /** What moved the server: the command verb, or what the line was when the server was not reading commands. */
 export function causeOf(before: Pick<SessionView, 'protocol' | 'expects'>, lines: readonly string[], event?: ScenarioEvent): string {
@@ -72,11 +81,12 @@ export function replayRows(scenario: Scenario, playback: Pick<ScenarioPlayback, 
   for (const played of playback.played) {
     const step = scenario.steps[played.index];
     latest = rows.length;
-    const entries = step?.event?.kind === 'reconnect' ? [NEW_CONNECTION, ...played.entries] : played.entries;
+    const reconnect = step?.event?.kind === 'reconnect';
+    const entries = reconnect ? [connectionMark(before.port, played.view), ...played.entries] : played.entries;
     rows.push(...rowsOf(entries, rows.length, played.index + 1));
-    if (played.view.state !== before.state || step?.event?.kind === 'reconnect') {
+    if (played.view.state !== before.state || reconnect) {
       const lines = step?.client === undefined ? [] : typeof step.client === 'string' ? [step.client] : step.client;
-      moves.push({ from: before.state, to: played.view.state, on: causeOf(before, lines, step?.event) });
+      moves.push({ from: before.state, to: played.view.state, on: reconnect ? reconnectCause(played.view) : causeOf(before, lines, step?.event) });
     }
     before = played.view;
   }

@@ -6,6 +6,7 @@
 import { rfc5322Date } from '../protocols/shared/clock.ts';
 import { fromLines } from '../protocols/shared/message.ts';
 import { MailWorld } from '../protocols/shared/world.ts';
+import { isBlocked, noAnswerSession } from './scenario-network.ts';
 import { openSession, type Session, type SessionView, type TranscriptEntry } from './session.ts';
 import type { Scenario, ScenarioEvent, ScenarioStep } from './scenario.ts';
 
@@ -26,9 +27,9 @@ export interface PlayedStep {
 /** A scenario played up to some step. */
 export interface ScenarioPlayback {
   world: MailWorld;
-  /** The current connection (the last one opened, after a reconnect). */
+  /** The current connection (the last one opened, after a reconnect; closed from the start on a blocked port). */
   session: Session;
-  /** The first connection's greeting. */
+  /** The first connection's greeting (on a blocked port: the silence, as an event). */
   greeting: TranscriptEntry[];
   played: PlayedStep[];
 }
@@ -43,15 +44,18 @@ const NO_REPLY = '-';
  */
 export function playScenario(scenario: Scenario, count: number = scenario.steps.length): ScenarioPlayback {
   const world = new MailWorld({ seed: scenario.seed ?? 1 });
-  let session = openSession(world, scenario.protocol, scenario.port);
+  let session = dial(world, scenario, scenario.port);
   const greeting = session.greeting;
   const played: PlayedStep[] = [];
   for (const [index, step] of scenario.steps.slice(0, Math.max(0, count)).entries()) {
     let entries: TranscriptEntry[] = [];
     try {
       if (step.event?.kind === 'reconnect') {
-        session = openSession(world, scenario.protocol, scenario.port);
+        // The earlier connection stays as it is: open, if it was (a second client beside the first).
+        session = dial(world, scenario, step.event.port ?? session.port);
         entries = [...session.greeting];
+      } else if (step.event?.kind === 'timeout') {
+        entries = session.timeout().entries;
       } else if (step.event) {
         entries = perform(world, session, step.event);
       } else {
@@ -64,6 +68,18 @@ export function playScenario(scenario: Scenario, count: number = scenario.steps.
     played.push({ index, entries, observed, ok: observed === step.expect, view: session.view() });
   }
   return { world, session, greeting, played };
+}
+
+/**
+ * A connection from the scenario's client to `port` on `world`: a session, or, where the scenario's network
+ * blocks the port, an attempt nothing answers (closed at once; the world never hears of it).
+ */
+export function dial(world: MailWorld, scenario: Pick<Scenario, 'protocol' | 'network'>, port: number): Session {
+  if (!isBlocked(scenario.network, port)) return openSession(world, scenario.protocol, port);
+  // A session on a world of its own, closed at once, names the server's closed state and the port's security.
+  const probe = openSession(new MailWorld({ seed: 1 }), scenario.protocol, port);
+  probe.drop();
+  return noAnswerSession(probe.view());
 }
 
 /** The step's client lines as an array. */

@@ -15,8 +15,12 @@ const line = z.string().regex(/^[^\r\n]*$/, 'one line, without CR or LF');
 export const scenarioEventSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('deliver'), from: address, to: address, subject: line.min(1), body: z.string().min(1) }),
   z.strictObject({ kind: z.literal('drop') }),
-  z.strictObject({ kind: z.literal('reconnect') }),
+  z.strictObject({ kind: z.literal('reconnect'), port: z.number().int().optional() }),
+  z.strictObject({ kind: z.literal('timeout') }),
 ]);
+
+/** Ports the network drops: a connection attempt there gets no answer. */
+export const scenarioNetworkSchema = z.strictObject({ blocked: z.array(z.number().int()).min(1) });
 
 /** The codes each protocol's `expect` may name ('-' is "no reply at all"). */
 export const expectPatterns: Record<Scenario['protocol'], RegExp> = {
@@ -40,39 +44,67 @@ export const scenarioStepSchema = z
   .refine((s) => (s.client === undefined) !== (s.event === undefined), 'a step has either client lines or an event, not both')
   .refine((s) => s.event?.kind !== 'drop' || s.expect === '-', 'a drop gets no reply: expect "-"');
 
+// The fields of a scenario file; scenarioSchema adds the checks across fields.
+const scenarioFields = z.strictObject({
+  /** Kebab-case id starting with the protocol, equal to the file name. */
+  id: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'kebab-case, e.g. smtp-submission-587'),
+  /** Title of the page and the widget. */
+  title: z.string().min(5).max(80),
+  /** What the learner will see, in one or two sentences. */
+  summary: z.string().min(20).max(400),
+  /** Which server the client talks to. */
+  protocol: z.enum(['smtp', 'pop3', 'imap']),
+  /** The port; it must be one the protocol is served on. */
+  port: z.number().int(),
+  /** World seed; 1 if absent. */
+  seed: z.number().int().positive().optional(),
+  /** Ports the network blocks; every port answers when absent. */
+  network: scenarioNetworkSchema.optional(),
+  /** Annotation of the greeting. */
+  greetingNote: z.string().min(10).max(500),
+  /** The steps, in order. */
+  steps: z.array(scenarioStepSchema).min(1),
+});
+
+type Fields = z.output<typeof scenarioFields>;
+
 /** A whole scenario file. */
-export const scenarioSchema = z
-  .strictObject({
-    /** Kebab-case id starting with the protocol, equal to the file name. */
-    id: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'kebab-case, e.g. smtp-submission-587'),
-    /** Title of the page and the widget. */
-    title: z.string().min(5).max(80),
-    /** What the learner will see, in one or two sentences. */
-    summary: z.string().min(20).max(400),
-    /** Which server the client talks to. */
-    protocol: z.enum(['smtp', 'pop3', 'imap']),
-    /** The port; it must be one the protocol is served on. */
-    port: z.number().int(),
-    /** World seed; 1 if absent. */
-    seed: z.number().int().positive().optional(),
-    /** Annotation of the greeting. */
-    greetingNote: z.string().min(10).max(500),
-    /** The steps, in order. */
-    steps: z.array(scenarioStepSchema).min(1),
-  })
-  .superRefine((s, ctx) => {
-    if (!s.id.startsWith(`${s.protocol}-`)) {
-      ctx.addIssue({ code: 'custom', path: ['id'], message: `must start with "${s.protocol}-", so lists can group scenarios by protocol` });
-    }
-    if (!SESSION_PORTS[s.protocol].includes(s.port)) {
-      ctx.addIssue({ code: 'custom', path: ['port'], message: `${s.protocol} is served on ${SESSION_PORTS[s.protocol].join(', ')}, not ${s.port}` });
-    }
-    s.steps.forEach((step, i) => {
-      if (!expectPatterns[s.protocol].test(step.expect)) {
-        ctx.addIssue({ code: 'custom', path: ['steps', i, 'expect'], message: `"${step.expect}" is not a ${s.protocol} code this player can observe` });
-      }
-    });
+export const scenarioSchema = scenarioFields.superRefine((s, ctx) => {
+  if (!s.id.startsWith(`${s.protocol}-`)) {
+    ctx.addIssue({ code: 'custom', path: ['id'], message: `must start with "${s.protocol}-", so lists can group scenarios by protocol` });
+  }
+  const notServed = (port: number) => (SESSION_PORTS[s.protocol].includes(port) ? undefined : `${s.protocol} is served on ${SESSION_PORTS[s.protocol].join(', ')}, not ${port}`);
+  const portProblem = notServed(s.port);
+  if (portProblem) ctx.addIssue({ code: 'custom', path: ['port'], message: portProblem });
+  s.network?.blocked.forEach((port, i) => {
+    const problem = notServed(port);
+    if (problem) ctx.addIssue({ code: 'custom', path: ['network', 'blocked', i], message: problem });
   });
+  s.steps.forEach((step, i) => {
+    if (!expectPatterns[s.protocol].test(step.expect)) {
+      ctx.addIssue({ code: 'custom', path: ['steps', i, 'expect'], message: `"${step.expect}" is not a ${s.protocol} code this player can observe` });
+    }
+  });
+  checkConnections(s, notServed, ctx);
+});
+
+/** Follows the client's port: a reconnect's port is served; a blocked attempt expects "-" and a reconnect comes next. */
+function checkConnections(s: Fields, notServed: (port: number) => string | undefined, ctx: z.RefinementCtx): void {
+  const blocked = (port: number) => s.network?.blocked.includes(port) ?? false;
+  let port = s.port;
+  s.steps.forEach((step, i) => {
+    if (blocked(port) && step.event?.kind !== 'reconnect') {
+      ctx.addIssue({ code: 'custom', path: ['steps', i], message: `nothing answered on port ${port}: the next step must be a reconnect` });
+    }
+    if (step.event?.kind !== 'reconnect') return;
+    port = step.event.port ?? port;
+    const problem = notServed(port);
+    if (problem) ctx.addIssue({ code: 'custom', path: ['steps', i, 'event', 'port'], message: problem });
+    else if (blocked(port) && step.expect !== '-') {
+      ctx.addIssue({ code: 'custom', path: ['steps', i, 'expect'], message: `port ${port} is blocked: nothing answers there, so expect "-"` });
+    }
+  });
+}
 
 // Keeps the hand-written types in scenario.ts and the schema in step: this line fails to compile if they drift.
 const sameShape: (s: z.output<typeof scenarioSchema>) => Scenario = (s) => s;

@@ -10,8 +10,19 @@ export type ScenarioEvent =
   | { kind: 'deliver'; from: string; to: string; subject: string; body: string }
   /** The connection drops without QUIT/LOGOUT (session.drop()): nothing is committed (RFC 1939 §6). */
   | { kind: 'drop' }
-  /** A new connection on the same world, protocol and port: a new greeting. */
-  | { kind: 'reconnect' };
+  /**
+   * A new connection on the same world and protocol: a new greeting. On the current connection's port, or on
+   * `port` (another port the protocol is served on). The previous connection stays open, as a second client's would.
+   */
+  | { kind: 'reconnect'; port?: number }
+  /** The client stays silent past the server's idle limit (session.timeout()): the server's farewell, then it closes. */
+  | { kind: 'timeout' };
+
+/** The network between client and server: connections to a `blocked` port get no answer at all (no server sees them). */
+export interface ScenarioNetwork {
+  /** Ports that never answer, e.g. 25 where an ISP blocks outbound SMTP. */
+  blocked: number[];
+}
 
 /** One step of a scenario: client line(s) or an event, the code it must get, and a note. */
 export interface ScenarioStep {
@@ -21,7 +32,8 @@ export interface ScenarioStep {
   event?: ScenarioEvent;
   /**
    * What the step must get: SMTP '250', '354', '530'…; POP3 '+OK', '-ERR', '+'; IMAP 'OK', 'NO', 'BAD', '+', or
-   * an untagged update such as '* EXISTS'; '-' for no reply at all (message lines inside DATA, a drop).
+   * an untagged update such as '* EXISTS' or '* BYE'; '-' for no reply at all (message lines inside DATA, a drop,
+   * a connection attempt nothing answered).
    */
   expect: string;
   /** One to three sentences for the learner. */
@@ -42,6 +54,8 @@ export interface Scenario {
   port: number;
   /** World seed (1 if absent): the same seed gives the same transcript. */
   seed?: number;
+  /** The network's behaviour; every port answers when absent. */
+  network?: ScenarioNetwork;
   /** Annotation of the server's greeting. */
   greetingNote: string;
   /** The steps, in order. */

@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import ScenarioTranscript from '../../src/components/lesson/ScenarioTranscript.astro';
-import { allScenarios, protectionOf, scenarioById, transcriptLine, transcriptView } from '../../src/components/lesson/scenario-transcript.ts';
+import { allScenarios, partOf, protectionOf, scenarioById, stepRange, transcriptLine, transcriptView } from '../../src/components/lesson/scenario-transcript.ts';
+import { blockedScenario } from '../machines/scenario-player.fixture.ts';
 import { renderToDom, text } from './render.ts';
 
 /** The code block's lines as plain text, one per Expressive Code line. */
@@ -44,6 +45,22 @@ describe('transcriptView', () => {
     expect(dropped.blocks[5]!.code.split('\n')[0]).toBe('[New connection to port 995]');
   });
 
+  test('says what happened at a blocked port, a reconnect to another port and a timeout, with no server line for the silence', () => {
+    const view = transcriptView(blockedScenario);
+    expect(view.blocks[0]!.label).toBe('Connection attempt');
+    expect(view.blocks[0]!.code.split('\n')).toEqual(['[Connection attempt to port 25]', expect.stringMatching(/^\[No answer on port 25: .*no server said anything\. /)]);
+    expect(view.blocks[0]!.protection).toBe('none');
+    expect(view.blocks[1]!.code.split('\n')).toEqual(['[New connection to port 587]', 'S: 220 mail.example.test ESMTP Mailwire']);
+    expect(view.blocks[3]!.code.split('\n')).toEqual([
+      "[The client sends nothing and the server's idle timer runs out]",
+      'S: 421 4.4.2 mail.example.test Error: timeout exceeded',
+      '[Connection closed]',
+    ]);
+    expect(view.blocks[4]!.code.split('\n')[0]).toBe('[Connection attempt to port 25]');
+    expect(view.blocks[4]!.code).not.toMatch(/^S:/m);
+    expect(view.blocks[5]!.code.split('\n')[0]).toBe('[New connection to port 465]');
+  });
+
   test('fails the build when a step no longer gets its expected code', () => {
     const broken = { ...scenarioById('smtp-mistakes'), id: 'smtp-broken' };
     broken.steps = broken.steps.map((s, i) => (i === 1 ? { ...s, expect: '250' } : s));
@@ -53,6 +70,32 @@ describe('transcriptView', () => {
   test('lists every scenario file, in learning order', () => {
     expect(allScenarios.slice(0, 2).map((s) => s.id)).toEqual(['smtp-submission-587', 'smtp-submission-465']);
     expect(allScenarios.at(-1)!.id).toBe('imap-idle');
+  });
+});
+
+describe('stepRange', () => {
+  const scenario = scenarioById('smtp-submission-587');
+
+  test('reads one step or a range, counted from 1', () => {
+    expect(stepRange('3', scenario)).toEqual({ first: 3, last: 3 });
+    expect(stepRange('2-5', scenario)).toEqual({ first: 2, last: 5 });
+    expect(stepRange(' 1 - 11 ', scenario)).toEqual({ first: 1, last: 11 });
+  });
+
+  test.each([
+    ['0', 'this scenario has steps 1 to 11'],
+    ['2-12', 'this scenario has steps 1 to 11'],
+    ['5-2', 'the range runs backwards'],
+    ['two', 'steps must be one step ("3") or a range ("2-5"), counted from 1'],
+    ['2,5', 'steps must be one step'],
+    ['', 'steps must be one step'],
+  ])('rejects steps="%s" with a message naming the component and scenario', (spec, message) => {
+    expect(() => stepRange(spec, scenario)).toThrow(`<ScenarioTranscript id="smtp-submission-587" steps="${spec}">: ${message}`);
+  });
+
+  test('partOf keeps the blocks of those steps only', () => {
+    const part = partOf(transcriptView(scenario), { first: 2, last: 4 });
+    expect(part.map((b) => b.label)).toEqual(['Step 2', 'Step 3', 'Step 4']);
   });
 });
 
@@ -108,5 +151,39 @@ describe('ScenarioTranscript', () => {
     const scripts = [...doc.querySelectorAll('script')];
     expect(scripts.every((s) => /\/ec\.[^/]+\.js$/.test(s.getAttribute('src') ?? ''))).toBe(true);
     expect(doc.body.innerHTML).not.toMatch(/shiki/i);
+  });
+
+  test('renders only the steps asked for, says it is a part and links to the whole scenario', async () => {
+    const doc = await renderToDom(ScenarioTranscript, { id: 'smtp-submission-587', steps: '2-5' });
+    const items = [...doc.querySelectorAll('ol.mw-transcript-steps > li')];
+    expect(items.map((li) => text(li.querySelector('.mw-transcript-label')))).toEqual(['Step 2', 'Step 3', 'Step 4', 'Step 5']);
+    expect(codeLines(items[0]!)).toEqual(['C: MAIL FROM:<alice@example.test>', 'S: 530 5.7.0 Must issue a STARTTLS command first']);
+    expect(text(doc.querySelector('h2'))).toBe('Annotated transcript, steps 2 to 5');
+    const part = doc.querySelector('.mw-transcript-part');
+    expect(text(part)).toBe('This is a part of the scenario “Sending a message on the submission port 587”: steps 2 to 5 of 11. The lines before it are left out. See the whole scenario.');
+    expect(part?.querySelector('a')?.getAttribute('href')).toBe('/scenarios/smtp-submission-587/');
+    expect(doc.querySelector('section')?.getAttribute('data-steps')).toBe('2-5');
+    // Its own anchors, so the part and the whole transcript can share a page.
+    expect(items[0]!.id).toBe('smtp-submission-587-steps-2-5-step-2');
+    expect(doc.querySelector('section')?.getAttribute('aria-labelledby')).toBe('smtp-submission-587-steps-2-5-transcript');
+  });
+
+  test('renders a single step', async () => {
+    const doc = await renderToDom(ScenarioTranscript, { id: 'smtp-submission-587', steps: '3' });
+    expect([...doc.querySelectorAll('ol.mw-transcript-steps > li')]).toHaveLength(1);
+    expect(text(doc.querySelector('h2'))).toBe('Annotated transcript, step 3');
+    expect(text(doc.querySelector('.mw-transcript-part'))).toContain(': step 3 of 11.');
+  });
+
+  test('fails the build with a clear message for a bad range', async () => {
+    await expect(renderToDom(ScenarioTranscript, { id: 'smtp-submission-587', steps: '9-20' })).rejects.toThrow(
+      '<ScenarioTranscript id="smtp-submission-587" steps="9-20">: this scenario has steps 1 to 11',
+    );
+  });
+
+  test('says nothing about parts when it shows the whole scenario', async () => {
+    const doc = await renderToDom(ScenarioTranscript, { id: 'pop3-rset' });
+    expect(doc.querySelector('.mw-transcript-part')).toBeNull();
+    expect(doc.querySelector('section')?.hasAttribute('data-steps')).toBe(false);
   });
 });

@@ -2,6 +2,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { simulatorData } from '../../src/components/widgets/player-kit.ts';
+import { portFact, roleLabels, securityLabels } from '../../src/data/lookup.ts';
 import { playScenario } from '../../src/machines/scenario-runner.ts';
 import type { Scenario } from '../../src/machines/scenario.ts';
 import '../../src/machines/servers.ts';
@@ -43,6 +44,18 @@ describe('simulatorData', () => {
     expect(data.greeting).toEqual([{ kind: 'server', text: '+OK Mailwire POP3 ready. <1175.1795251600@mail.example.test>', encrypted: false }]);
     expect(data.initial).toMatchObject({ state: 'authorization', tls: false, closed: false, expects: 'command', allowedCommands: ['CAPA', 'STLS', 'USER', 'APOP', 'AUTH', 'QUIT'] });
     expect(data.badge).toEqual({ security: 'STARTTLS, required', role: 'Mailbox access' });
+  });
+
+  test('records a scenario that opens on a blocked port: a closed first view, and a badge for every port a reconnect may reach', async () => {
+    const data = (await simulatorData({ scenario: 'smtp-trouble-port-25-blocked' }))!;
+    expect(data.initial).toMatchObject({ port: 25, closed: true, tls: false, allowedCommands: [] });
+    expect(data.greeting.map((e) => e.kind)).toEqual(['event']);
+    expect(data.ports).toEqual([25, 587, 465]);
+    expect(Object.keys(data.portBadges)).toEqual(['25', '465', '587']);
+    // Labels from the data file, whatever their wording.
+    expect(data.portBadges[587]).toEqual({ security: securityLabels[portFact(587)!.security], role: roleLabels[portFact(587)!.role] });
+    expect(data.badge).toEqual(data.portBadges[25]);
+    expect(JSON.parse(JSON.stringify(data))).toEqual(data);
   });
 
   test('survives a JSON round trip, as island props must', async () => {

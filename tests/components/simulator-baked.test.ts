@@ -5,11 +5,12 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import SessionSimulator from '../../src/components/widgets/SessionSimulator.svelte';
 import { bake, type SimulatorData } from '../../src/components/widgets/simulator/bake.ts';
+import { portFact, roleLabels, securityLabels } from '../../src/data/lookup.ts';
 import { pop3Driver } from '../../src/machines/pop3-session.driver.ts';
 import { smtpDriver } from '../../src/machines/smtp-session.driver.ts';
 import { explainPop3 } from '../../src/protocols/pop3/replies.ts';
 import { explainSmtp } from '../../src/protocols/smtp/replies.ts';
-import { submissionScenario, testKit } from '../machines/scenario-player.fixture.ts';
+import { blockedScenario, submissionScenario, testKit } from '../machines/scenario-player.fixture.ts';
 
 // Every engine download goes through here: tests count them and can hold one back.
 const downloads = vi.hoisted(() => ({ protocols: [] as string[], gate: Promise.resolve() }));
@@ -39,6 +40,10 @@ afterEach(() => cleanup());
 
 const guidedData = (startStep = 0): SimulatorData =>
   bake(testKit({ scenario: submissionScenario, startStep }), { explain: explainSmtp, machine: smtpDriver.machine });
+/** The security badge's port line, with the data file's labels (whatever their wording). */
+const badgeText = (port: number) => `Port ${port}: ${securityLabels[portFact(port)!.security]} · ${roleLabels[portFact(port)!.role]}`;
+const blockedData = (startStep = 0): SimulatorData =>
+  bake(testKit({ scenario: blockedScenario, startStep }), { explain: explainSmtp, machine: smtpDriver.machine });
 const freeData = (): SimulatorData => bake(testKit({ protocol: 'pop3', port: 110 }), { explain: explainPop3, machine: pop3Driver.machine });
 
 function lines(): string[] {
@@ -128,5 +133,39 @@ describe('SessionSimulator with the build’s record', () => {
     await user.click(within(alert).getByRole('button', { name: 'Try again' }));
     await vi.waitFor(() => expect(lines()[1]).toBe('C: CAPA'));
     expect(screen.queryByRole('alert')).toBeNull();
+  });
+
+  test('plays a blocked port, a reconnect to another port and a timeout, and the badge follows the port', async () => {
+    const user = await open(blockedData());
+    expect(lines()).toHaveLength(1);
+    expect(lines()[0]).toMatch(/^\[No answer on port 25: .*no server said anything\./);
+    expect(screen.queryByRole('button', { name: '220' })).toBeNull();
+    expect(screen.getByText(badgeText(25))).toBeTruthy();
+    await user.click(button('Next step'));
+    expect(lines().slice(-2)).toEqual(['[New connection to port 587]', 'S: 220 mail.example.test ESMTP Mailwire']);
+    expect(screen.getByText(badgeText(587))).toBeTruthy();
+    await user.click(button('Next step'));
+    await user.click(button('Next step'));
+    expect(lines().slice(-2)).toEqual(['S: 421 4.4.2 mail.example.test Error: timeout exceeded', '[Connection closed]']);
+    expect(screen.getByText('Silent too long: the server says goodbye.')).toBeTruthy();
+    await user.click(button('Next step'));
+    expect(lines().slice(-2)[0]).toBe('[Connection attempt to port 25]');
+    expect(lines().at(-1)).toMatch(/^\[No answer on port 25: /);
+    expect([downloads.protocols, fallback.loads]).toEqual([[], 0]);
+  });
+
+  test('takes over after a blocked attempt and reconnects on the port the learner picks', async () => {
+    const user = await open(blockedData(4));
+    await user.click(button('Take over'));
+    await vi.waitFor(() => expect(screen.getByText('The connection is closed.')).toBeTruthy());
+    // Reconnect goes back to port 25, where the learner is; the other ports have a button each.
+    const choices = [...screen.getByRole('button', { name: 'Reconnect' }).parentElement!.querySelectorAll('button')].map((b) => b.textContent);
+    expect(choices).toEqual(['Reconnect', 'Connect to port 587', 'Connect to port 465']);
+    await user.click(button('Connect to port 587'));
+    await vi.waitFor(() => expect(lines().slice(-2)).toEqual(['[New connection to port 587]', 'S: 220 mail.example.test ESMTP Mailwire']));
+    expect(document.activeElement).toBe(input());
+    await user.type(input(), 'EHLO laptop{Enter}');
+    expect(lines().at(-1)).toBe('S: 250 LIMITS RCPTMAX=100');
+    expect(screen.getByText(badgeText(587))).toBeTruthy();
   });
 });

@@ -47,6 +47,10 @@ async function typeFirstCommand(page: Page): Promise<void> {
   const takeOver = widget.getByRole('button', { name: 'Take over' });
   if (await takeOver.isVisible()) await takeOver.click();
   const input = widget.getByRole('textbox', { name: /Command/ });
+  await expect(input).toBeVisible();
+  // A scenario that opens on a port nothing answers (a blocked port) has no connection: connect to another port first.
+  const elsewhere = widget.getByRole('button', { name: /^Connect to port / }).first();
+  if (await elsewhere.isVisible()) await elsewhere.click();
   await input.fill('NOOP');
   await input.press('Enter');
   await expect(widget.getByRole('log').locator('.row.client').last()).toContainText('NOOP');

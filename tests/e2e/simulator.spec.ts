@@ -93,6 +93,33 @@ test('the on-the-wire view hides what travels inside TLS', async ({ page }) => {
   await expect(log(page)).toContainText('simulated ciphertext');
 });
 
+test('port 25 blocked: no answer, a reconnect to 587, and take over after a blocked attempt on another port', async ({ page }) => {
+  await openScenario(page, 'smtp-trouble-port-25-blocked');
+  // The first attempt: an event saying nothing answered, and no server line at all.
+  await expect(log(page).locator('.row')).toHaveCount(1);
+  await expect(log(page).locator('.row.event')).toContainText('No answer on port 25');
+  await expect(log(page).locator('.row.server')).toHaveCount(0);
+  expect(await axeViolations(page, '.mw-widget')).toEqual([]);
+  await widget(page).getByRole('button', { name: 'Next step' }).click();
+  await expect(log(page)).toContainText('New connection to port 587');
+  await expect(lastLine(page)).toContainText('220 mail.example.test');
+  await expect(widget(page).getByText(/^Port 587:/)).toBeVisible();
+  // Back at the blocked attempt, take over: the learner is on port 25 with no connection, and picks 587.
+  await widget(page).getByRole('button', { name: 'Previous step' }).click();
+  await widget(page).getByRole('button', { name: 'Take over' }).click();
+  await expect(widget(page).getByRole('button', { name: 'Reconnect', exact: true })).toBeVisible();
+  await expect(widget(page).getByText('The connection is closed.')).toBeVisible();
+  expect(await axeViolations(page, '.mw-widget')).toEqual([]);
+  await widget(page).getByRole('button', { name: 'Connect to port 587' }).click();
+  await expect(lastLine(page)).toContainText('220 mail.example.test');
+  const input = widget(page).getByRole('textbox', { name: /Command/ });
+  await expect(input).toBeFocused();
+  await input.fill('EHLO laptop.example.test');
+  await input.press('Enter');
+  await expect(log(page)).toContainText('250-STARTTLS');
+  expect(await axeViolations(page, '.mw-widget')).toEqual([]);
+});
+
 test.describe('without JavaScript', () => {
   test.use({ javaScriptEnabled: false });
 
@@ -104,6 +131,15 @@ test.describe('without JavaScript', () => {
     await expect(transcript).toContainText('EXISTS');
     await expect(transcript.locator('li').first()).toContainText('Greeting');
     // axe needs JavaScript to run; the same static transcript is checked with JavaScript on in a11y.spec.ts.
+  });
+
+  test('a scenario with a blocked port says nothing answered, and shows no server line for it', async ({ page }) => {
+    await page.goto('/scenarios/smtp-trouble-port-25-blocked/');
+    const first = page.locator('[data-scenario-transcript="smtp-trouble-port-25-blocked"] li').first();
+    await expect(first).toContainText('Connection attempt');
+    await expect(first).toContainText('[Connection attempt to port 25]');
+    await expect(first).toContainText('no server said anything');
+    await expect(first.locator('pre')).not.toContainText('S:');
   });
 
   test('the playground says the live terminal needs JavaScript', async ({ page }) => {

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { createActor, initialTransition, transition, type SnapshotFrom } from 'xstate';
 import { scenarioPlayerMachine, type BakedPlayer, type PlayerEvent, type PlayerKit } from '../../src/machines/scenario-player.machine.ts';
-import { submissionScenario, testBaked, testKit } from './scenario-player.fixture.ts';
+import { blockedScenario, submissionScenario, testBaked, testKit } from './scenario-player.fixture.ts';
 
 type Snapshot = SnapshotFrom<typeof scenarioPlayerMachine>;
 
@@ -110,5 +110,26 @@ describe('scenarioPlayerMachine with the build’s playback', () => {
     expect(actor.getSnapshot().value).toBe('free');
     expect(actor.getSnapshot().context.rows.at(-1)?.entry.text).toBe('250 LIMITS RCPTMAX=100');
     actor.stop();
+  });
+
+  test('plays timeouts, ports and a blocked port exactly as a replay on the engine does', () => {
+    let baked = start(testBaked({ scenario: blockedScenario }));
+    let engine = run([loaded(testKit({ scenario: blockedScenario }))], initialTransition(scenarioPlayerMachine, { load: never })[0]);
+    expect([texts(baked), baked.context.view]).toEqual([texts(engine), engine.context.view]);
+    for (let i = 0; i < blockedScenario.steps.length; i += 1) {
+      baked = run([{ type: 'user.next' }], baked);
+      engine = run([{ type: 'user.next' }], engine);
+      expect([baked.context.rows, baked.context.moves, baked.context.view]).toEqual([engine.context.rows, engine.context.moves, engine.context.view]);
+    }
+  });
+
+  test('takes over after a blocked attempt, queues a reconnect to another port, and connects there once the engine is here', () => {
+    const waiting = run([{ type: 'user.takeOver' }, { type: 'user.reconnect', port: 587 }, { type: 'user.send', line: 'EHLO laptop' }], start(testBaked({ scenario: blockedScenario, startStep: 4 })));
+    expect(waiting.context.queue).toEqual([{ type: 'user.reconnect', port: 587 }, { type: 'user.send', line: 'EHLO laptop' }]);
+    const live = run([loaded(testKit({ scenario: blockedScenario }))], waiting);
+    expect(live.value).toBe('free');
+    expect(live.context.view).toMatchObject({ port: 587, state: 'ready', closed: false });
+    expect(live.context.rows.find((r) => r.entry.text === 'New connection to port 587' && r.step === 4)).toBeTruthy();
+    expect(texts(live).at(-1)).toBe('S: 250 LIMITS RCPTMAX=100');
   });
 });

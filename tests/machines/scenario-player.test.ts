@@ -4,7 +4,7 @@ import { createActor, initialTransition, transition, type SnapshotFrom } from 'x
 import { getShortestPaths } from 'xstate/graph';
 import { scenarioPlayerMachine, type PlayerEvent, type PlayerKit } from '../../src/machines/scenario-player.machine.ts';
 import type { Scenario } from '../../src/machines/scenario.ts';
-import { submissionScenario, testKit } from './scenario-player.fixture.ts';
+import { blockedScenario, submissionScenario, testKit } from './scenario-player.fixture.ts';
 
 type Snapshot = SnapshotFrom<typeof scenarioPlayerMachine>;
 
@@ -124,6 +124,62 @@ describe('scenarioPlayerMachine', () => {
     expect(actor.getSnapshot().context.step).toBe(6);
     expect(actor.getSnapshot().value).toEqual({ guided: 'paused' });
     actor.stop();
+  });
+});
+
+const marks = (s: Snapshot) => s.context.rows.flatMap((r) => (r.entry.kind === 'event' && r.entry.event === 'open' ? [r.entry.text] : []));
+
+describe('scenarioPlayerMachine with timeouts, ports and a blocked port', () => {
+  const blocked = (startStep = 0) => run([{ type: 'engine.loaded', kit: testKit({ scenario: blockedScenario, startStep }) }]);
+
+  test('opens on the silence of port 25: an event and no server line, in the closed state', () => {
+    const s = blocked();
+    expect(texts(s)).toEqual(['[closed]']);
+    expect(s.context.rows[0]!.entry.text).toMatch(/^No answer on port 25: /);
+    expect(s.context.view).toMatchObject({ port: 25, closed: true, state: 'closed' });
+  });
+
+  test('marks each new connection with its port, and an attempt nothing answered as an attempt', () => {
+    const s = blocked(6);
+    expect(marks(s)).toEqual(['New connection to port 587', 'Connection attempt to port 25', 'New connection to port 465']);
+    expect(texts(s)).toEqual([
+      '[closed]', '[open]', 'S: 220 mail.example.test ESMTP Mailwire', 'C: EHLO laptop',
+      ...texts(s).slice(4, 12),
+      'S: 421 4.4.2 mail.example.test Error: timeout exceeded', '[closed]', '[open]', '[closed]',
+      '[open]', '[tls]', 'S: 220 mail.example.test ESMTP Mailwire', 'C: QUIT', 'S: 221 2.0.0 Bye', '[closed]',
+    ]);
+    expect(s.context.moves.map((m) => `${m.from} > ${m.to} on ${m.on}`)).toEqual([
+      'closed > connected on reconnect', 'connected > ready on EHLO', 'ready > closed on idle timeout',
+      'closed > closed on no answer', 'closed > connected on reconnect', 'connected > closed on QUIT',
+    ]);
+  });
+
+  test('takes over after a step on another port with the session on that port', () => {
+    const s = run([{ type: 'user.takeOver' }, { type: 'user.send', line: 'NOOP' }], blocked(2));
+    expect(s.context.session?.port).toBe(587);
+    expect(texts(s).slice(-2)).toEqual(['C: NOOP', 'S: 250 2.0.0 Ok']);
+  });
+
+  test('takes over after a blocked attempt on the port the learner is on, and reconnects to another port', () => {
+    const taken = run([{ type: 'user.takeOver' }], blocked(4));
+    expect(taken.value).toBe('free');
+    expect(taken.context.view).toMatchObject({ port: 25, closed: true });
+    expect(run([{ type: 'user.send', line: 'EHLO laptop' }], taken).context.rows).toHaveLength(taken.context.rows.length);
+    const again = run([{ type: 'user.reconnect' }], taken);
+    expect(marks(again).at(-1)).toBe('Connection attempt to port 25');
+    expect(again.context.view).toMatchObject({ port: 25, closed: true });
+    const moved = run([{ type: 'user.reconnect', port: 587 }, { type: 'user.send', line: 'EHLO laptop' }], again);
+    expect(marks(moved).at(-1)).toBe('New connection to port 587');
+    expect(moved.context.view).toMatchObject({ port: 587, closed: false, state: 'ready' });
+    expect(moved.context.moves.at(-2)).toEqual({ from: 'closed', to: 'connected', on: 'reconnect' });
+  });
+
+  test('reconnects a free session to another port of the same protocol', () => {
+    const free = run([{ type: 'engine.loaded', kit: testKit({ protocol: 'pop3', port: 110 }) }, { type: 'user.send', line: 'QUIT' }]);
+    const s = run([{ type: 'user.reconnect', port: 995 }], free);
+    expect(marks(s)).toEqual(['New connection to port 995']);
+    expect(s.context.view).toMatchObject({ port: 995, tls: true, closed: false });
+    expect(s.context.kit?.ports).toEqual([110, 995]);
   });
 });
 

@@ -35,6 +35,20 @@ describe('scenario files', () => {
     ]));
   });
 
+  test('include the lessons\' scenarios, each in the learning order', async () => {
+    const lessons = [
+      'smtp-envelope-bcc', 'smtp-auth-login', 'smtp-trouble-auth', 'smtp-trouble-timeout', 'smtp-trouble-too-big',
+      'smtp-trouble-unknown-user', 'smtp-trouble-port-25-blocked', 'pop3-trouble-in-use', 'pop3-sasl-uidl-top',
+      'imap-trouble-login', 'imap-read-new-mail', 'imap-uids-peek', 'imap-rev2-enable',
+      'smtp-first-session', 'pop3-first-session', 'imap-first-session',
+    ];
+    expect(files.map((f) => f.replace(/\.json$/, ''))).toEqual(expect.arrayContaining(lessons));
+    const { scenarioIds } = await import('../../src/components/widgets/scenarios.ts');
+    // A file missing from LEARNING_ORDER sorts last, alphabetically: every file is placed on purpose.
+    const source = readFileSync(new URL('../../src/components/widgets/scenarios.ts', import.meta.url), 'utf8');
+    for (const id of scenarioIds) expect(source, id).toContain(`'${id}'`);
+  });
+
   test.each(files)('%s passes the schema and its id is its file name', (file) => {
     const data: unknown = JSON.parse(readFileSync(new URL(file, DIR), 'utf8'));
     expect(() => parseScenario(data, file)).not.toThrow();
@@ -79,5 +93,38 @@ describe('playScenario on the engine', () => {
         if (text && text.length >= 12) expect(note, describeStep(s, p.index)).not.toContain(text.toLowerCase());
       }
     }
+  });
+});
+
+describe('the troubleshooting scenarios', () => {
+  // Each reproduces one reply of the troubleshooting lesson: the step and the start of the line it must show.
+  test.each([
+    ['smtp-trouble-auth', 4, '535 5.7.8 '],
+    ['smtp-trouble-timeout', 3, '421 4.4.2 '],
+    ['smtp-trouble-too-big', 3, '552 5.3.4 '],
+    ['smtp-trouble-unknown-user', 3, '550 5.1.1 '],
+    ['pop3-trouble-in-use', 6, '-ERR [IN-USE] '],
+    ['imap-trouble-login', 1, 'a1 NO [PRIVACYREQUIRED] '],
+    ['imap-trouble-login', 2, 'a2 BAD '],
+    ['imap-trouble-login', 5, 'a5 NO [AUTHENTICATIONFAILED] '],
+    ['imap-rev2-enable', 3, 'a3 OK '],
+  ])('%s step %i shows "%s"', (id, step, start) => {
+    const s = scenarios.find((x) => x.id === id)!;
+    const lines = playScenario(s).played[step - 1]!.entries.flatMap((e) => (e.kind === 'server' ? [e.text] : []));
+    expect(lines.some((line) => line.startsWith(start)), lines.join('\n')).toBe(true);
+  });
+
+  test('imap-rev2-enable: ENABLE IMAP4rev2 on this IMAP4rev1 server enables nothing (no untagged ENABLED, RFC 5161 §3.1)', () => {
+    const s = scenarios.find((x) => x.id === 'imap-rev2-enable')!;
+    const entries = playScenario(s).played[2]!.entries;
+    expect(entries.filter((e) => e.kind === 'server').map((e) => e.text)).toEqual([expect.stringMatching(/^a3 OK /)]);
+  });
+
+  test('smtp-trouble-port-25-blocked: no server line before the client reaches port 587', () => {
+    const s = scenarios.find((x) => x.id === 'smtp-trouble-port-25-blocked')!;
+    const { greeting, played } = playScenario(s);
+    expect(greeting.map((e) => e.kind)).toEqual(['event']);
+    expect(played[0]!.view.port).toBe(587);
+    expect(played.at(-1)!.view.port).toBe(587);
   });
 });

@@ -51,4 +51,35 @@ describe('parseScenario', () => {
   test('rejects unknown fields, so a typo cannot pass silently', () => {
     expect(() => parseScenario({ ...valid, sumary: 'typo' }, 'smtp-example.json')).toThrow(/sumary/);
   });
+
+  test('accepts a timeout, a reconnect to another port and a blocked port', () => {
+    const steps = [
+      { event: { kind: 'reconnect', port: 587 }, expect: '220', note: 'The submission port answers.' },
+      { event: { kind: 'timeout' }, expect: '421', note: 'Silent for too long.' },
+    ];
+    expect(parseScenario({ ...valid, port: 25, network: { blocked: [25] }, steps }, 'smtp-example.json').network).toEqual({ blocked: [25] });
+  });
+
+  test('rejects a reconnect to a port the protocol is not served on', () => {
+    const steps = [{ event: { kind: 'reconnect', port: 993 }, expect: '220', note: 'Wrong protocol.' }];
+    expect(() => parseScenario({ ...valid, steps }, 'smtp-example.json')).toThrow(/steps\.0\.event\.port: smtp is served on 25, 587, 465, not 993/);
+  });
+
+  test('rejects a blocked port the protocol is not served on', () => {
+    expect(() => parseScenario({ ...valid, network: { blocked: [110] } }, 'smtp-example.json')).toThrow(/network\.blocked\.0: smtp is served on 25, 587, 465, not 110/);
+  });
+
+  test('rejects a reply expected from a blocked port', () => {
+    const steps = [{ event: { kind: 'reconnect', port: 25 }, expect: '220', note: 'Nothing answers here.' }, { event: { kind: 'reconnect', port: 587 }, expect: '220', note: 'This one does.' }];
+    expect(() => parseScenario({ ...valid, network: { blocked: [25] }, steps }, 'smtp-example.json')).toThrow(/steps\.0\.expect: port 25 is blocked: nothing answers there, so expect "-"/);
+  });
+
+  test('rejects lines sent after an attempt nothing answered', () => {
+    expect(() => parseScenario({ ...valid, port: 25, network: { blocked: [25] } }, 'smtp-example.json')).toThrow(/steps\.0: nothing answered on port 25: the next step must be a reconnect/);
+  });
+
+  test('rejects a timeout with fields, so a typo cannot pass silently', () => {
+    const steps = [{ event: { kind: 'timeout', after: 300 }, expect: '421', note: 'No settings here.' }];
+    expect(() => parseScenario({ ...valid, steps }, 'smtp-example.json')).toThrow(/after/);
+  });
 });

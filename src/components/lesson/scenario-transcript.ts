@@ -5,9 +5,10 @@
  */
 import '../../machines/servers.ts';
 import { playScenario } from '../../machines/scenario-runner.ts';
+import { isBlocked } from '../../machines/scenario-network.ts';
 import { parseScenario } from '../../machines/scenario-schema.ts';
 import type { Scenario, ScenarioEvent } from '../../machines/scenario.ts';
-import type { TranscriptEntry } from '../../protocols/shared/session-types.ts';
+import type { SessionView, TranscriptEntry } from '../../protocols/shared/session-types.ts';
 import { scenarioIds } from '../widgets/scenarios.ts';
 
 export type { Scenario };
@@ -63,10 +64,16 @@ export function protectionOf(entries: readonly TranscriptEntry[]): Protection {
   return wire.some(Boolean) ? 'mixed' : 'plain';
 }
 
+/** The bracketed line before a connection's first entries: a connection, or an attempt (nothing answered it). */
+function connectionLine(view: Pick<SessionView, 'port' | 'closed'>): string {
+  return view.closed ? `[Connection attempt to port ${view.port}]` : `[New connection to port ${view.port}]`;
+}
+
 /** The bracketed line that says what happened in an event step, before what the session showed for it. */
-function eventLine(event: ScenarioEvent | undefined, port: number): string | undefined {
-  if (event?.kind === 'reconnect') return `[New connection to port ${port}]`;
+function eventLine(event: ScenarioEvent | undefined, after: SessionView): string | undefined {
+  if (event?.kind === 'reconnect') return connectionLine(after);
   if (event?.kind === 'deliver') return `[Meanwhile, a message from ${event.from} to ${event.to} is delivered: "${event.subject}"]`;
+  if (event?.kind === 'timeout') return "[The client sends nothing and the server's idle timer runs out]";
   return undefined;
 }
 
@@ -81,16 +88,18 @@ export function transcriptView(scenario: Scenario, anchorPrefix: string = scenar
     const expected = scenario.steps[wrong.index]!.expect;
     throw new Error(`scenario ${scenario.id} step ${wrong.index + 1}: expected ${expected}, the engine gave ${wrong.observed ?? 'nothing comparable'}`);
   }
+  // On a port the network blocks, the first connection is only an attempt: there is no greeting to show.
+  const answered = !isBlocked(scenario.network, scenario.port);
   const greeting: TranscriptBlock = {
     anchor: `${anchorPrefix}-greeting`,
-    label: 'Greeting',
+    label: answered ? 'Greeting' : 'Connection attempt',
     note: scenario.greetingNote,
-    code: [`[Connection to port ${scenario.port}]`, ...playback.greeting.map(transcriptLine)].join('\n'),
+    code: [answered ? `[Connection to port ${scenario.port}]` : `[Connection attempt to port ${scenario.port}]`, ...playback.greeting.map(transcriptLine)].join('\n'),
     protection: protectionOf(playback.greeting),
   };
   const steps = playback.played.map((p): TranscriptBlock => {
     const step = scenario.steps[p.index]!;
-    const lead = eventLine(step.event, scenario.port);
+    const lead = eventLine(step.event, p.view);
     return {
       anchor: `${anchorPrefix}-step-${p.index + 1}`,
       label: `Step ${p.index + 1}`,
@@ -100,4 +109,31 @@ export function transcriptView(scenario: Scenario, anchorPrefix: string = scenar
     };
   });
   return { scenario, blocks: [greeting, ...steps] };
+}
+
+/** A part of a scenario: its steps `first` to `last` (1-based, inclusive). */
+export interface StepRange {
+  first: number;
+  last: number;
+}
+
+/**
+ * Reads a `steps` prop ("3" or "2-5") against a scenario of `total` steps. Throws a build error that names the
+ * component, the scenario and what is allowed, for anything else.
+ */
+export function stepRange(spec: string, scenario: Pick<Scenario, 'id' | 'steps'>, component = 'ScenarioTranscript'): StepRange {
+  const total = scenario.steps.length;
+  const where = `<${component} id="${scenario.id}" steps="${spec}">`;
+  const m = /^\s*(\d+)\s*(?:-\s*(\d+)\s*)?$/.exec(spec);
+  if (!m) throw new Error(`${where}: steps must be one step ("3") or a range ("2-5"), counted from 1`);
+  const first = Number(m[1]);
+  const last = m[2] === undefined ? first : Number(m[2]);
+  if (first > last) throw new Error(`${where}: the range runs backwards; write the lower step first`);
+  if (first < 1 || last > total) throw new Error(`${where}: this scenario has steps 1 to ${total}`);
+  return { first, last };
+}
+
+/** The blocks of steps `range` only (the greeting left out). */
+export function partOf(view: TranscriptView, range: StepRange): TranscriptBlock[] {
+  return view.blocks.slice(range.first, range.last + 1);
 }

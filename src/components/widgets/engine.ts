@@ -24,11 +24,13 @@ export interface Engine {
   explain(token: string): Explanation | undefined;
   /** The protocol's server machine, for drawing its state diagram. */
   machine: AnyStateMachine;
+  /** The ports each protocol is served on (a reconnect may choose one). */
+  ports: Record<ProtocolName, readonly number[]>;
 }
 
 async function core() {
   const [session, world] = await Promise.all([import('../../machines/session.ts'), import('../../protocols/shared/world.ts')]);
-  return { openSession: session.openSession, MailWorld: world.MailWorld };
+  return { openSession: session.openSession, MailWorld: world.MailWorld, ports: session.SESSION_PORTS };
 }
 
 // One literal import() per protocol, so the bundler makes one chunk each (a template string would pull all three).

@@ -17,9 +17,13 @@ const loaders = new Map(Object.entries(files).map(([path, load]) => [idOf(path),
 
 /** The order a learner meets the scenarios in: each protocol's basics first, then mistakes and special cases. */
 const LEARNING_ORDER: readonly string[] = [
-  'smtp-submission-587', 'smtp-submission-465', 'smtp-relay-25', 'smtp-mistakes', 'smtp-mistakes-relay',
-  'pop3-stls-vs-995', 'pop3-implicit-995', 'pop3-download-delete', 'pop3-leave-on-server', 'pop3-rset', 'pop3-dropped-connection',
-  'imap-login-read', 'imap-search', 'imap-delete-vs-move', 'imap-idle',
+  'smtp-submission-587', 'smtp-submission-465', 'smtp-first-session', 'smtp-relay-25', 'smtp-envelope-bcc', 'smtp-auth-login',
+  'smtp-mistakes', 'smtp-mistakes-relay', 'smtp-trouble-auth', 'smtp-trouble-unknown-user', 'smtp-trouble-too-big',
+  'smtp-trouble-timeout', 'smtp-trouble-port-25-blocked',
+  'pop3-first-session', 'pop3-stls-vs-995', 'pop3-implicit-995', 'pop3-sasl-uidl-top', 'pop3-download-delete',
+  'pop3-leave-on-server', 'pop3-rset', 'pop3-dropped-connection', 'pop3-trouble-in-use',
+  'imap-first-session', 'imap-login-read', 'imap-uids-peek', 'imap-read-new-mail', 'imap-search', 'imap-delete-vs-move',
+  'imap-rev2-enable', 'imap-trouble-login', 'imap-idle',
 ];
 
 /** Every scenario id in learning order; a file not in that order yet comes last, alphabetically. */

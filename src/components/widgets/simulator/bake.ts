@@ -18,12 +18,27 @@ export interface SimulatorData extends BakedPlayer {
   /** Catalogue entries for the codes and tokens in the recorded lines, by catalogue key. */
   explanations: Record<string, Explanation>;
   /** The port's rules for the security badge: its security mode and role, as learners read them. */
-  badge: { security: string; role?: string };
+  badge: Badge;
+  /** The same for every port a reconnect may choose (after a reconnect to another port, the badge follows it). */
+  portBadges: Record<number, Badge>;
+}
+
+/** A port's rules as the security badge shows them. */
+export interface Badge {
+  security: string;
+  role?: string;
+}
+
+/** The badge of `port`, from the data file. */
+function badgeOf(port: number): Badge | undefined {
+  const fact = portFact(port);
+  if (!fact) return undefined;
+  return { security: securityLabels[fact.security], role: roleLabels[fact.role] };
 }
 
 /** Plays what `kit` sets up on its engine and records it. */
 export function bake(kit: PlayerKit, engine: Pick<Engine, 'explain' | 'machine'>): SimulatorData {
-  const { protocol, port, scenario, startStep, mode, initial } = kit;
+  const { protocol, port, scenario, startStep, mode, initial, ports } = kit;
   const playback = scenario ? kit.replay(scenario.steps.length) : { greeting: kit.connect().session.greeting, played: [] };
   const explanations: Record<string, Explanation> = {};
   for (const entry of [...playback.greeting, ...playback.played.flatMap((p) => p.entries)]) {
@@ -33,14 +48,19 @@ export function bake(kit: PlayerKit, engine: Pick<Engine, 'explain' | 'machine'>
       if (key !== undefined && info) explanations[key] = info;
     }
   }
-  const role = portFact(port)?.role;
+  const portBadges: Record<number, Badge> = {};
+  for (const p of ports ?? [port]) {
+    const badge = badgeOf(p);
+    if (badge) portBadges[p] = badge;
+  }
   return {
-    protocol, port, ...(scenario ? { scenario } : {}), startStep, mode, initial,
+    protocol, port, ...(scenario ? { scenario } : {}), ...(ports ? { ports } : {}), startStep, mode, initial,
     greeting: [...playback.greeting],
     played: playback.played,
     graph: stateGraph(engine.machine),
     explanations,
-    badge: { security: securityLabels[initial.security], ...(role ? { role: roleLabels[role] } : {}) },
+    badge: badgeOf(port) ?? { security: securityLabels[initial.security] },
+    portBadges,
   };
 }
 

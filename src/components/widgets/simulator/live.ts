@@ -4,7 +4,7 @@
  * or starts typing; the build's recorded playback covers everything before that.
  */
 import type { PlayerKit, PlayerSetup } from '../../../machines/scenario-player.machine.ts';
-import type { playScenario } from '../../../machines/scenario-runner.ts';
+import type { dial, playScenario } from '../../../machines/scenario-runner.ts';
 import { loadEngine, type Engine } from '../engine.ts';
 import type { SimulatorData } from './bake.ts';
 
@@ -15,17 +15,24 @@ export interface WidgetKit extends PlayerKit {
   data?: SimulatorData;
 }
 
+/** What the kit needs of the scenario runner: replays, and connections through the scenario's network. */
+export interface Runner {
+  playScenario: typeof playScenario;
+  dial: typeof dial;
+}
+
 /** Sessions for `setup` on `engine`; `runner` replays the scenario, when there is one. */
-export function kitOf(setup: Omit<PlayerSetup, 'initial'>, engine: Engine, runner: { playScenario: typeof playScenario } | undefined): WidgetKit {
+export function kitOf(setup: Omit<PlayerSetup, 'initial' | 'ports'>, engine: Engine, runner: Runner | undefined): WidgetKit {
   const { protocol, port, scenario, startStep, mode } = setup;
-  const connect: PlayerKit['connect'] = (world) => {
+  const connect: PlayerKit['connect'] = (world, to = port) => {
     const w = world ?? new engine.MailWorld({ seed: scenario?.seed ?? 1 });
-    return { world: w, session: engine.openSession(w, protocol, port) };
+    // A scenario's network may block the port: the runner's dial gives the attempt nothing answers.
+    return { world: w, session: scenario && runner ? runner.dial(w, scenario, to) : engine.openSession(w, protocol, to) };
   };
   // Opening a first connection checks the port: openSession names the ports the protocol is served on.
   const initial = connect().session.view();
   return {
-    protocol, port, scenario, startStep, mode, initial, connect, engine,
+    protocol, port, scenario, startStep, mode, initial, connect, engine, ports: engine.ports[protocol],
     replay: (count) => {
       if (!scenario || !runner) throw new RangeError('No scenario to replay.');
       return runner.playScenario(scenario, count);
