@@ -29,6 +29,7 @@ export function banner(lab: Lab, options: Pick<CliOptions, 'host' | 'seed' | 'id
     `TLS: self-signed certificate for ${[...CERT_NAMES.dns, ...CERT_NAMES.ip].join(', ')} (accept it in your client)`,
     `     SHA-256 fingerprint ${lab.certificate.fingerprint}`,
     `Idle timeouts: ${idle}`,
+    `Limits: messages up to ${octetsText(lab.world.limits.messageOctets)} (SMTP SIZE, IMAP APPEND), ${octetsText(lab.world.limits.userQuotaOctets)} per user, ${octetsText(lab.world.limits.storeOctets)} in all`,
     `Try: openssl s_client -starttls smtp -connect ${host}:${submission} -crlf -quiet`,
     `     openssl s_client -connect ${host}:${imaps} -crlf -quiet`,
     options.quiet
@@ -36,6 +37,11 @@ export function banner(lab: Lab, options: Pick<CliOptions, 'host' | 'seed' | 'id
       : 'Transcript below: [port session] C:/S: plaintext, C*:/S*: inside TLS, -- events. Ctrl-C stops the lab.',
     '',
   ].join('\n');
+}
+
+/** Octets as people read them: "10,240,000 octets", or "50 MiB" for whole mebibytes. */
+function octetsText(n: number): string {
+  return n % 1048576 === 0 ? `${n / 1048576} MiB` : `${n.toLocaleString('en-US')} octets`;
 }
 
 function isLoopback(host: string): boolean {

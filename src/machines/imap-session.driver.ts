@@ -94,6 +94,11 @@ export const imapDriver: ProtocolDriver = {
   expects(snapshot) {
     return expects(snapshot);
   },
+  wantsChange(change, snapshot) {
+    // MailboxView.note() reads only changes to the selected mailbox; nothing else would change the session.
+    const view = contextOf(snapshot).view;
+    return !!view && change.kind !== 'mailboxes' && change.user === view.user && change.mailbox === view.box.name;
+  },
 };
 
 registerDriver(imapDriver);

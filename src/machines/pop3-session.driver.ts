@@ -3,6 +3,7 @@
  * machine does not see (commands the state does not accept, overlong lines, the idle timer, engine failures).
  */
 import type { AnyStateMachine, SnapshotFrom } from 'xstate';
+import { Pop3ErrorCount } from '../protocols/pop3/errors.ts';
 import { MAX_COMMAND_OCTETS, parseCommandLine } from '../protocols/pop3/parse.ts';
 import { REPLY } from '../protocols/pop3/replies.ts';
 import { respond } from '../protocols/pop3/respond.ts';
@@ -54,6 +55,18 @@ export const pop3Driver: ProtocolDriver = {
   },
   expects(snapshot: Snapshot) {
     return inSasl(snapshot) ? 'sasl' : 'command';
+  },
+  errorCounter() {
+    const count = new Pop3ErrorCount();
+    return {
+      observe: (event, replies, before, after) =>
+        count.observe({
+          loggedInBefore: contextOf(before).user !== undefined,
+          loggedInAfter: contextOf(after).user !== undefined,
+          sasl: inSasl(before) || (event.verb === 'AUTH' && contextOf(before).user === undefined),
+          replies,
+        }),
+    };
   },
 };
 

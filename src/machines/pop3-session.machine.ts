@@ -3,7 +3,7 @@
  *
  *   connect ─▶ AUTHORIZATION                                  TRANSACTION ──QUIT──▶ UPDATE: commit DELE marks
  *                ready ──USER──▶ userGiven ──PASS──▶ login ──▶     │
- *                ready, userGiven ──APOP──────────▶ login          │ drop or timeout: nothing deleted (§6)
+ *                (APOP is known but not enabled: -ERR)              │ drop or timeout: nothing deleted (§6)
  *                ready, userGiven ──AUTH──▶ sasl ──▶ login         ▼
  *                QUIT, [IN-USE], drop ─────────────────────────▶ closed
  *
@@ -14,9 +14,7 @@ import { assign, setup } from 'xstate';
 import { REPLY } from '../protocols/pop3/replies.ts';
 import { respond } from '../protocols/pop3/respond.ts';
 import { markedUids } from '../protocols/pop3/maildrop.ts';
-import { apopTimestamp } from '../protocols/pop3/format.ts';
 import type { Pop3Context, Pop3Event, Pop3Outcome } from '../protocols/pop3/types.ts';
-import { SERVER_HOST } from '../protocols/shared/world.ts';
 import { openingContext, type SessionInput } from './session.ts';
 
 type Action = 'answer' | 'lockMaildrop' | 'commitDeletions' | 'releaseMaildrop';
@@ -37,7 +35,7 @@ const AUTHORIZATION_COMMANDS = {
   'client.capa': when('stay'),
   'client.quit': when('quit', '#pop3Session.closed'),
   'client.stls': when('stay'),
-  'client.apop': [when('stay'), ...LOGIN],
+  'client.apop': when('stay'),
   'client.auth': [when('stay'), when('challenge', '#pop3Session.authorization.sasl'), ...LOGIN],
 };
 
@@ -70,14 +68,11 @@ export const pop3SessionMachine = setup({
 }).createMachine({
   id: 'pop3Session',
   context: ({ input }) => {
-    // RFC 1939 §7: a new timestamp for every greeting; the world's seeded random and clock keep it reproducible.
-    const timestamp = apopTimestamp(input.world.random(), input.world.clock.peek().getTime() / 1000, SERVER_HOST);
     return {
-      ...openingContext(input, REPLY.greeting(timestamp)),
+      ...openingContext(input, REPLY.greeting),
       world: input.world,
       sessionId: input.sessionId,
       tlsRequired: input.tlsRequired,
-      timestamp,
       pendingUser: undefined,
       sasl: undefined,
       maildrop: [],

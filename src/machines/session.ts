@@ -81,6 +81,22 @@ export interface ProtocolDriver {
   stateName(snapshot: SnapshotFrom<AnyStateMachine>): string;
   /** What the server waits for now. */
   expects(snapshot: SnapshotFrom<AnyStateMachine>): SessionView['expects'];
+  /**
+   * Whether a change in the world concerns the session now (IMAP: its selected mailbox). Only those reach the
+   * machine, so a delivery costs the sessions that look at that mailbox, not every open session. Absent: all do.
+   */
+  wantsChange?(change: WorldChange, snapshot: SnapshotFrom<AnyStateMachine>): boolean;
+  /**
+   * A fresh count of bad commands for one session, where the server hangs up on a client that sends too many
+   * (Postfix, Dovecot's POP3); absent where the machine counts them itself (IMAP).
+   */
+  errorCounter?(): ErrorCounter;
+}
+
+/** Counts one session's bad commands and says when the server ends the session. */
+export interface ErrorCounter {
+  /** After one client line: the farewell lines when the server hangs up now, else undefined. */
+  observe(event: ClientEvent, replies: readonly string[], before: SnapshotFrom<AnyStateMachine>, after: SnapshotFrom<AnyStateMachine>): string[] | undefined;
 }
 
 const drivers = new Map<ProtocolName, ProtocolDriver>();
@@ -112,6 +128,7 @@ class MachineSession implements Session {
   readonly #security: SessionView['security'];
   readonly #pushListeners = new Set<(entries: TranscriptEntry[]) => void>();
   readonly #unwatch: (() => void) | undefined;
+  readonly #errors: ErrorCounter | undefined;
 
   readonly protocol: ProtocolName;
   readonly port: number;
@@ -122,7 +139,12 @@ class MachineSession implements Session {
     this.id = input.sessionId;
     this.#driver = driver;
     this.#security = security;
-    this.#actor = createActor(driver.machine, { input }).start();
+    this.#actor = createActor(driver.machine, { input });
+    // An action that throws puts the actor in its error state, which send() answers; without an observer XState
+    // would also rethrow the error from a timer, outside any handler, and end the process.
+    this.#actor.subscribe({ error: () => undefined });
+    this.#actor.start();
+    this.#errors = driver.errorCounter?.();
     const ctx = this.#context();
     this.greeting = [
       ...(input.implicitTls ? [tlsEvent('implicit')] : []),
@@ -163,6 +185,11 @@ class MachineSession implements Session {
       this.internalErrors += 1;
       replies = this.#driver.internalError(event);
       if (this.#actor.getSnapshot().status === 'error') return this.#fail(clientEntry, replies, before.tls);
+    }
+    const farewell = this.#errors?.observe(event, replies, snapshot, this.#actor.getSnapshot());
+    if (farewell && !this.#context().closed) {
+      replies = [...replies, ...farewell];
+      this.#actor.send({ type: 'client.dropped' });
     }
     const after = this.#context();
     const startTls = after.startTls && !before.tls && after.tls;
@@ -230,6 +257,7 @@ class MachineSession implements Session {
   #onWorld(change: WorldChange): void {
     // A session answers its own changes in its replies; only other sessions' changes are news.
     if (change.origin === this.id || this.#context().closed) return;
+    if (this.#driver.wantsChange && !this.#driver.wantsChange(change, this.#actor.getSnapshot())) return;
     try {
       this.#actor.send({ type: 'world.changed', change });
     } catch {

@@ -58,7 +58,7 @@ export function sequenceFacts(c: SmtpContext): SequenceFacts {
 
 /** The facts that decide what EHLO and HELP offer. */
 export function offerFacts(c: SmtpContext): OfferFacts {
-  return { tls: c.tls, role: c.role };
+  return { tls: c.tls, role: c.role, sizeLimit: c.world.limits.messageOctets };
 }
 
 /** The command arguments of an event ('' for events that are not client lines). */

@@ -2,6 +2,7 @@
 import type { AnyStateMachine, SnapshotFrom } from 'xstate';
 import { COMMAND_LINE_OCTETS } from '../protocols/smtp/limits.ts';
 import { parseCommand } from '../protocols/smtp/parse.ts';
+import { SmtpErrorCount } from '../protocols/smtp/errors.ts';
 import { SMTP } from '../protocols/smtp/replies.ts';
 import { sequenceError, UNIMPLEMENTED_VERBS } from '../protocols/smtp/sequence.ts';
 import { registerDriver, type ClientEvent, type ProtocolDriver } from './session.ts';
@@ -55,6 +56,10 @@ export const smtpDriver: ProtocolDriver = {
   expects(snapshot) {
     if (snapshot.matches('data')) return 'data';
     return snapshot.matches('authenticating') ? 'sasl' : 'command';
+  },
+  errorCounter() {
+    const count = new SmtpErrorCount();
+    return { observe: (event, replies) => count.observe(event.verb, replies) };
   },
 };
 

@@ -30,7 +30,7 @@ export const smtpSessionMachine = setup({
     isAllowed: ({ context, event }) => sequenceError(verbOf(event), sequenceFacts(context)) === undefined,
     hasArgument: ({ event }) => argsOf(event) !== '',
     hasNoArgument: ({ event }) => argsOf(event) === '',
-    isSenderAccepted: ({ context, event }) => checkMail(argsOf(event), offersAuth(offerFacts(context))).ok,
+    isSenderAccepted: ({ context, event }) => checkMail(argsOf(event), offersAuth(offerFacts(context)), context.world).ok,
     isRecipientAccepted: ({ context, event }) =>
       checkRecipient(argsOf(event), { world: context.world, role: context.role, accepted: context.recipients.length }).ok,
     /** AUTH is allowed and leads to a challenge answered in the `wait` step. */

@@ -6,7 +6,8 @@ import { answer, startAuth, type AuthStep, type SaslWait } from '../protocols/sm
 import { ehloReply, helpReply, offersAuth } from '../protocols/smtp/capabilities.ts';
 import { appendLine, EMPTY_MESSAGE, messageOutcome } from '../protocols/smtp/data.ts';
 import { checkMail, checkRecipient, uniqueRecipients, withProtocol } from '../protocols/smtp/envelope.ts';
-import { queued, SMTP } from '../protocols/smtp/replies.ts';
+import { queued, quotaExceeded, SMTP } from '../protocols/smtp/replies.ts';
+import type { DeliveryRefusal } from '../protocols/shared/world.ts';
 import { argsOf, lineOf, NO_TRANSACTION, offerFacts, verbOf, type SmtpContext, type SmtpEvent } from './smtp-context.ts';
 
 /** A context change. */
@@ -58,7 +59,7 @@ export const unrecognized = (): Step => say(SMTP.notRecognized);
 
 /** MAIL: open a transaction, or say why not. */
 export const mail = (c: SmtpContext, e: SmtpEvent): Step => {
-  const v = checkMail(argsOf(e), offersAuth(offerFacts(c)));
+  const v = checkMail(argsOf(e), offersAuth(offerFacts(c)), c.world);
   return v.ok ? { ...say(SMTP.mailOk), ...NO_TRANSACTION, sender: v.value.address } : say(v.reply);
 };
 
@@ -72,7 +73,11 @@ export const recipient = (c: SmtpContext, e: SmtpEvent): Step => {
 export const startData = (): Step => ({ ...say(SMTP.dataGo), message: EMPTY_MESSAGE });
 
 /** One text line of the message: no reply until the end. */
-export const dataLine = (c: SmtpContext, e: SmtpEvent): Step => ({ reply: [], startTls: false, message: appendLine(c.message, lineOf(e)) });
+export const dataLine = (c: SmtpContext, e: SmtpEvent): Step => ({
+  reply: [],
+  startTls: false,
+  message: appendLine(c.message, lineOf(e), c.world.limits.messageOctets),
+});
 
 /** The final dot: deliver and answer 250 with the queue id, or refuse the whole message; the transaction ends. */
 export const endData = (c: SmtpContext): Step => {
@@ -86,12 +91,19 @@ export const endData = (c: SmtpContext): Step => {
     withProtocol: withProtocol(c.esmtp, c.tls, c.user !== undefined),
   };
   try {
-    return { ...say(queued(c.world.deliver(envelope, c.message.content).queueId)), ...NO_TRANSACTION };
+    const result = c.world.deliver(envelope, c.message.content);
+    // Refused for room (RFC 5321 §4.2.5: a 4yz leaves the message with the client): nothing was stored.
+    if (result.refused) return { ...say(refusalReply(result.refused)), ...NO_TRANSACTION };
+    return { ...say(queued(result.queueId)), ...NO_TRANSACTION };
   } catch {
     // RFC 5321 §4.2.5: a 4yz after the dot leaves the message with the client, which is true here.
     return { ...say(SMTP.internalError), ...NO_TRANSACTION };
   }
 };
+
+function refusalReply(r: DeliveryRefusal): string {
+  return r.reason === 'overQuota' ? quotaExceeded(r.recipient) : r.reason === 'tooBig' ? SMTP.messageTooBig : SMTP.insufficientStorage;
+}
 
 function applyAuth(step: AuthStep): Step {
   if (step.kind === 'challenge') return { ...say(step.reply), loginUser: step.username };

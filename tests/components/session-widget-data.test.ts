@@ -41,7 +41,7 @@ describe('simulatorData', () => {
     expect(data.mode).toBe('free');
     expect(data.scenario).toBeUndefined();
     expect(data.played).toEqual([]);
-    expect(data.greeting).toEqual([{ kind: 'server', text: '+OK Mailwire POP3 ready. <1175.1795251600@mail.example.test>', encrypted: false }]);
+    expect(data.greeting).toEqual([{ kind: 'server', text: '+OK Mailwire POP3 ready.', encrypted: false }]);
     expect(data.initial).toMatchObject({ state: 'authorization', tls: false, closed: false, expects: 'command', allowedCommands: ['CAPA', 'STLS', 'USER', 'APOP', 'AUTH', 'QUIT'] });
     expect(data.badge).toEqual({ security: 'STARTTLS, required', role: 'Mailbox access' });
   });

@@ -105,7 +105,7 @@ describe('SessionSimulator with the build’s record', () => {
     let release = () => {};
     downloads.gate = new Promise<void>((resolve) => (release = resolve));
     const user = await open(freeData());
-    expect(lines()).toEqual(['S: +OK Mailwire POP3 ready. <1175.1795251600@mail.example.test>']);
+    expect(lines()).toEqual(['S: +OK Mailwire POP3 ready.']);
     const palette = screen.getByRole('group', { name: 'Commands the server accepts in the authorization state:' });
     expect(within(palette).getAllByRole('button').map((b) => b.textContent)).toEqual(['CAPA', 'STLS', 'USER', 'APOP', 'AUTH', 'QUIT']);
     expect(downloads.protocols).toEqual([]);

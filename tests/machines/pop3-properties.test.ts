@@ -8,6 +8,7 @@ import { describe, expect, test } from 'vitest';
 import { initialTransition, transition } from 'xstate';
 import { pop3Driver } from '../../src/machines/pop3-session.driver.ts';
 import { pop3SessionMachine } from '../../src/machines/pop3-session.machine.ts';
+import { REPLY } from '../../src/protocols/pop3/replies.ts';
 import { respond } from '../../src/protocols/pop3/respond.ts';
 import type { Session } from '../../src/protocols/shared/session-types.ts';
 import { MailWorld } from '../../src/protocols/shared/world.ts';
@@ -81,8 +82,12 @@ function play(world: MailWorld, session: Session, actions: readonly Action[], mo
       const closedBefore = session.view().closed;
       const stateBefore = session.view().state;
       const step = session.send(a.line);
+      // The bad command that reaches Dovecot's limit gets its -ERR, then the farewell as a response of its own.
+      const last = step.replies.at(-1) ?? '';
+      const farewell = step.closed && step.replies.length > 1 && (last === REPLY.tooManyBad || last === REPLY.tooManyBadBeforeLogin);
+      const own = farewell ? step.replies.slice(0, -1) : step.replies;
       if (closedBefore) expect(step.replies).toEqual([]);
-      else expect(grammarProblem(step.replies), JSON.stringify([a.line, step.replies.slice(0, 3)])).toBeUndefined();
+      else expect(grammarProblem(own), JSON.stringify([a.line, step.replies.slice(0, 3)])).toBeUndefined();
       model.observe(world, session, a.line, step.replies, stateBefore);
     }
     expect(session.internalErrors).toBe(0);

@@ -60,12 +60,12 @@ describe('scenarioPlayerMachine with the build’s playback', () => {
   test('opens free mode on the recorded greeting and fetches the engine only when the learner reaches for it', () => {
     const idle = start(testBaked({ protocol: 'pop3', port: 110 }));
     expect(idle.value).toEqual({ preparing: 'idle' });
-    expect(texts(idle)).toEqual(['S: +OK Mailwire POP3 ready. <1175.1795251600@mail.example.test>']);
+    expect(texts(idle)).toEqual(['S: +OK Mailwire POP3 ready.']);
     expect(idle.context.view?.allowedCommands).toEqual(['CAPA', 'STLS', 'USER', 'APOP', 'AUTH', 'QUIT']);
     expect(run([{ type: 'user.warm' }], idle).value).toEqual({ preparing: 'fetching' });
     const live = run([{ type: 'user.send', line: 'USER alice' }, loaded(testKit({ protocol: 'pop3', port: 110 }))], idle);
     expect(texts(live)).toEqual([
-      'S: +OK Mailwire POP3 ready. <1175.1795251600@mail.example.test>',
+      'S: +OK Mailwire POP3 ready.',
       'C: USER alice',
       'S: -ERR [AUTH] Plaintext authentication disallowed on non-secure (SSL/TLS) connections.',
     ]);

@@ -6,7 +6,7 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import type { Session } from '../../src/protocols/shared/session-types.ts';
-import { explainSmtp } from '../../src/protocols/smtp/replies.ts';
+import { explainSmtp, TOO_MANY_ERRORS } from '../../src/protocols/smtp/replies.ts';
 import { parseReplyLine } from '../../src/protocols/smtp/format.ts';
 import { replyProblems, smtp } from '../protocols/smtp/helpers.ts';
 
@@ -43,8 +43,10 @@ const session = fc
 /** Sends one line and checks the properties that hold for every reply; returns the replies. */
 function sendChecked(session: Session, line: string, queued: Set<string>): string[] {
   const before = session.view();
-  const { replies } = session.send(line);
-  expect(replyProblems(replies)).toEqual([]);
+  const { replies, closed } = session.send(line);
+  // The bad command that reaches Postfix's hard error limit gets its reply, then the 421 as a reply of its own.
+  const own = closed && replies.length > 1 && replies.at(-1) === TOO_MANY_ERRORS ? replies.slice(0, -1) : replies;
+  expect(replyProblems(own)).toEqual([]);
   if (before.closed) expect(replies).toEqual([]);
   else if (before.expects === 'data' && line !== '.') expect(replies).toEqual([]);
   else expect(replies.length).toBeGreaterThan(0);

@@ -22,7 +22,22 @@ export interface FetchOptions {
   /** The message is \Recent in this session. */
   recent: boolean;
   /** The flags to show (the stored flags, after any implicit \Seen). */
-  flags: string[];
+  flags: Iterable<string>;
+}
+
+// ENVELOPE, BODY and BODYSTRUCTURE of a stored message never change (its octets do not): each is written once.
+const structures = new WeakMap<StoredMessage, Map<string, string>>();
+
+function structure(message: StoredMessage, name: 'ENVELOPE' | 'BODY' | 'BODYSTRUCTURE'): string {
+  let known = structures.get(message);
+  if (!known) structures.set(message, (known = new Map()));
+  let value = known.get(name);
+  if (value === undefined) {
+    const mime = mimeOf(message);
+    value = name === 'ENVELOPE' ? envelope(mime.fields) : bodyStructure(mime, name === 'BODYSTRUCTURE');
+    known.set(name, value);
+  }
+  return value;
 }
 
 /** One item's name and value; undefined for an item this module does not know (a caller-made object). */
@@ -37,11 +52,9 @@ function renderItem(message: StoredMessage, item: FetchItem, options: FetchOptio
     case 'RFC822.SIZE':
       return ['RFC822.SIZE', String(message.size)];
     case 'ENVELOPE':
-      return ['ENVELOPE', envelope(mimeOf(message).fields)];
     case 'BODY':
-      return ['BODY', bodyStructure(mimeOf(message), false)];
     case 'BODYSTRUCTURE':
-      return ['BODYSTRUCTURE', bodyStructure(mimeOf(message), true)];
+      return [item.kind, structure(message, item.kind)];
     case 'RFC822':
       return ['RFC822', imapString(message.raw)];
     case 'RFC822.HEADER':
@@ -66,19 +79,20 @@ function renderItem(message: StoredMessage, item: FetchItem, options: FetchOptio
 
 /** The data items of one FETCH response, in the order asked, without the surrounding `* n FETCH (` and `)`. */
 export function renderFetch(message: StoredMessage, items: FetchItem[], options: FetchOptions): string {
-  const out: string[] = [];
-  const names = new Set<string>();
+  // A FETCH names a handful of items, so a list is the cheapest way to keep track of the names already written.
+  const names: string[] = [];
+  let out = '';
   const add = (rendered: [string, string] | undefined) => {
     if (!rendered) return;
     const [name, value] = rendered;
     // Like Dovecot, an item asked twice (or BODY[x] next to BODY.PEEK[x]) is answered once.
-    if (names.has(name)) return;
-    names.add(name);
-    out.push(`${name} ${value}`);
+    if (names.includes(name)) return;
+    names.push(name);
+    out += out === '' ? `${name} ${value}` : ` ${name} ${value}`;
   };
   if (options.uid && !items.some((i) => i.kind === 'UID')) add(['UID', String(message.uid)]);
   for (const item of items) add(renderItem(message, item, options));
-  return out.join(' ');
+  return out;
 }
 
 /** Whether the items set \Seen (RFC 3501 §6.4.5): BODY[…] without .PEEK, RFC822 and RFC822.TEXT. */

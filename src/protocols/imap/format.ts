@@ -40,13 +40,22 @@ export function imapNString(s: string | undefined): string {
 
 // Dovecot's order (imap-util.c imap_write_flags): system flags in this order, \Recent, then keywords as stored.
 const SYSTEM_FLAGS = ['\\Answered', '\\Flagged', '\\Deleted', '\\Seen', '\\Draft'];
+// Each system flag's bit, by the spelling the store uses (parseFlags writes them so) and in lower case.
+const BIT = new Map<string, number>(SYSTEM_FLAGS.flatMap((f, i) => [[f, 1 << i], [f.toLowerCase(), 1 << i]]));
+const RECENT_BIT = 1 << SYSTEM_FLAGS.length;
+BIT.set('\\Recent', RECENT_BIT).set('\\recent', RECENT_BIT);
 
 /** A parenthesized flag list as FETCH FLAGS, STORE echoes and FLAGS responses show it, e.g. `(\Seen \Recent)`. */
 export function imapFlagList(flags: Iterable<string>, recent: boolean): string {
-  const all = [...flags];
-  const lower = new Set(all.map((f) => f.toLowerCase()));
-  const system = SYSTEM_FLAGS.filter((f) => lower.has(f.toLowerCase()));
-  const known = new Set([...SYSTEM_FLAGS, '\\Recent'].map((f) => f.toLowerCase()));
-  const keywords = all.filter((f) => !known.has(f.toLowerCase()));
-  return `(${[...system, ...(recent ? ['\\Recent'] : []), ...keywords].join(' ')})`;
+  let bits = 0;
+  let keywords = '';
+  for (const f of flags) {
+    const bit = BIT.get(f) ?? (f.startsWith('\\') ? BIT.get(f.toLowerCase()) : undefined);
+    if (bit !== undefined) bits |= bit;
+    else keywords += ` ${f}`;
+  }
+  let out = '';
+  for (let i = 0; i < SYSTEM_FLAGS.length; i++) if (bits & (1 << i)) out += ` ${SYSTEM_FLAGS[i]}`;
+  if (recent) out += ' \\Recent';
+  return `(${(out + keywords).slice(1)})`;
 }

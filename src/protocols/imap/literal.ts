@@ -8,8 +8,6 @@ import type { OpenLiteral } from './tokenize.ts';
 
 /** The longest command line the server reads, literals included: Dovecot's imap_max_line_length is 64 KiB. */
 export const MAX_COMMAND_OCTETS = 65536;
-/** The largest message APPEND accepts (10 MiB); larger ones get NO [LIMIT] (RFC 5530 §3). */
-export const MAX_MESSAGE_OCTETS = 10 * 1024 * 1024;
 
 /** Starts waiting for a literal's octets; `discard` reads them only to keep them from being taken for commands. */
 export function beginLiteral(c: { tag: string; verb: string; line: string }, text: string, open: OpenLiteral, discard: boolean): PendingLiteral {

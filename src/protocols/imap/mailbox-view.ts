@@ -2,9 +2,11 @@
  * A selected mailbox as one session sees it. The session keeps its own sequence-number map (RFC 3501 §2.3.1.2):
  * changes made by other sessions are queued and the numbers stay as the client knows them until the server
  * reports the change (§5.2, §7.4.1). \Recent belongs to exactly one session (§2.3.2): the first that selects the
- * mailbox or learns of the message claims it; EXAMINE never claims.
+ * mailbox or learns of the message claims it; EXAMINE never claims. The numbering is kept in UID order, so a UID
+ * is found by binary search, and every update costs what it touches, not the size of the mailbox.
  */
 import type { Mailbox, MailWorld, StoredMessage, WorldChange } from '../shared/world.ts';
+import { findByUid, indexOfUid } from '../shared/uid-order.ts';
 import { originClaims, releaseSelection, selectMailbox } from './selections.ts';
 import { SYSTEM_FLAGS } from './flags.ts';
 import { imapFlagList } from './format.ts';
@@ -16,7 +18,7 @@ export class MailboxView {
   readonly box: Mailbox;
   readonly readOnly: boolean;
   readonly sessionId: string;
-  /** The messages in the client's numbering: index + 1 is the sequence number. */
+  /** The messages in the client's numbering, in UID order: index + 1 is the sequence number. */
   messages: StoredMessage[];
   /** UIDs that are \Recent in this session. */
   readonly recent = new Set<number>();
@@ -24,6 +26,9 @@ export class MailboxView {
   readonly #pendingExpunge = new Set<number>();
   readonly #pendingFlags = new Set<number>();
   #announcedKeywords: string[] = [];
+  readonly #announced = new Set<string>();
+  /** A message showed a keyword the client has not been told of: the next newKeywordLines() looks. */
+  #keywordsDirty = false;
   #reportedRecent = 0;
 
   constructor(world: MailWorld, user: string, box: Mailbox, sessionId: string, readOnly: boolean) {
@@ -36,6 +41,7 @@ export class MailboxView {
     for (const m of this.messages) this.#takeRecent(m, false);
     this.#reportedRecent = this.recent.size;
     this.#announcedKeywords = this.#keywords();
+    for (const k of this.#announcedKeywords) this.#announced.add(k);
     selectMailbox(world, sessionId, { user, box, readOnly });
   }
 
@@ -53,10 +59,22 @@ export class MailboxView {
     if (m.recentOwner === this.sessionId) this.recent.add(m.uid);
   }
 
+  /** Every keyword in use, in message order: a full pass, made only when a keyword may be new to the client. */
   #keywords(): string[] {
-    const out: string[] = [];
-    for (const m of [...this.messages, ...this.#pendingNew]) for (const f of m.flags) if (!f.startsWith('\\') && !out.includes(f)) out.push(f);
-    return out;
+    const seen = new Set<string>();
+    for (const list of [this.messages, this.#pendingNew]) for (const m of list) for (const f of m.flags) if (!f.startsWith('\\')) seen.add(f);
+    return [...seen];
+  }
+
+  /** Notes a message whose flags the client may not know: a keyword never announced makes the next check look. */
+  touched(m: StoredMessage): void {
+    if (this.#keywordsDirty) return;
+    for (const f of m.flags) {
+      if (!f.startsWith('\\') && !this.#announced.has(f)) {
+        this.#keywordsDirty = true;
+        return;
+      }
+    }
   }
 
   /** FLAGS and PERMANENTFLAGS lines (RFC 3501 §6.3.1), as SELECT sends them and again when a keyword appears. */
@@ -86,21 +104,29 @@ export class MailboxView {
 
   /** The sequence number of a UID in the client's numbering, or 0. */
   seqOf(uid: number): number {
-    return this.messages.findIndex((m) => m.uid === uid) + 1;
+    return indexOfUid(this.messages, uid) + 1;
   }
 
   /** Notes a change another session (or SMTP delivery) made; reported later by `flush`. */
   note(change: WorldChange): void {
     if (change.kind === 'mailboxes' || change.user !== this.user || change.mailbox !== this.box.name) return;
     if (change.kind === 'append') {
-      const m = this.box.messages.find((x) => x.uid === change.uid);
+      const m = findByUid(this.box.messages, change.uid);
       if (!m) return;
       this.#takeRecent(m, originClaims(this.world, change.origin, this.user, this.box));
       this.#pendingNew.push(m);
+      this.touched(m);
     } else if (change.kind === 'expunge') {
       this.expunged([change.uid]);
-    } else if (this.seqOf(change.uid) > 0) {
-      this.#pendingFlags.add(change.uid);
+    } else {
+      const seq = this.seqOf(change.uid);
+      if (seq > 0) {
+        this.#pendingFlags.add(change.uid);
+        this.touched(this.messages[seq - 1]!);
+      } else {
+        const waiting = findByUid(this.#pendingNew, change.uid);
+        if (waiting) this.touched(waiting);
+      }
     }
   }
 
@@ -108,6 +134,7 @@ export class MailboxView {
   learn(m: StoredMessage): void {
     this.#takeRecent(m, false);
     this.#pendingNew.push(m);
+    this.touched(m);
   }
 
   /**
@@ -115,18 +142,25 @@ export class MailboxView {
    * told of are simply dropped, as no EXISTS announced them.
    */
   expunged(uids: Iterable<number>): void {
+    let dropped: Set<number> | undefined;
     for (const uid of uids) {
-      const waiting = this.#pendingNew.findIndex((m) => m.uid === uid);
-      if (waiting >= 0) {
-        this.#pendingNew.splice(waiting, 1);
+      if (this.#pendingNew.length > 0 && indexOfUid(this.#pendingNew, uid) >= 0) {
+        (dropped ??= new Set()).add(uid);
         this.recent.delete(uid);
       } else if (this.seqOf(uid) > 0) this.#pendingExpunge.add(uid);
+    }
+    if (dropped) {
+      const gone = dropped;
+      const kept = this.#pendingNew.filter((m) => !gone.has(m.uid));
+      this.#pendingNew.length = 0;
+      for (const m of kept) this.#pendingNew.push(m);
     }
   }
 
   /** Finds messages the world no longer has (e.g. after RENAME INBOX moved them) and queues their EXPUNGE. */
   reconcile(): void {
-    this.expunged(this.messages.filter((m) => !this.box.messages.includes(m)).map((m) => m.uid));
+    const present = new Set(this.box.messages);
+    this.expunged(this.messages.filter((m) => !present.has(m)).map((m) => m.uid));
   }
 
   /** Whether anything waits to be reported. */
@@ -141,28 +175,21 @@ export class MailboxView {
    */
   flush(expunges: boolean): string[] {
     const out: string[] = [];
-    if (expunges && this.#pendingExpunge.size > 0) {
-      for (const uid of [...this.#pendingExpunge].sort((a, b) => this.seqOf(a) - this.seqOf(b))) {
-        const seq = this.seqOf(uid);
-        if (seq === 0) continue;
-        out.push(`* ${seq} EXPUNGE`);
-        this.messages.splice(seq - 1, 1);
-        this.recent.delete(uid);
-        this.#pendingFlags.delete(uid);
-      }
-      this.#pendingExpunge.clear();
-    }
-    out.push(...this.newKeywordLines());
-    for (const uid of [...this.#pendingFlags].sort((a, b) => this.seqOf(a) - this.seqOf(b))) {
+    if (expunges && this.#pendingExpunge.size > 0) this.#flushExpunges(out);
+    for (const line of this.newKeywordLines()) out.push(line);
+    // UID order is sequence order, so sorting UIDs sorts the lines by sequence number.
+    for (const uid of [...this.#pendingFlags].sort((a, b) => a - b)) {
       const seq = this.seqOf(uid);
       if (seq > 0) out.push(`* ${seq} FETCH (FLAGS ${this.flagText(this.messages[seq - 1]!)})`);
     }
     this.#pendingFlags.clear();
     if (this.#pendingNew.length > 0) {
-      this.messages.push(...this.#pendingNew.splice(0));
+      for (const m of this.#pendingNew) this.messages.push(m);
+      this.#pendingNew.length = 0;
       out.push(`* ${this.messages.length} EXISTS`);
     }
-    const recent = this.messages.filter((m) => this.recent.has(m.uid)).length;
+    // Every UID in `recent` is in the numbering once the new messages are in it, so its size is the count.
+    const recent = this.recent.size;
     if (recent !== this.#reportedRecent) {
       out.push(`* ${recent} RECENT`);
       this.#reportedRecent = recent;
@@ -170,11 +197,32 @@ export class MailboxView {
     return out;
   }
 
+  /**
+   * One "* n EXPUNGE" per removed message in ascending order, each number counted after the removals before it
+   * (RFC 3501 §7.4.1), and the numbering rebuilt in one pass instead of one splice per message.
+   */
+  #flushExpunges(out: string[]): void {
+    const gone = new Set<number>();
+    for (const uid of [...this.#pendingExpunge].sort((a, b) => a - b)) {
+      const seq = this.seqOf(uid);
+      if (seq === 0) continue;
+      out.push(`* ${seq - gone.size} EXPUNGE`);
+      gone.add(uid);
+      this.recent.delete(uid);
+      this.#pendingFlags.delete(uid);
+    }
+    this.#pendingExpunge.clear();
+    if (gone.size > 0) this.messages = this.messages.filter((m) => !gone.has(m.uid));
+  }
+
   /** Lines announcing keywords the session just stored that the client has not been told of yet. */
   newKeywordLines(): string[] {
-    const keywords = this.#keywords();
-    if (!keywords.some((k) => !this.#announcedKeywords.includes(k))) return [];
-    this.#announcedKeywords = [...this.#announcedKeywords, ...keywords.filter((k) => !this.#announcedKeywords.includes(k))];
+    if (!this.#keywordsDirty) return [];
+    this.#keywordsDirty = false;
+    const fresh = this.#keywords().filter((k) => !this.#announced.has(k));
+    if (fresh.length === 0) return [];
+    for (const k of fresh) this.#announced.add(k);
+    this.#announcedKeywords = [...this.#announcedKeywords, ...fresh];
     return this.flagLines();
   }
 }

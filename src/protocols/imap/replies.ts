@@ -43,7 +43,12 @@ export const TEXT = {
   alreadyExists: 'NO [ALREADYEXISTS] Mailbox already exists',
   inboxUndeletable: "NO [CANNOT] INBOX can't be deleted.",
   invalidName: 'NO [CANNOT] Invalid mailbox name.',
-  tooLarge: 'NO [LIMIT] Message too large.',
+  // Dovecot's quota plugin (quota.c quota_alloc_result_errstr(), MAIL_ERROR_TOOBIG and MAIL_ERROR_NOQUOTA as
+  // imap-commands-util.c turns them into codes); TOOBIG is RFC 4469 §4.2's code, which RFC 7889 §4 asks for.
+  tooLarge: 'NO [TOOBIG] Mail size is larger than the maximum size allowed by server configuration',
+  overQuota: 'NO [OVERQUOTA] Quota exceeded (mailbox for user is full)',
+  // What Dovecot says when the file system itself is full (MAIL_ERRSTR_NO_QUOTA, maildir-save.c).
+  storeFull: 'NO [OVERQUOTA] Not enough disk quota',
   emptyMessage: "NO Can't save a zero byte message.",
   invalidDate: 'BAD Invalid internal date.',
   storeReadOnly: 'OK Store ignored with read-only mailbox.',
@@ -127,7 +132,9 @@ const entries: ImapExplanation[] = [
   { token: 'ALREADYEXISTS', title: 'Already exists', text: 'CREATE or RENAME names a mailbox that already exists.', rfc: 'RFC 5530 §3' },
   { token: 'EXPUNGEISSUED', title: 'Message already gone', text: 'Some of the messages the command names were expunged by another session; nothing was done. The EXPUNGE follows.', rfc: 'RFC 5530 §3' },
   { token: 'SERVERBUG', title: 'Server bug', text: 'Something went wrong inside the server; the command may be retried later.', rfc: 'RFC 5530 §3' },
-  { token: 'LIMIT', title: 'Limit reached', text: 'The command goes past a limit of the server, here the largest message it accepts.', rfc: 'RFC 5530 §3' },
+  { token: 'LIMIT', title: 'Limit reached', text: 'The command goes past a limit of the server, such as the number of flags on one message.', rfc: 'RFC 5530 §3' },
+  { token: 'TOOBIG', title: 'Message too big', text: 'APPEND refused the message because it is larger than the largest message the server accepts; the octets were not stored.', rfc: 'RFC 4469 §4.2, RFC 7889 §4' },
+  { token: 'OVERQUOTA', title: 'Over quota', text: 'The command would put the user over the storage quota (or the server has no room left); delete or expunge mail first.', rfc: 'RFC 5530 §3' },
   { token: 'BADCHARSET', title: 'Unsupported charset', text: 'SEARCH named a character set the server does not support; the list in parentheses gives those it does.', rfc: 'RFC 3501 §7.1' },
   { token: 'COPYUID', title: 'UIDs of the copies', text: 'After COPY or MOVE: the target mailbox UIDVALIDITY, the source UIDs, and the UIDs the copies got, in the same order.', rfc: 'RFC 4315 §3' },
   { token: 'APPENDUID', title: 'UID of the appended message', text: 'After APPEND: the target mailbox UIDVALIDITY and the UID the new message got.', rfc: 'RFC 4315 §3' },

@@ -7,7 +7,7 @@ import { parseSearchDate } from './search-date.ts';
 import { parseSequenceSet, type SeqRange } from './sequence-set.ts';
 import { tokenizeSearch, type SearchToken } from './search-tokens.ts';
 
-export { searchMatches } from './search-match.ts';
+export { compileSearch, searchMatches } from './search-match.ts';
 
 /** A parsed search key. */
 export type SearchKey =

@@ -1,9 +1,8 @@
 /**
- * Login checks for USER/PASS and APOP (RFC 1939 §7) and SASL AUTH (RFC 5034), and what the server offers
- * before and after TLS (RFC 2449 §6, RFC 2595 §4), as Dovecot 2.3 does with plaintext auth disabled.
+ * Login checks for USER/PASS (RFC 1939 §7) and SASL AUTH (RFC 5034), and what the server offers before and after
+ * TLS (RFC 2449 §6, RFC 2595 §4), as Dovecot 2.3 does with plaintext auth disabled. APOP is not offered: it rests
+ * on MD5 of a secret the server must keep in clear, and Dovecot leaves it off unless configured.
  */
-import { md5 } from '@noble/hashes/legacy.js';
-import { bytesToHex } from '@noble/hashes/utils.js';
 import type { MailUser, MailWorld } from '../shared/world.ts';
 import type { Pop3Context } from './types.ts';
 
@@ -33,18 +32,6 @@ export function capabilities(ctx: Pick<Pop3Context, 'tls' | 'tlsRequired' | 'use
   }
   caps.push('EXPIRE NEVER', 'IMPLEMENTATION Mailwire');
   return caps;
-}
-
-/** The APOP digest (RFC 1939 §7): MD5 of the greeting's timestamp followed by the secret, in lower-case hex. */
-export function apopDigest(timestamp: string, secret: string): string {
-  const bytes = Uint8Array.from(timestamp + secret, (c) => c.charCodeAt(0) & 0xff);
-  return bytesToHex(md5(bytes));
-}
-
-/** The user an APOP command names, if the digest matches (hex compares case-insensitively). */
-export function apopUser(world: MailWorld, timestamp: string, name: string, digest: string): MailUser | undefined {
-  const user = world.user(name);
-  return user && apopDigest(timestamp, user.password) === digest.toLowerCase() ? user : undefined;
 }
 
 /**

@@ -54,12 +54,3 @@ export function uidlString(uid: number, uidValidity: number): string {
   const hex8 = (n: number) => (n >>> 0).toString(16).padStart(8, '0');
   return `${hex8(uid)}${hex8(uidValidity)}`;
 }
-
-/**
- * The APOP timestamp (RFC 1939 §7): msg-id syntax, "<process-id.clock@hostname>", different for every
- * greeting. `random` in [0, 1) stands in for the process id; `seconds` is the server clock.
- */
-export function apopTimestamp(random: number, seconds: number, host: string): string {
-  const pid = 1000 + Math.floor(random * 64000);
-  return `<${pid}.${Math.floor(seconds)}@${host}>`;
-}

@@ -7,7 +7,8 @@ import { echo } from './format.ts';
 
 /** The reply texts, one place for all of them. */
 export const REPLY = {
-  greeting: (timestamp: string) => `+OK Mailwire POP3 ready. ${timestamp}`,
+  // No "<…>" timestamp: it exists only for APOP (RFC 1939 §7), which is off, as Dovecot's default has it.
+  greeting: '+OK Mailwire POP3 ready.',
   ok: '+OK',
   loggedIn: '+OK Logged in.',
   // Dovecot's login process says "Logging out" without a period; its mail process adds one.
@@ -26,8 +27,8 @@ export const REPLY = {
   authAborted: '-ERR Authentication aborted by client.',
   badBase64Initial: '-ERR Invalid base64 data in initial response',
   badBase64Continued: '-ERR Invalid base64 data in continued response',
-  apopBadParameters: '-ERR Invalid parameters.',
-  apopBadDigest: '-ERR Invalid characters in MD5 response.',
+  // Dovecot's pop3-login cmd_apop() without an APOP challenge (sheet Appendix A.7).
+  apopNotEnabled: '-ERR APOP not enabled.',
   /** Before login (Dovecot's pop3-login process). */
   unknownBeforeLogin: '-ERR Unknown command.',
   /** After login (Dovecot's pop3 process names the verb). */
@@ -42,6 +43,9 @@ export const REPLY = {
   inactivity: '-ERR Disconnected for inactivity.',
   inactivityDuringAuth: '-ERR Disconnected for inactivity during authentication.',
   internalError: '-ERR [SYS/TEMP] Internal error.',
+  // The last words before the server hangs up on bad commands: pop3-login/client.c, then pop3/pop3-client.c.
+  tooManyBadBeforeLogin: '-ERR Too many invalid bad commands.',
+  tooManyBad: '-ERR Too many bad commands.',
   /** A SASL challenge (RFC 5034 §4): "+ " and the base64 data, which may be empty. */
   challenge: (base64: string) => `+ ${base64}`,
 } as const;

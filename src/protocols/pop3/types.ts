@@ -61,8 +61,6 @@ export interface Pop3Context {
   sessionId: string;
   /** The port refuses passwords before TLS (port 110; RFC 8314 §4.1, Dovecot's disable_plaintext_auth). */
   tlsRequired: boolean;
-  /** The APOP timestamp from the greeting, angle brackets included (RFC 1939 §7). */
-  timestamp: string;
   /** The name a successful USER gave; PASS may follow (RFC 1939 §7). */
   pendingUser: string | undefined;
   /** The SASL exchange in progress, if any (RFC 5034 §4). */

@@ -3,10 +3,17 @@
  * POP3 and IMAP read it, and every change is announced to subscribers so other sessions can report it.
  * Deterministic under a seed: the clock, queue ids and UIDVALIDITY values depend only on the seed.
  */
-import { SimClock, rfc5322Date } from './clock.ts';
+import { SimClock } from './clock.ts';
+import { StoreAccount, worldLimits, type StoreRefusal, type WorldLimits } from './limits.ts';
+import { LOCAL_DOMAIN } from './host.ts';
+import { deliver, type DeliveryResult, type Envelope, type QueuedMessage } from './delivery.ts';
 import { octets, type RawMessage } from './message.ts';
 import { hexId, seededRandom } from './random.ts';
 import { seedMail } from './seed-mail.ts';
+import { findByUid } from './uid-order.ts';
+
+export type { StoreRefusal, WorldLimits } from './limits.ts';
+export type { DeliveryRefusal, DeliveryResult, Envelope, QueuedMessage } from './delivery.ts';
 
 /** RFC 6154 special-use attributes of the standard mailboxes. */
 export type SpecialUse = '\\Sent' | '\\Drafts' | '\\Trash' | '\\Archive' | '\\Junk';
@@ -64,47 +71,20 @@ export type WorldChange =
   | { kind: 'flags'; user: string; mailbox: string; uid: number; origin: string | undefined }
   | { kind: 'mailboxes'; user: string; origin: string | undefined };
 
-/** Mail accepted for a domain this world does not serve: the next hop would be an MX lookup and SMTP on port 25. */
-export interface QueuedMessage {
-  readonly queueId: string;
-  readonly from: string;
-  readonly to: readonly string[];
-  readonly domain: string;
-  readonly size: number;
-  readonly queuedAt: Date;
-  /** What a real MTA would do next, for the learner. */
-  readonly nextHop: string;
-}
-
-/** The SMTP envelope and session facts delivery needs (RFC 5321 §2.3.1, §4.4). */
-export interface Envelope {
-  from: string;
-  recipients: readonly string[];
-  helo: string;
-  clientAddress: string;
-  /** "ESMTP", "ESMTPS" with TLS, "ESMTPSA" with TLS and AUTH (RFC 3848). */
-  withProtocol: string;
-}
-
-/** What happened to a message accepted by SMTP. */
-export interface DeliveryResult {
-  queueId: string;
-  delivered: string[];
-  queued: QueuedMessage[];
-}
-
 /** Options for a new world. */
 export interface WorldOptions {
   /** Seed for ids and UIDVALIDITY; the same seed gives the same world and transcripts. */
   seed?: number;
   /** Start instant (ms since the epoch). */
   start?: number;
+  /** Message size, quota and store limits; any not given keep their defaults (limits.ts). */
+  limits?: Partial<WorldLimits>;
 }
 
-/** The local domain and host every session serves. */
-export const LOCAL_DOMAIN = 'example.test';
-/** The server's host name, as greetings and Received headers give it. */
-export const SERVER_HOST = 'mail.example.test';
+// A login name is a local part (RFC 5321 §4.5.3.1.1: at most 64 octets) that needs no quoting anywhere.
+const USER_NAME = /^[a-z0-9][a-z0-9._-]{0,63}$/i;
+
+export { LOCAL_DOMAIN, SERVER_HOST } from './host.ts';
 
 const STANDARD_MAILBOXES: Array<[string, SpecialUse | undefined]> = [
   ['INBOX', undefined],
@@ -117,17 +97,23 @@ const STANDARD_MAILBOXES: Array<[string, SpecialUse | undefined]> = [
 /** One shared, in-memory mail system. */
 export class MailWorld {
   readonly clock: SimClock;
+  /** What the world may hold; the servers refuse what would go past it. */
+  readonly limits: WorldLimits;
   readonly users = new Map<string, MailUser>();
+  /** Mail for other domains, as an MTA's queue would hold it before relaying. */
   readonly outbound: QueuedMessage[] = [];
   readonly #next: () => number;
   readonly #listeners = new Set<(change: WorldChange) => void>();
   readonly #locks = new Map<string, string>();
+  readonly #store: StoreAccount;
   #uidValidity: number;
   #sessions = 0;
 
   constructor(options: WorldOptions = {}) {
     const seed = options.seed ?? 1;
     this.clock = new SimClock(options.start);
+    this.limits = worldLimits(options.limits);
+    this.#store = new StoreAccount(this.limits);
     this.#next = seededRandom(seed);
     // Like Dovecot, a UIDVALIDITY near the creation time in seconds; the seed shifts it.
     this.#uidValidity = Math.floor(this.clock.peek().getTime() / 1000) + Math.floor(this.#next() * 1000);
@@ -138,11 +124,49 @@ export class MailWorld {
     }
   }
 
-  #addUser(name: string, password: string, displayName: string): void {
+  #addUser(name: string, password: string, displayName: string): MailUser {
     const mailboxes = new Map<string, Mailbox>();
     const user: MailUser = { name, password, address: `${name}@${LOCAL_DOMAIN}`, displayName, mailboxes };
     this.users.set(name, user);
     for (const [box, use] of STANDARD_MAILBOXES) this.#newMailbox(user, box, use);
+    return user;
+  }
+
+  /**
+   * Creates a user with the standard mailboxes, all empty, e.g. one per simulated client of a benchmark. The name
+   * must be a plain local part (letters, digits, ".", "_", "-"; at most 64); undefined when it is not or is taken.
+   */
+  addUser(name: string, password: string, displayName: string = name): MailUser | undefined {
+    if (!USER_NAME.test(name) || this.users.has(name) || name.toLowerCase() === 'postmaster') return undefined;
+    return this.#addUser(name, password, displayName);
+  }
+
+  /** Octets in all of a user's mailboxes, as the quota counts them. */
+  usage(user: string): number {
+    return this.#store.usage(user);
+  }
+
+  /** Octets the whole store holds, each message's bookkeeping overhead included. */
+  get storedOctets(): number {
+    return this.#store.total;
+  }
+
+  /** Whether the user's mailboxes already hold all the quota allows. */
+  isOverQuota(user: string): boolean {
+    return this.#store.isFull(user);
+  }
+
+  /**
+   * Why `count` messages of `octets` in all, the largest `largest`, cannot be stored for `user` now, or undefined
+   * when they can. Nothing is reserved: ask again just before storing.
+   */
+  refusal(user: string, octets: number, largest = octets, count = 1): StoreRefusal | undefined {
+    return this.#store.refusal(user, octets, largest, count);
+  }
+
+  /** Octets the store can still take, overhead included (what Postfix checks at MAIL, smtpd_check_queue()). */
+  get freeOctets(): number {
+    return this.#store.free;
   }
 
   #newMailbox(user: MailUser, name: string, specialUse: SpecialUse | undefined): Mailbox {
@@ -160,11 +184,6 @@ export class MailWorld {
   /** A Postfix-style queue id (11 hex digits). */
   newQueueId(): string {
     return hexId(this.#next, 11);
-  }
-
-  /** A deterministic random number in [0, 1), e.g. for an APOP timestamp. */
-  random(): number {
-    return this.#next();
   }
 
   /** The user with this login name, or undefined. */
@@ -217,6 +236,7 @@ export class MailWorld {
     const box = this.mailbox(user, name);
     if (!u || !box || box.name === 'INBOX') return false;
     u.mailboxes.delete(box.name);
+    for (const m of box.messages) this.#store.remove(user, m.size);
     this.#emit({ kind: 'mailboxes', user, origin });
     return true;
   }
@@ -232,7 +252,7 @@ export class MailWorld {
     if (box.name === 'INBOX') {
       const moved = this.#newMailbox(u, to, undefined);
       for (const m of box.messages) this.append(user, moved.name, m.raw, [...m.flags], m.internalDate, origin);
-      for (const m of [...box.messages]) this.expunge(user, 'INBOX', [m.uid], origin);
+      this.expunge(user, 'INBOX', box.messages.map((m) => m.uid), origin);
     } else {
       u.mailboxes.delete(box.name);
       box.name = to;
@@ -255,20 +275,22 @@ export class MailWorld {
       recentOwner: undefined,
     };
     box.messages.push(message);
+    this.#store.add(user, message.size);
     this.#emit({ kind: 'append', user, mailbox: box.name, uid: message.uid, origin });
     return message;
   }
 
   /** Replaces a message's flags and announces the change; false if there is no such message. */
   setFlags(user: string, mailbox: string, uid: number, flags: Iterable<string>, origin?: string): boolean {
-    const message = this.mailbox(user, mailbox)?.messages.find((m) => m.uid === uid);
-    if (!message) return false;
+    const box = this.mailbox(user, mailbox);
+    const message = box && findByUid(box.messages, uid);
+    if (!box || !message) return false;
     const next = new Set(flags);
     const same = next.size === message.flags.size && [...next].every((f) => message.flags.has(f));
     if (same) return true;
     message.flags.clear();
     for (const f of next) message.flags.add(f);
-    this.#emit({ kind: 'flags', user, mailbox: this.mailbox(user, mailbox)!.name, uid, origin });
+    this.#emit({ kind: 'flags', user, mailbox: box.name, uid, origin });
     return true;
   }
 
@@ -277,50 +299,29 @@ export class MailWorld {
     const box = this.mailbox(user, mailbox);
     if (!box) return [];
     const wanted = new Set(uids);
-    const removed = box.messages.filter((m) => wanted.has(m.uid)).map((m) => m.uid);
-    box.messages = box.messages.filter((m) => !wanted.has(m.uid));
+    const removed: number[] = [];
+    const kept: StoredMessage[] = [];
+    for (const m of box.messages) {
+      if (!wanted.has(m.uid)) {
+        kept.push(m);
+        continue;
+      }
+      removed.push(m.uid);
+      this.#store.remove(user, m.size);
+    }
+    if (removed.length === 0) return removed;
+    box.messages = kept;
     for (const uid of removed) this.#emit({ kind: 'expunge', user, mailbox: box.name, uid, origin });
     return removed;
   }
 
   /**
    * Takes responsibility for a message accepted after DATA (RFC 5321 §4.2.5): local recipients get it in their
-   * INBOX with Return-Path and Received headers (§4.4); remote ones go to the outbound queue.
+   * INBOX with trace headers, remote ones go to the outbound queue; when the local copies do not all fit (the
+   * store, or a recipient's quota), nothing is stored and `refused` says why. See delivery.ts.
    */
   deliver(envelope: Envelope, content: RawMessage): DeliveryResult {
-    const queueId = this.newQueueId();
-    const now = this.clock.tick();
-    const delivered: string[] = [];
-    const remote = new Map<string, string[]>();
-    for (const rcpt of envelope.recipients) {
-      const user = this.localRecipient(rcpt);
-      if (user) {
-        const trace =
-          `Return-Path: <${envelope.from}>\r\n` +
-          `Received: from ${envelope.helo} (${envelope.helo} [${envelope.clientAddress}])\r\n` +
-          `\tby ${SERVER_HOST} (Mailwire) with ${envelope.withProtocol} id ${queueId}\r\n` +
-          `\tfor <${rcpt}>; ${rfc5322Date(now)}\r\n`;
-        this.append(user.name, 'INBOX', trace + content, [], now);
-        delivered.push(rcpt);
-      } else {
-        const domain = rcpt.slice(rcpt.lastIndexOf('@') + 1).toLowerCase();
-        remote.set(domain, [...(remote.get(domain) ?? []), rcpt]);
-      }
-    }
-    const queued = [...remote].map(([domain, to]) => {
-      const entry: QueuedMessage = {
-        queueId,
-        from: envelope.from,
-        to,
-        domain,
-        size: octets(content),
-        queuedAt: now,
-        nextHop: `look up the MX records of ${domain}, then connect to the best MX on port 25 and relay with SMTP (RFC 5321 §5.1)`,
-      };
-      this.outbound.push(entry);
-      return entry;
-    });
-    return { queueId, delivered, queued };
+    return deliver(this, envelope, content);
   }
 
   /** Takes the POP3 maildrop lock (RFC 1939 §4); false if another session holds it. */
@@ -343,7 +344,18 @@ export class MailWorld {
   }
 
   #emit(change: WorldChange): void {
-    for (const l of [...this.#listeners]) l(change);
+    // A Set iterates safely while listeners leave it; no copy per change (STORE 1:* emits one per message).
+    for (const l of this.#listeners) l(change);
+  }
+
+  /** The message with this UID in a mailbox, or undefined (a binary search: mailboxes are in UID order). */
+  message(box: Mailbox, uid: number): StoredMessage | undefined {
+    return findByUid(box.messages, uid);
+  }
+
+  /** Whether the message is still stored in this mailbox, and the mailbox still in the world. */
+  holds(user: string, box: Mailbox, m: StoredMessage): boolean {
+    return this.mailbox(user, box.name) === box && findByUid(box.messages, m.uid) === m;
   }
 
   /** Every message in the world as "user/mailbox/uid", for tests that check nothing is lost or duplicated. */

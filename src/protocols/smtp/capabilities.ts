@@ -7,6 +7,8 @@ import { MESSAGE_SIZE_LIMIT, RCPT_MAX } from './limits.ts';
 export interface OfferFacts {
   tls: boolean;
   role: 'relay' | 'submission' | 'access';
+  /** The world's message size limit, which SIZE advertises; the default limit when absent. */
+  sizeLimit?: number;
 }
 
 /** Whether AUTH is offered: only for submission and only once TLS is up (RFC 6409 §4.3, RFC 8314 §3.3). */
@@ -21,7 +23,7 @@ export function offersAuth(f: OfferFacts): boolean {
 export function ehloKeywords(f: OfferFacts): string[] {
   return [
     'PIPELINING', // RFC 2920
-    `SIZE ${MESSAGE_SIZE_LIMIT}`, // RFC 1870
+    `SIZE ${f.sizeLimit ?? MESSAGE_SIZE_LIMIT}`, // RFC 1870
     'VRFY',
     ...(f.tls ? [] : ['STARTTLS']), // RFC 3207
     ...(offersAuth(f) ? ['AUTH PLAIN LOGIN'] : []), // RFC 4954

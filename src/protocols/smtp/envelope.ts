@@ -4,9 +4,9 @@
  */
 import type { MailWorld } from '../shared/world.ts';
 import { LOCAL_DOMAIN } from '../shared/world.ts';
-import { MESSAGE_SIZE_LIMIT, RCPT_MAX } from './limits.ts';
+import { MESSAGE_SIZE_LIMIT, RCPT_MAX, SPACE_MULTIPLIER } from './limits.ts';
 import { afterPrefix, isBarePostmaster, isEsmtpValue, parseParams, parsePath } from './parse.ts';
-import { relayDenied, SMTP, unsupportedOption, userUnknown } from './replies.ts';
+import { mailboxFull, relayDenied, SMTP, unsupportedOption, userUnknown } from './replies.ts';
 
 /** Accepted with a value, or refused with one reply line. */
 export type Verdict<T> = { ok: true; value: T } | { ok: false; reply: string };
@@ -18,8 +18,11 @@ export interface Sender {
   body: '7BIT' | '8BITMIME';
 }
 
-/** Checks the arguments of MAIL; `authOffered` says whether the AUTH= parameter may be used (RFC 4954 §5). */
-export function checkMail(args: string, authOffered: boolean): Verdict<Sender> {
+/**
+ * Checks the arguments of MAIL; `authOffered` says whether the AUTH= parameter may be used (RFC 4954 §5). With
+ * the world, its size limit applies and a store without room refuses the transaction, as Postfix does.
+ */
+export function checkMail(args: string, authOffered: boolean, world?: MailWorld): Verdict<Sender> {
   const after = afterPrefix(args, 'FROM:');
   if (after === undefined) return { ok: false, reply: SMTP.mailSyntax };
   const path = parsePath(after);
@@ -38,7 +41,11 @@ export function checkMail(args: string, authOffered: boolean): Verdict<Sender> {
       // RFC 4954 §5: the original submitter; a server that does not trust it treats it as <>, which costs nothing here.
     } else return { ok: false, reply: unsupportedOption(p.raw) };
   }
-  if (sender.size !== undefined && sender.size > MESSAGE_SIZE_LIMIT) return { ok: false, reply: SMTP.sizeExceedsLimit };
+  const limit = world?.limits.messageOctets ?? MESSAGE_SIZE_LIMIT;
+  // RFC 1870 §6: a declared size over the limit is refused at once, before a single octet of the message.
+  if (sender.size !== undefined && sender.size > limit) return { ok: false, reply: SMTP.sizeExceedsLimit };
+  // Postfix's smtpd_check_queue(): too little room left for one more message of the largest size.
+  if (world && world.freeOctets < SPACE_MULTIPLIER * limit) return { ok: false, reply: SMTP.insufficientStorage };
   return { ok: true, value: sender };
 }
 
@@ -68,7 +75,10 @@ export function checkRecipient(args: string, f: RecipientFacts): Verdict<string>
   if (isBarePostmaster(address)) return { ok: true, value: address };
   const domain = address.slice(address.lastIndexOf('@') + 1);
   if (!f.world.isLocalDomain(domain)) return f.role === 'relay' ? { ok: false, reply: relayDenied(address) } : { ok: true, value: address };
-  return f.world.localRecipient(address) ? { ok: true, value: address } : { ok: false, reply: userUnknown(address) };
+  const user = f.world.localRecipient(address);
+  if (!user) return { ok: false, reply: userUnknown(address) };
+  // A mailbox already full refuses at RCPT, as Dovecot's LMTP does with lmtp_rcpt_check_quota (lmtp-local.c).
+  return f.world.isOverQuota(user.name) ? { ok: false, reply: mailboxFull(address) } : { ok: true, value: address };
 }
 
 /** The address delivery uses: the bare postmaster means the local domain's postmaster (RFC 5321 §4.1.1.3). */

@@ -30,6 +30,8 @@ export const SMTP = {
   timeout: `421 4.4.2 ${SERVER_HOST} Error: timeout exceeded`,
   internalError: '451 4.3.0 Error: internal error',
   tooManyRecipients: '452 4.5.3 Error: too many recipients',
+  /** Postfix's smtpd_check_queue() when the queue is short of room; RFC 5321 §4.2.3 452, RFC 3463 X.3.1. */
+  insufficientStorage: '452 4.3.1 Insufficient system storage',
   notRecognized: '500 5.5.2 Error: command not recognized',
   lineTooLong: '500 5.5.2 Error: line too long',
   saslLineTooLong: '500 5.5.6 Authentication Exchange line is too long',
@@ -85,6 +87,23 @@ export function relayDenied(address: string): string {
 export function userUnknown(address: string): string {
   return `550 5.1.1 <${address}>: Recipient address rejected: User unknown in local recipient table`;
 }
+
+/**
+ * RCPT for a mailbox already over its quota. RFC 3463 §3.3 wants X.2.2 "mailbox full" as a persistent transient
+ * failure, so 452 4.2.2 (what Dovecot's LMTP answers with quota_full_tempfail = yes, lmtp-local.c; its default is
+ * 552 5.2.2), in Postfix's framing of a recipient rejection and with Dovecot's quota_exceeded_message.
+ */
+export function mailboxFull(address: string): string {
+  return `452 4.2.2 <${address}>: Recipient address rejected: Quota exceeded (mailbox for user is full)`;
+}
+
+/** After the final dot: the message would put this recipient over quota; nothing was stored (Dovecot LMTP's words). */
+export function quotaExceeded(address: string): string {
+  return `452 4.2.2 <${address}> Quota exceeded (mailbox for user is full)`;
+}
+
+/** The reply that ends a session after too many bad commands (Postfix smtpd.c, smtpd_hard_error_limit). */
+export const TOO_MANY_ERRORS = `421 4.7.0 ${SERVER_HOST} Error: too many errors`;
 
 /** A MAIL or RCPT parameter the server did not advertise (RFC 5321 §4.1.1.11, 555). */
 export function unsupportedOption(raw: string): string {

@@ -1,22 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { apopDigest, apopUser, capabilities, isMaildropFree, offeredMechanisms, plainUser } from '../../../src/protocols/pop3/auth.ts';
+import { capabilities, isMaildropFree, offeredMechanisms, plainUser } from '../../../src/protocols/pop3/auth.ts';
 import { MailWorld } from '../../../src/protocols/shared/world.ts';
-
-describe('apopDigest', () => {
-  test('matches the RFC 1939 §7 example', () => {
-    expect(apopDigest('<1896.697170952@dbc.mtview.ca.us>', 'tanstaaf')).toBe('c4c9334bac560ecc979e58001b3e22fb');
-  });
-
-  test('finds the user whose secret gives the digest, in either hex case', () => {
-    const world = new MailWorld();
-    const ts = '<1234.5@mail.example.test>';
-    const digest = apopDigest(ts, 'builder');
-    expect(apopUser(world, ts, 'bob', digest)?.name).toBe('bob');
-    expect(apopUser(world, ts, 'bob', digest.toUpperCase())?.name).toBe('bob');
-    expect(apopUser(world, ts, 'alice', digest)).toBeUndefined();
-    expect(apopUser(world, ts, 'nobody', digest)).toBeUndefined();
-  });
-});
 
 describe('plainUser', () => {
   const world = new MailWorld();

@@ -1,8 +1,7 @@
 /**
  * Test fixtures for the POP3 server: the seed mail written out again (so expected sizes and lines never come
- * from the code under test), a session opener, an independent APOP digest and the POP3 reply grammar.
+ * from the code under test), a session opener and the POP3 reply grammar.
  */
-import { createHash } from 'node:crypto';
 import { expect } from 'vitest';
 import { openSession } from '../../../src/machines/session.ts';
 import '../../../src/machines/servers.ts';
@@ -77,11 +76,6 @@ export function login(session: Session, user: string, password: string): void {
 export function greetingOf(session: Session): string {
   const last = session.greeting.at(-1);
   return last && last.kind === 'server' ? last.text : '';
-}
-
-/** The APOP digest computed independently of the engine: MD5 of timestamp and secret (RFC 1939 §7). */
-export function md5Hex(text: string): string {
-  return createHash('md5').update(Buffer.from(text, 'latin1')).digest('hex');
 }
 
 /** The eight-hex-digit UIDVALIDITY of a user's INBOX, for UIDL expectations. */

@@ -1,6 +1,5 @@
 import { describe, expect, test } from 'vitest';
 import {
-  apopTimestamp,
   byteStuff,
   echo,
   messageLines,
@@ -116,13 +115,6 @@ describe('uidlString', () => {
     [0xabc, 1, '00000abc00000001'],
   ])('formats UID %i and UIDVALIDITY %i as %s', (uid, validity, expected) => {
     expect(uidlString(uid, validity)).toBe(expected);
-  });
-});
-
-describe('apopTimestamp', () => {
-  test('has msg-id syntax with digits before and after the dot (RFC 1939 §7)', () => {
-    expect(apopTimestamp(0, 1795251600, 'mail.example.test')).toBe('<1000.1795251600@mail.example.test>');
-    expect(apopTimestamp(0.999999, 1795251600.7, 'h')).toBe('<64999.1795251600@h>');
   });
 });
 

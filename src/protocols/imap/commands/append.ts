@@ -6,7 +6,8 @@
  */
 import { MONTH_NAMES } from '../../shared/clock.ts';
 import { parseFlags } from '../flags.ts';
-import { beginLiteral, MAX_MESSAGE_OCTETS } from '../literal.ts';
+import type { StoreRefusal } from '../../shared/limits.ts';
+import { beginLiteral } from '../literal.ts';
 import { commandError, TEXT, tryCreate } from '../replies.ts';
 import { phaseOf, type CommandResult, type ImapCommand, type ImapPhase, type ImapState } from '../session-state.ts';
 import { scanArgs, type ImapToken, type OpenLiteral } from '../tokenize.ts';
@@ -70,9 +71,16 @@ export function appendLiteral(s: ImapState, c: ImapCommand, open: OpenLiteral): 
   const args = readArgs(s, c, scanned.tokens);
   if (!('mailbox' in args)) return fail(args);
   if (!s.world.mailbox(s.user!, args.mailbox)) return fail({ tagged: tryCreate(args.mailbox), sync: 'none' });
-  if (open.size > MAX_MESSAGE_OCTETS) return fail({ tagged: TEXT.tooLarge, sync: 'none' });
+  // Refused before the octets come: a client that waits for "+" never sends them (RFC 7889 §4).
+  const refused = s.world.refusal(s.user!, open.size);
+  if (refused) return fail({ tagged: refusalText(refused), sync: 'none' });
   if (open.size === 0) return fail({ tagged: TEXT.emptyMessage, sync: 'none' });
   return { untagged: open.sync ? [TEXT.literalContinue] : [], state: { literal: beginLiteral(c, c.args, open, false) }, next: phase, sync: 'none' };
+}
+
+/** The NO for a message the store cannot take: too big (TOOBIG), over the user's quota or the store full (OVERQUOTA). */
+export function refusalText(r: StoreRefusal): string {
+  return r === 'tooBig' ? TEXT.tooLarge : r === 'overQuota' ? TEXT.overQuota : TEXT.storeFull;
 }
 
 /** APPEND with its literal in place: stores the message and answers with APPENDUID (RFC 4315 §3). */
@@ -85,7 +93,8 @@ export function append(s: ImapState, c: ImapCommand): CommandResult {
   if (!('mailbox' in args)) return args;
   const box = s.world.mailbox(s.user!, args.mailbox);
   if (!box) return { tagged: tryCreate(args.mailbox) };
-  if (message.value.length > MAX_MESSAGE_OCTETS) return { tagged: TEXT.tooLarge };
+  const refused = s.world.refusal(s.user!, message.value.length);
+  if (refused) return { tagged: refusalText(refused) };
   if (message.value.length === 0) return { tagged: TEXT.emptyMessage };
   const stored = s.world.append(s.user!, box.name, message.value, args.flags, args.date, s.sessionId);
   if (!stored) return { tagged: tryCreate(args.mailbox) };

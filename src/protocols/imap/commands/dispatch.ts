@@ -87,8 +87,9 @@ function startLiteral(s: ImapState, c: ImapCommand, open: OpenLiteral): CommandR
 function finish(s: ImapState, tag: string | undefined, r: CommandResult): Outcome {
   const state: Partial<ImapState> = { ...r.state };
   const view = 'view' in state ? state.view : s.view;
-  const reply = [...(r.untagged ?? [])];
-  if (r.tagged !== undefined && view && r.sync !== 'none' && !r.tagged.startsWith('BAD')) reply.push(...view.flush(r.sync !== 'noExpunge'));
+  // Handlers return fresh arrays, so the untagged lines are extended in place; a FETCH may hold 100,000s of them.
+  const reply = r.untagged ?? [];
+  if (r.tagged !== undefined && view && r.sync !== 'none' && !r.tagged.startsWith('BAD')) for (const l of view.flush(r.sync !== 'noExpunge')) reply.push(l);
   if (r.tagged !== undefined) reply.push(`${tag ?? '*'} ${r.tagged}`);
   reply.push(...(r.after ?? []));
   let closed = r.closed ?? false;

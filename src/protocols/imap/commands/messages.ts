@@ -7,8 +7,9 @@ import type { StoredMessage } from '../../shared/world.ts';
 import { fetchSetsSeen, parseFetchItems, renderFetch, type FetchItem } from '../fetch.ts';
 import { parseFlags } from '../flags.ts';
 import { commandError, sanitized, TEXT } from '../replies.ts';
-import { parseSearch, searchMatches } from '../search.ts';
-import { parseSequenceSet, resolveSequenceNumbers, resolveUids } from '../sequence-set.ts';
+import { compileSearch, parseSearch } from '../search.ts';
+import { findByUid } from '../../shared/uid-order.ts';
+import { parseSequenceSet, resolveSequenceNumbers, uidIndexes } from '../sequence-set.ts';
 import type { CommandResult, ImapCommand, ImapState } from '../session-state.ts';
 import { literalsToQuoted, scanArgs } from '../tokenize.ts';
 import { syntaxError, verbName } from './util.ts';
@@ -19,7 +20,7 @@ export function targetSeqs(s: ImapState, c: ImapCommand, set: string): number[] 
   const ranges = parseSequenceSet(set);
   if (c.uid) {
     if (!ranges) return syntaxError(s, c, TEXT.invalidUidset);
-    return resolveUids(ranges, view.messages.map((m) => m.uid)).map((uid) => view.seqOf(uid));
+    return uidIndexes(ranges, view.messages.map((m) => m.uid)).map((i) => i + 1);
   }
   const seqs = ranges && resolveSequenceNumbers(ranges, view.messages.length);
   return seqs ?? syntaxError(s, c, TEXT.invalidMessageset);
@@ -36,7 +37,7 @@ function renamed(c: ImapCommand, error: string): string {
 /** Whether the message is still in the world (another session may have expunged it, or deleted its mailbox). */
 function stored(s: ImapState, m: StoredMessage): boolean {
   const view = s.view!;
-  return s.world.mailbox(view.user, view.box.name) === view.box && view.box.messages.includes(m);
+  return s.world.mailbox(view.user, view.box.name) === view.box && findByUid(view.box.messages, m.uid) === m;
 }
 
 /** FETCH: BODY[…] without .PEEK sets \Seen (not when read-only) and reports FLAGS in the same response (§4.6). */
@@ -57,8 +58,10 @@ export function fetch(s: ImapState, c: ImapCommand): CommandResult {
       s.world.setFlags(view.user, view.box.name, m.uid, [...m.flags, '\\Seen'], s.sessionId);
       if (!items.some((i) => i.kind === 'FLAGS')) items = [{ kind: 'FLAGS' }, ...items];
     }
-    const data = renderFetch(m, items, { uid: c.uid, recent: view.recent.has(m.uid), flags: [...m.flags] });
-    lines.push(...`* ${seq} FETCH (${data})`.split('\r\n'));
+    const data = `* ${seq} FETCH (${renderFetch(m, items, { uid: c.uid, recent: view.recent.has(m.uid), flags: m.flags })})`;
+    // Literals make several lines, one push each: a 10 MB body has more lines than a spread call may pass.
+    if (data.includes('\r\n')) for (const line of data.split('\r\n')) lines.push(line);
+    else lines.push(data);
   }
   return { untagged: lines, tagged: 'OK Fetch completed.', sync: c.uid ? 'all' : 'noExpunge' };
 }
@@ -88,6 +91,7 @@ export function store(s: ImapState, c: ImapCommand): CommandResult {
     if (!stored(s, m)) continue;
     const next = mode[1] === '+' ? [...m.flags, ...parsed.flags] : mode[1] === '-' ? [...m.flags].filter((f) => !parsed.flags.includes(f)) : parsed.flags;
     s.world.setFlags(view.user, view.box.name, m.uid, next, s.sessionId);
+    view.touched(m);
     if (!mode[2]) echoes.push(`* ${seq} FETCH (${c.uid ? `UID ${m.uid} ` : ''}FLAGS ${view.flagText(m)})`);
   }
   return { untagged: [...view.newKeywordLines(), ...echoes], tagged: 'OK Store completed.', sync };
@@ -105,9 +109,10 @@ export function search(s: ImapState, c: ImapCommand): CommandResult {
   const now = s.world.clock.peek();
   const maxSeq = view.messages.length;
   const maxUid = view.messages.at(-1)?.uid ?? 0;
-  const hits = view.messages
-    .map((message, i) => ({ message, seq: i + 1, uid: message.uid, maxSeq, maxUid, recent: view.recent.has(message.uid), now }))
-    .filter((m) => searchMatches(parsed.criteria, m))
-    .map((m) => (c.uid ? m.uid : m.seq));
+  const matches = compileSearch(parsed.criteria, { maxSeq, maxUid });
+  const hits: number[] = [];
+  view.messages.forEach((message, i) => {
+    if (matches({ message, seq: i + 1, uid: message.uid, maxSeq, maxUid, recent: view.recent.has(message.uid), now })) hits.push(c.uid ? message.uid : i + 1);
+  });
   return { untagged: [hits.length > 0 ? `* SEARCH ${hits.join(' ')}` : '* SEARCH'], tagged: 'OK Search completed.', sync: c.uid ? 'all' : 'noExpunge' };
 }

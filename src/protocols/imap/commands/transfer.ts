@@ -3,6 +3,7 @@
  * (RFC 3501 §6.4.3) and UID EXPUNGE (RFC 4315 §2.1).
  */
 import { TEXT, tryCreate } from '../replies.ts';
+import { refusalText } from './append.ts';
 import type { CommandResult, ImapCommand, ImapState } from '../session-state.ts';
 import { formatSequenceSet, parseSequenceSet, resolveUids } from '../sequence-set.ts';
 import { targetSeqs } from './messages.ts';
@@ -22,8 +23,14 @@ function copyMessages(s: ImapState, c: ImapCommand): Copied {
   if (c.verb === 'MOVE' && view.readOnly) return { tagged: TEXT.moveReadOnly, sync: 'none' };
   const messages = seqs.map((n) => view.messages[n - 1]!);
   // Like Dovecot, nothing is copied when a message is already gone (RFC 5530 EXPUNGEISSUED).
-  if (messages.some((m) => !view.box.messages.includes(m))) {
+  if (messages.some((m) => s.world.message(view.box, m.uid) !== m)) {
     return { tagged: 'NO [EXPUNGEISSUED] Some of the requested messages no longer exist.' };
+  }
+  // COPY adds to the user's mail and is refused whole when it does not fit; MOVE within the user's mailboxes adds
+  // nothing. Stored messages passed the size limit already, so only the quota and the store are asked.
+  if (c.verb !== 'MOVE') {
+    const refused = s.world.refusal(view.user, messages.reduce((sum, m) => sum + m.size, 0), 0, messages.length);
+    if (refused) return { tagged: refusalText(refused) };
   }
   const copies: number[] = [];
   for (const m of messages) {
@@ -61,7 +68,8 @@ function expungeUids(s: ImapState, uids: number[] | undefined): CommandResult {
   const view = s.view!;
   // Dovecot ignores EXPUNGE silently on a read-only mailbox (imap-expunge.c).
   if (!view.readOnly && s.world.mailbox(view.user, view.box.name) === view.box) {
-    const deleted = view.box.messages.filter((m) => m.flags.has('\\Deleted') && (!uids || uids.includes(m.uid))).map((m) => m.uid);
+    const only = uids && new Set(uids);
+    const deleted = view.box.messages.filter((m) => m.flags.has('\\Deleted') && (!only || only.has(m.uid))).map((m) => m.uid);
     s.world.expunge(view.user, view.box.name, deleted, s.sessionId);
     view.expunged(deleted);
   }

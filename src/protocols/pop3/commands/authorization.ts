@@ -4,7 +4,7 @@
  */
 import { LOGIN_CHALLENGES, SASL_CANCEL, decodeBase64 } from '../../shared/sasl.ts';
 import type { MailUser } from '../../shared/world.ts';
-import { apopUser, capabilities, isMaildropFree, isPlaintextAllowed, offeredMechanisms, plainUser } from '../auth.ts';
+import { capabilities, isMaildropFree, isPlaintextAllowed, offeredMechanisms, plainUser } from '../auth.ts';
 import { multiLine } from '../format.ts';
 import { openMaildrop } from '../maildrop.ts';
 import { MAX_SASL_RESPONSE_OCTETS, asciiUpper } from '../parse.ts';
@@ -26,15 +26,6 @@ function finishLogin(ctx: Pop3Context, user: MailUser | undefined): Pop3Step {
   }
   const drop = openMaildrop(ctx.world, user.name);
   return { outcome: 'loggedIn', reply: [REPLY.loggedIn], patch: { ...reset, ...drop, user: user.name, deleted: [] } };
-}
-
-/** APOP name digest (RFC 1939 §7): allowed before TLS, because the password never crosses the wire. */
-function apop(ctx: Pop3Context, args: string): Pop3Step {
-  const space = args.indexOf(' ');
-  if (space < 0 || args.length - space - 1 !== 32) return stay([REPLY.apopBadParameters]);
-  const digest = args.slice(space + 1);
-  if (!/^[0-9a-fA-F]{32}$/.test(digest)) return stay([REPLY.apopBadDigest]);
-  return finishLogin(ctx, apopUser(ctx.world, ctx.timestamp, args.slice(0, space), digest));
 }
 
 /**
@@ -102,7 +93,8 @@ export function authorizationCommand(ctx: Pop3Context, verb: Pop3Verb | undefine
       if (ctx.pendingUser === undefined) return notAllowed(REPLY.noUsername);
       return finishLogin(ctx, ctx.world.authenticate(ctx.pendingUser, args));
     case 'APOP':
-      return apop(ctx, args);
+      // The command is known (RFC 1939 §7 makes it optional) but never enabled: the greeting offers no timestamp.
+      return stay([REPLY.apopNotEnabled]);
     case 'AUTH':
       return auth(ctx, args);
     case undefined:
