@@ -1,12 +1,12 @@
 /** The table the lab prints at start: what listens where, the test users, the certificate, the log format. */
 import { roleLabels } from '../data/lookup.ts';
 import { CERT_NAMES } from './cert.ts';
-import { IDLE_DEFAULTS } from './config.ts';
+import { COMMAND_TIMEOUT, IDLE_DEFAULTS, MAX_CONNECTIONS, MAX_CONNECTIONS_PER_ADDRESS } from './config.ts';
 import type { CliOptions } from './options.ts';
 import type { Lab } from './server.ts';
 
 /** The start-up text for a running lab. */
-export function banner(lab: Lab, options: Pick<CliOptions, 'host' | 'seed' | 'idleTimeout' | 'quiet'>): string {
+export function banner(lab: Lab, options: Pick<CliOptions, 'host' | 'seed' | 'idleTimeout' | 'quiet' | 'commandTimeout' | 'maxConnections' | 'maxConnectionsPerAddress'>): string {
   // An IPv6 address needs brackets before ":port".
   const host = options.host.includes(':') ? `[${options.host}]` : options.host;
   const rows = [
@@ -29,7 +29,9 @@ export function banner(lab: Lab, options: Pick<CliOptions, 'host' | 'seed' | 'id
     `TLS: self-signed certificate for ${[...CERT_NAMES.dns, ...CERT_NAMES.ip].join(', ')} (accept it in your client)`,
     `     SHA-256 fingerprint ${lab.certificate.fingerprint}`,
     `Idle timeouts: ${idle}`,
-    `Limits: messages up to ${octetsText(lab.world.limits.messageOctets)} (SMTP SIZE, IMAP APPEND), ${octetsText(lab.world.limits.userQuotaOctets)} per user, ${octetsText(lab.world.limits.storeOctets)} in all`,
+    `Store limits: messages up to ${octetsText(lab.world.limits.messageOctets)} (SMTP SIZE, IMAP APPEND), ${octetsText(lab.world.limits.userQuotaOctets)} per user, ${octetsText(lab.world.limits.storeOctets)} in all`,
+    `Connection limits: a command line must end within ${options.commandTimeout ?? COMMAND_TIMEOUT} s of its first octet; ` +
+      `${options.maxConnectionsPerAddress ?? MAX_CONNECTIONS_PER_ADDRESS} connections per client address, ${options.maxConnections ?? MAX_CONNECTIONS} in all (see src/lab/README.md, "Limits")`,
     `Try: openssl s_client -starttls smtp -connect ${host}:${submission} -crlf -quiet`,
     `     openssl s_client -connect ${host}:${imaps} -crlf -quiet`,
     options.quiet

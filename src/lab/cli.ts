@@ -23,12 +23,19 @@ export async function runCli(argv: readonly string[]): Promise<number> {
   const { startLab } = await import('./server.ts');
   let lab: Awaited<ReturnType<typeof startLab>>;
   try {
-    lab = await startLab({ host: options.host, offset: options.offset, seed: options.seed, idleTimeout: options.idleTimeout, quiet: options.quiet });
+    const { host, offset, seed, idleTimeout, commandTimeout, maxConnections, maxConnectionsPerAddress, quiet } = options;
+    lab = await startLab({ host, offset, seed, idleTimeout, commandTimeout, maxConnections, maxConnectionsPerAddress, quiet });
   } catch (error) {
     process.stderr.write(`lab: ${(error as Error).message}\nTry another --offset, or stop the other lab first.\n`);
     return 1;
   }
   process.stdout.write(`${banner(lab, options)}\n`);
+  // The last resort: every socket handler has its own guard, so this should never run; if it does, the lab goes on.
+  const lastResort = (error: unknown): void => {
+    process.stderr.write(`lab: internal error (the lab goes on): ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  };
+  process.on('uncaughtException', lastResort);
+  process.on('unhandledRejection', lastResort);
   await new Promise<void>((resolve) => {
     let stopping = false;
     const stop = (signal: NodeJS.Signals): void => {

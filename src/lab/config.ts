@@ -17,6 +17,29 @@ export const DEFAULT_OFFSET = 10_000;
  */
 export const IDLE_DEFAULTS: Record<ProtocolName, number> = { smtp: 300, pop3: 600, imap: 1800 };
 
+/**
+ * Seconds a command line may take from its first octet to its line end, whatever trickles in between (more
+ * octets do not restart it), and a TLS handshake from its start. A minute is plenty for a person typing; a
+ * slowloris client that sends one octet at a time is closed. Postfix's smtpd_timeout (300 s) and
+ * smtpd_starttls_timeout (300 s) are similar, but restart with every read.
+ */
+export const COMMAND_TIMEOUT = 60;
+
+/**
+ * Seconds the lab waits for a client to take any of its output before it hangs up (or the idle timeout, if
+ * shorter): Dovecot's CLIENT_OUTPUT_TIMEOUT_MSECS (imap-common.h) is 5 minutes, Postfix's smtpd_timeout 300 s.
+ */
+export const OUTPUT_TIMEOUT = 300;
+
+/** Open connections at most, over every port (Dovecot's default_client_limit is 1000). Past it: refused. */
+export const MAX_CONNECTIONS = 1000;
+
+/**
+ * Open connections at most from one client address, over every port (Postfix's
+ * smtpd_client_connection_count_limit is 50, per service). Past it: refused with the protocol's words.
+ */
+export const MAX_CONNECTIONS_PER_ADDRESS = 100;
+
 /** One listener of the lab. */
 export interface ListenerPlan {
   protocol: ProtocolName;

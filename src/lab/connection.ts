@@ -1,16 +1,21 @@
 /**
- * One TCP connection of the lab: frames the client's bytes into lines, feeds them to a session, writes the
- * replies, upgrades the same socket to TLS after STARTTLS/STLS, and enforces the idle timeout.
+ * One client connection of the lab, once TLS is up on implicit-TLS ports: frames the client's bytes into
+ * lines as the session's state asks, feeds them to the session, streams the replies under back-pressure,
+ * upgrades the same socket to TLS after STARTTLS/STLS, and enforces the idle timeout and the deadline for a
+ * command line. Every handler runs inside a guard: an unexpected error ends this session with the protocol's
+ * own farewell, never the lab.
  */
 import type { Socket } from 'node:net';
 import type { SecureContext } from 'node:tls';
 import { openSession } from '../machines/session.ts';
 import type { MailWorld } from '../protocols/shared/world.ts';
-import type { ProtocolName, Session, TranscriptEntry } from '../protocols/shared/session-types.ts';
+import type { ProtocolName, Session } from '../protocols/shared/session-types.ts';
+import { farewellAfterFailure, internalErrorReply, shutdownReply } from './farewells.ts';
 import { LineSplitter } from './framing.ts';
-import { shutdownReply } from './shutdown.ts';
+import { SessionLog, type TranscriptLimits } from './session-log.ts';
 import { describeTls, upgradeToTls } from './tls-upgrade.ts';
-import { formatEntries, formatEvent, formatLine, sessionTag } from './transcript.ts';
+import { sessionTag } from './transcript.ts';
+import { ReplyWriter } from './writer.ts';
 
 /** What a connection needs from its listener. */
 export interface ConnectionContext {
@@ -21,44 +26,52 @@ export interface ConnectionContext {
   /** The port the lab listens on, for the log. */
   listenPort: number;
   secureContext: SecureContext;
+  /** Idle limit: no complete line and no output moving for this long. */
   idleMs: number;
+  /** A client that has taken none of the pending output for this long has stopped reading: hang up. */
+  stallMs: number;
+  /** Deadline for a command line to complete once it has begun, and for a STARTTLS handshake. */
+  commandMs: number;
+  /** Longest line buffered outside literals, in octets. */
   maxLineOctets: number;
-  log(line: string): void;
-  /** Whether `log` prints anything: quiet labs skip formatting every line. */
-  logging: boolean;
+  /** Where transcript lines go, and how much of a session they show; undefined for a quiet lab. */
+  log: ((line: string) => void) | undefined;
+  transcript: TranscriptLimits;
   /** Called once when the connection is gone. */
   onClose(connection: LabConnection): void;
+  /** Called when a handler failed: the lab counts these (tests require none). */
+  onInternalError(error: unknown): void;
 }
 
-/** Replies queued for a client that does not read them; past this the lab hangs up instead of buffering more. */
-const MAX_UNSENT_OCTETS = 8 * 1024 * 1024;
+/** Lines answered in one turn of the event loop before the connection lets others run. */
+const LINES_PER_TURN = 256;
+/** Unsolicited lines (IMAP pushes) queued behind a reply the client is not reading, before the lab hangs up. */
+const MAX_PUSH_BACKLOG = 10_000;
 
 /** A client connection bound to one session. */
 export class LabConnection {
   readonly session: Session;
   readonly #ctx: ConnectionContext;
-  readonly #tag: string;
+  readonly #log: SessionLog | undefined;
   readonly #splitter: LineSplitter;
-  readonly #timer: NodeJS.Timeout;
+  readonly #writer: ReplyWriter;
+  readonly #idle: NodeJS.Timeout;
   readonly #unpush: () => void;
+  #deadline: NodeJS.Timeout | undefined;
+  /** After the server's last word: how long a client that never closes its side may keep the socket. */
+  #linger: NodeJS.Timeout | undefined;
   #stream: Socket;
   #encrypted: boolean;
   /** open: reading lines; upgrading: TLS handshake after STARTTLS; closing: last replies on their way. */
   #state: 'open' | 'upgrading' | 'closing' | 'closed' = 'open';
-  #pending: string[] = [];
-  #next = 0;
-  #blocked = false;
   #eof = false;
-  readonly #onData = (chunk: Buffer): void => this.#receive(chunk);
-  readonly #onEnd = (): void => {
+  #yielded = false;
+  #pushBacklog = 0;
+  readonly #onData = this.#guard((chunk: Buffer) => this.#receive(chunk));
+  readonly #onEnd = this.#guard(() => {
     this.#eof = true;
-    this.#drain();
-  };
-  readonly #onDrain = (): void => {
-    this.#blocked = false;
-    if (this.#state === 'open') this.#stream.resume();
-    this.#drain();
-  };
+    this.#process();
+  });
 
   /** Opens the session and sends the greeting; `socket` is a TLSSocket after the handshake on implicit-TLS ports. */
   constructor(ctx: ConnectionContext, socket: Socket, encrypted: boolean) {
@@ -66,19 +79,28 @@ export class LabConnection {
     this.#stream = socket;
     this.#encrypted = encrypted;
     this.#splitter = new LineSplitter(ctx.maxLineOctets);
-    const remote = `${socket.remoteAddress ?? '?'}:${socket.remotePort ?? '?'}`;
     this.session = openSession(ctx.world, ctx.protocol, ctx.standardPort, { clientAddress: socket.remoteAddress ?? '127.0.0.1' });
-    this.#tag = sessionTag(ctx.listenPort, this.session.id);
-    ctx.log(formatEvent(this.#tag, `connect from ${remote} to ${ctx.protocol.toUpperCase()} on ${ctx.standardPort}`));
-    if (encrypted) ctx.log(formatEvent(this.#tag, `TLS handshake (${describeTls(socket, 'implicit TLS')})`));
-    this.#timer = setTimeout(() => this.#idle(), ctx.idleMs);
-    this.#unpush = this.session.onPush((entries) => {
-      if (this.#state === 'open') this.#emit(entries);
+    const tag = sessionTag(ctx.listenPort, this.session.id);
+    this.#log = ctx.log && new SessionLog(tag, ctx.protocol === 'imap', ctx.log, ctx.transcript);
+    this.#log?.event(`connect from ${socket.remoteAddress ?? '?'}:${socket.remotePort ?? '?'} to ${ctx.protocol.toUpperCase()} on ${ctx.standardPort}`);
+    if (encrypted) this.#log?.event(`TLS handshake (${describeTls(socket, 'implicit TLS')})`);
+    this.#writer = new ReplyWriter(socket, ctx.stallMs, {
+      progress: () => this.#idle.refresh(),
+      idle: this.#guard(() => {
+        this.#pushBacklog = 0;
+        this.#process();
+      }),
+      stalled: this.#guard(() => {
+        this.#log?.event(`client has not read its replies for ${ctx.stallMs / 1000} s: hanging up`);
+        this.destroy();
+      }),
     });
-    socket.on('close', () => this.#finish('closed'));
-    socket.on('error', (error) => this.#finish(`connection error: ${error.message}`));
+    this.#idle = setTimeout(this.#guard(() => this.#idleTimeout()), ctx.idleMs);
+    this.#unpush = this.session.onPush(this.#guard((entries) => this.#push(entries.flatMap((e) => (e.kind === 'server' ? [e.text] : [])))));
+    socket.on('close', this.#guard(() => this.#finish('closed')));
+    socket.on('error', this.#guard((error: Error) => this.#finish(`connection error: ${error.message}`)));
     this.#attach(socket);
-    this.#emit(this.session.greeting);
+    this.#reply(this.session.greeting.flatMap((e) => (e.kind === 'server' ? [e.text] : [])));
   }
 
   /** Says goodbye where the protocol allows an unsolicited farewell, then closes (the lab is stopping). */
@@ -86,14 +108,11 @@ export class LabConnection {
     if (this.#state === 'closed') return;
     if (this.#state === 'upgrading') return this.destroy();
     if (this.#state === 'open') {
-      const lines = shutdownReply(this.session.protocol);
-      for (const text of lines) this.#ctx.log(formatLine(this.#tag, 'server', text, this.#encrypted));
-      this.#write(lines);
-      this.#ctx.log(formatEvent(this.#tag, 'lab shutting down'));
+      this.#reply(shutdownReply(this.session.protocol));
+      this.#log?.event('lab shutting down');
     }
     this.session.drop();
-    this.#state = 'closing';
-    this.#stream.end();
+    this.#close();
   }
 
   /** Closes at once, without a word. */
@@ -102,81 +121,116 @@ export class LabConnection {
     this.#finish('closed');
   }
 
+  /** Wraps a handler so that an error in it ends this connection only, with the protocol's farewell. */
+  #guard<A extends unknown[]>(handler: (...args: A) => void): (...args: A) => void {
+    return (...args: A) => {
+      try {
+        handler(...args);
+      } catch (error) {
+        this.#crash(error);
+      }
+    };
+  }
+
   #attach(stream: Socket): void {
     stream.on('data', this.#onData);
     stream.on('end', this.#onEnd);
-    stream.on('drain', this.#onDrain);
   }
 
   #detach(stream: Socket): void {
     stream.off('data', this.#onData);
     stream.off('end', this.#onEnd);
-    stream.off('drain', this.#onDrain);
   }
 
   #receive(chunk: Buffer): void {
     if (this.#state !== 'open') return;
-    this.#timer.refresh();
-    for (const line of this.#splitter.push(chunk)) this.#pending.push(line);
-    this.#drain();
+    this.#splitter.feed(chunk);
+    this.#process();
   }
 
-  /** Answers queued lines in order until the output backs up, the session closes, or TLS must start. */
-  #drain(): void {
-    while (this.#state === 'open' && !this.#blocked && this.#next < this.#pending.length) {
-      const line = this.#pending[this.#next++] ?? '';
-      const step = this.session.send(line);
-      if (step.startTls && !step.closed) {
-        const raw = this.#beginStartTls();
-        return this.#emit(step.entries, () => this.#upgrade(raw));
+  /**
+   * Answers complete lines in order while the replies flow, each framed by the state the one before left;
+   * reading pauses while a reply is on its way, and the event loop gets a turn every LINES_PER_TURN lines.
+   */
+  #process(): void {
+    let handled = 0;
+    while (this.#state === 'open' && this.#writer.idle && !this.#yielded) {
+      const framing = this.session.framing();
+      const limit = Math.min(framing.maxLineOctets, this.#ctx.maxLineOctets + framing.literalOctets);
+      const line = this.#splitter.next(limit, framing.literalOctets);
+      if (line === undefined) break;
+      clearTimeout(this.#deadline);
+      this.#deadline = undefined;
+      this.#idle.refresh();
+      this.#answer(line, framing.literalOctets);
+      if (++handled >= LINES_PER_TURN && this.#state === 'open') {
+        this.#yielded = true;
+        setImmediate(
+          this.#guard(() => {
+            this.#yielded = false;
+            this.#process();
+          }),
+        );
       }
-      this.#emit(step.entries);
-      if (step.closed) return this.#close();
     }
-    if (this.#next >= this.#pending.length) {
-      this.#pending = [];
-      this.#next = 0;
-    }
-    if (this.#state === 'open' && this.#eof && this.#pending.length === 0) {
-      this.#ctx.log(formatEvent(this.#tag, 'client closed its side without ending the session'));
+    if (this.#state !== 'open') return;
+    const waiting = this.#writer.idle && !this.#yielded;
+    if (waiting) this.#stream.resume();
+    else this.#stream.pause();
+    if (waiting && this.#eof) {
+      this.#log?.event('client closed its side without ending the session');
       this.session.drop();
-      this.#close();
+      return this.#close();
+    }
+    // The deadline runs while the lab waits for the rest of a begun line; more bytes do not restart it.
+    const literal = waiting && this.session.framing().literalOctets > 0;
+    if (waiting && this.#splitter.partial && !literal) this.#deadline ??= setTimeout(this.#guard(() => this.#deadlineHit()), this.#ctx.commandMs);
+    else {
+      clearTimeout(this.#deadline);
+      this.#deadline = undefined;
     }
   }
 
-  /** Logs a session's entries and writes its server lines. */
-  #emit(entries: readonly TranscriptEntry[], written?: () => void): void {
-    if (this.#ctx.logging) {
-      // The socket knows best whether a line travelled inside TLS.
-      const real = entries.map((e): TranscriptEntry => (e.kind === 'event' ? e : { ...e, encrypted: this.#encrypted }));
-      for (const line of formatEntries(this.#tag, real)) this.#ctx.log(line);
+  #answer(line: string, literalOwed: number): void {
+    this.#log?.client(line, this.#encrypted, literalOwed);
+    const failures = this.session.internalErrors;
+    const step = this.session.send(line);
+    if (step.startTls && !step.closed) {
+      const raw = this.#beginStartTls();
+      return this.#reply(step.replies, () => this.#upgrade(raw));
     }
-    this.#write(
-      entries.flatMap((e) => (e.kind === 'server' ? [e.text] : [])),
-      written,
-    );
+    if (!step.closed) return this.#reply(step.replies);
+    const failed = this.session.internalErrors > failures;
+    if (failed) this.#log?.event('internal error in the session: it closes; the lab goes on');
+    this.#reply(failed ? [...step.replies, ...farewellAfterFailure(this.session.protocol, step.replies)] : step.replies);
+    this.#close();
   }
 
-  /** Writes lines with CRLF; `written` runs once they have gone to the operating system. */
-  #write(lines: readonly string[], written?: () => void): void {
-    if (lines.length === 0 || this.#stream.destroyed) {
-      if (written) process.nextTick(written);
-      return;
-    }
-    const ok = this.#stream.write(Buffer.from(`${lines.join('\r\n')}\r\n`, 'latin1'), written);
-    if (this.#stream.writableLength > MAX_UNSENT_OCTETS) {
-      this.#ctx.log(formatEvent(this.#tag, 'client does not read its replies: hanging up'));
-      this.destroy();
-    } else if (!ok && !this.#blocked) {
-      this.#blocked = true;
-      this.#stream.pause();
-    }
+  /** Logs and writes server lines; `written` runs once they have gone to the operating system. */
+  #reply(lines: readonly string[], written?: () => void): void {
+    this.#log?.server(lines, this.#encrypted);
+    this.#writer.write(lines, written && this.#guard(written));
   }
 
+  #push(lines: string[]): void {
+    if (this.#state !== 'open' || lines.length === 0) return;
+    if (!this.#writer.idle && (this.#pushBacklog += lines.length) > MAX_PUSH_BACKLOG) {
+      this.#log?.event('client does not read its replies (unsolicited updates piling up): hanging up');
+      return this.destroy();
+    }
+    this.#reply(lines);
+  }
+
+  /** Ends the session from the server's side once the replies have left; a client that never closes is cut off. */
   #close(): void {
+    if (this.#state === 'closed' || this.#state === 'closing') return;
     this.#state = 'closing';
-    this.#pending = [];
-    this.#stream.end();
+    this.#splitter.reset();
+    clearTimeout(this.#deadline);
+    this.#stream.resume();
+    this.#writer.write([], this.#guard(() => this.#stream.end()));
+    clearTimeout(this.#idle);
+    this.#linger ??= setTimeout(() => this.destroy(), Math.min(this.#ctx.commandMs, this.#ctx.idleMs));
   }
 
   /**
@@ -185,9 +239,9 @@ export class LabConnection {
    */
   #beginStartTls(): Socket {
     this.#state = 'upgrading';
-    this.#pending = [];
-    this.#next = 0;
     this.#splitter.reset();
+    clearTimeout(this.#deadline);
+    this.#deadline = undefined;
     const raw = this.#stream;
     raw.pause();
     this.#detach(raw);
@@ -197,40 +251,75 @@ export class LabConnection {
   /** Runs once the STARTTLS reply has left in plaintext: TLS takes over the same socket. */
   #upgrade(raw: Socket): void {
     if (this.#state !== 'upgrading') return;
-    upgradeToTls(raw, this.#ctx.secureContext, {
-      secure: (secure) => {
+    upgradeToTls(raw, this.#ctx.secureContext, this.#ctx.commandMs, {
+      secure: this.#guard((secure) => {
         if (this.#state !== 'upgrading') return;
         this.#stream = secure;
+        this.#writer.setStream(secure);
         this.#encrypted = true;
         this.#state = 'open';
-        this.#blocked = false;
-        this.#ctx.log(formatEvent(this.#tag, `TLS handshake (${describeTls(secure, 'STARTTLS')})`));
-        this.#timer.refresh();
+        this.#log?.event(`TLS handshake (${describeTls(secure, 'STARTTLS')})`);
+        this.#idle.refresh();
         this.#attach(secure);
-      },
-      failed: (error, handshaking) => this.#finish(`${handshaking ? 'TLS handshake failed' : 'connection error'}: ${error.message}`),
+        this.#process();
+      }),
+      failed: (reason) => this.#finish(reason),
+      error: (error) => this.#finish(`connection error: ${error.message}`),
       closed: () => this.#finish('closed'),
     });
   }
 
-  #idle(): void {
-    if (this.#state === 'open') {
-      this.#ctx.log(formatEvent(this.#tag, `idle for ${this.#ctx.idleMs / 1000} s: server timeout`));
-      this.#emit(this.session.timeout().entries);
-      this.#close();
-    } else {
-      this.destroy();
+  #idleTimeout(): void {
+    if (this.#state !== 'open') return this.destroy();
+    this.#log?.event(`idle for ${this.#ctx.idleMs / 1000} s: server timeout`);
+    this.#reply(this.session.timeout().replies);
+    this.#close();
+  }
+
+  #deadlineHit(): void {
+    if (this.#state !== 'open') return;
+    this.#log?.event(`command line not finished within ${this.#ctx.commandMs / 1000} s: server timeout`);
+    this.#reply(this.session.timeout().replies);
+    this.#close();
+  }
+
+  /** The last resort: something in the lab or the engine threw. This session ends with a farewell; the lab goes on. */
+  #crash(error: unknown): void {
+    if (this.#state === 'closed') return;
+    this.#ctx.onInternalError(error);
+    const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+    this.#log?.event(`internal error (${message}): closing this session; the lab goes on`);
+    this.#writer.discard();
+    const farewell = this.#state === 'open' || this.#state === 'closing' ? internalErrorReply(this.session.protocol) : [];
+    try {
+      this.#log?.server(farewell, this.#encrypted);
+      if (farewell.length > 0 && this.#stream.writable) this.#stream.write(Buffer.from(`${farewell.join('\r\n')}\r\n`, 'latin1'));
+      this.#stream.end();
+    } catch {
+      this.#stream.destroy();
     }
+    this.#state = 'closing';
+    this.#linger ??= setTimeout(() => this.destroy(), Math.min(this.#ctx.commandMs, this.#ctx.idleMs));
   }
 
   #finish(reason: string): void {
     if (this.#state === 'closed') return;
     this.#state = 'closed';
-    clearTimeout(this.#timer);
-    this.#unpush();
-    // A connection that ends any other way than QUIT/LOGOUT commits nothing (RFC 1939 §6, RFC 5321 §3.8).
-    this.session.drop();
-    this.#ctx.log(formatEvent(this.#tag, reason));
+    // Timers left running would keep this connection, its socket and its session in memory until they fire.
+    clearTimeout(this.#idle);
+    clearTimeout(this.#deadline);
+    clearTimeout(this.#linger);
+    this.#writer.discard();
+    this.#splitter.reset();
+    try {
+      this.#unpush();
+      // A connection that ends any other way than QUIT/LOGOUT commits nothing (RFC 1939 §6, RFC 5321 §3.8).
+      this.session.drop();
+    } catch (error) {
+      this.#ctx.onInternalError(error);
+    }
+    this.#log?.flush();
+    this.#log?.event(reason);
     if (!this.#stream.destroyed) this.#stream.destroy();
     this.#ctx.onClose(this);
   }

@@ -1,17 +1,25 @@
 /**
  * Line framing for the lab's TCP servers: bytes in, protocol lines out. Mail protocols end lines with CRLF
  * (RFC 5321 §2.3.8, RFC 1939 §3, RFC 3501 §2.2); real clients sometimes send a bare LF, so LF alone ends a
- * line too and a CR just before it is dropped. Lines are latin1 "binary strings": one char per octet.
+ * line too and a CR just before it is dropped. Inside an IMAP literal octets are counted, not lines (RFC 3501
+ * §4.3): there only CRLF ends a line, so the server's octet count and the client's always agree. Lines are
+ * latin1 "binary strings": one char per octet.
  */
 
-/** The longest line the lab buffers, in octets without CRLF: far above every protocol's own limit. */
+/** The longest line the lab buffers outside literals, in octets without CRLF: far above every protocol's own limit. */
 export const MAX_LINE_OCTETS = 1024 * 1024;
 
-/** Splits a byte stream into lines, keeping memory bounded however long a line gets. */
+/** Input buffers larger than this are given back to the allocator once they are empty. */
+const KEEP_CAPACITY = 64 * 1024;
+
+/** Splits a byte stream into lines one at a time, so each line can be framed by the state the one before left. */
 export class LineSplitter {
   readonly maxLineOctets: number;
-  #parts: Buffer[] = [];
-  #buffered = 0;
+  #buf: Buffer = Buffer.alloc(0);
+  #start = 0;
+  #end = 0;
+  /** Octets of the current line already searched for its end. */
+  #scanned = 0;
   /** True while discarding the rest of a line that went over the limit. */
   #overflow = false;
 
@@ -19,55 +27,86 @@ export class LineSplitter {
     this.maxLineOctets = maxLineOctets;
   }
 
-  /** Octets held for the line not yet ended (at most `maxLineOctets + 1`). */
+  /** Octets held and not yet returned as lines. */
   get buffered(): number {
-    return this.#buffered;
+    return this.#end - this.#start;
+  }
+
+  /** Whether a line has begun and not ended (its first octets arrived, its LF not yet). */
+  get partial(): boolean {
+    return this.#overflow || this.#end > this.#start;
+  }
+
+  /** Adds received octets; `next()` takes lines out. */
+  feed(chunk: Uint8Array): void {
+    if (chunk.length === 0) return;
+    const held = this.#end - this.#start;
+    if (this.#buf.length - this.#end < chunk.length) {
+      const needed = held + chunk.length;
+      const target = needed <= this.#buf.length ? this.#buf : Buffer.allocUnsafe(Math.max(needed, Math.min(2 * this.#buf.length, needed + MAX_LINE_OCTETS), 4096));
+      this.#buf.copy(target, 0, this.#start, this.#end);
+      this.#buf = target;
+      this.#start = 0;
+      this.#end = held;
+    }
+    this.#buf.set(chunk, this.#end);
+    this.#end += chunk.length;
   }
 
   /**
-   * Feeds a chunk and returns the lines it completes, without their line ends. A line over the limit comes out
-   * once, cut to `maxLineOctets + 1` octets, so the protocol's own "line too long" reply answers it.
+   * The next complete line without its line end, or undefined until one has arrived. `limit` is the longest
+   * line the server takes now; a longer one comes out once, cut to `limit + 1` octets, so the protocol's own
+   * "line too long" reply answers it, and memory stays bounded however long it gets. `literalOctets` is what
+   * an IMAP literal still owes: within those octets only CRLF ends a line.
    */
-  push(chunk: Uint8Array): string[] {
-    const lines: string[] = [];
-    let start = 0;
-    while (start < chunk.length) {
-      const lf = chunk.indexOf(0x0a, start);
-      const end = lf === -1 ? chunk.length : lf;
-      this.#keep(chunk.subarray(start, end));
-      if (lf === -1) break;
-      lines.push(this.#take());
-      start = lf + 1;
+  next(limit: number = this.maxLineOctets, literalOctets = 0): string | undefined {
+    const buf = this.#buf;
+    let i = this.#start + this.#scanned;
+    for (;;) {
+      const lf = buf.indexOf(0x0a, i);
+      if (lf === -1 || lf >= this.#end) break;
+      const offset = lf - this.#start;
+      if (offset < literalOctets && (offset === 0 || buf[lf - 1] !== 0x0d)) {
+        i = lf + 1;
+        continue;
+      }
+      const cr = offset > 0 && buf[lf - 1] === 0x0d ? 1 : 0;
+      const length = offset - cr;
+      const line = buf.toString('latin1', this.#start, this.#start + (this.#overflow || length > limit ? Math.min(length, limit + 1) : length));
+      this.#start = lf + 1;
+      this.#scanned = 0;
+      this.#overflow = false;
+      this.#release();
+      return line;
     }
+    const held = this.#end - this.#start;
+    // One octet past the limit is kept so a CR that turns out to end the line does not count as over-long.
+    if (held > limit + 2) {
+      this.#end = this.#start + limit + 2;
+      this.#overflow = true;
+    }
+    this.#scanned = this.#end - this.#start;
+    return undefined;
+  }
+
+  /** Every complete line, framed with the default limit (for callers that need no per-line state). */
+  push(chunk: Uint8Array): string[] {
+    this.feed(chunk);
+    const lines: string[] = [];
+    for (let line = this.next(); line !== undefined; line = this.next()) lines.push(line);
     return lines;
   }
 
   /** Forgets any partial line: after STARTTLS the plaintext a client sent early must not be read (RFC 3207 §4.2). */
   reset(): void {
-    this.#parts = [];
-    this.#buffered = 0;
+    this.#start = this.#end = this.#scanned = 0;
     this.#overflow = false;
+    this.#release();
   }
 
-  #keep(bytes: Uint8Array): void {
-    // One octet past the limit is kept so a CR that turns out to end the line does not count as over-long.
-    const room = this.maxLineOctets + 2 - this.#buffered;
-    if (room <= 0 || bytes.length === 0) {
-      if (bytes.length > 0) this.#overflow = true;
-      return;
-    }
-    if (bytes.length > room) this.#overflow = true;
-    const kept = bytes.subarray(0, room);
-    this.#parts.push(Buffer.from(kept));
-    this.#buffered += kept.length;
-  }
-
-  #take(): string {
-    const all = Buffer.concat(this.#parts, this.#buffered);
-    const overflow = this.#overflow;
-    this.reset();
-    const end = all.length > 0 && all[all.length - 1] === 0x0d ? all.length - 1 : all.length;
-    if (!overflow && end <= this.maxLineOctets) return all.toString('latin1', 0, end);
-    return all.toString('latin1', 0, this.maxLineOctets + 1);
+  #release(): void {
+    if (this.#start !== this.#end) return;
+    this.#start = this.#end = 0;
+    if (this.#buf.length > KEEP_CAPACITY) this.#buf = Buffer.alloc(0);
   }
 }

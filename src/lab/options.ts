@@ -1,6 +1,6 @@
 /** Command-line options of `npm run lab`: parsing never throws; a bad argument comes back as a message. */
 import { isIP } from 'node:net';
-import { DEFAULT_HOST, DEFAULT_OFFSET, HIGHEST_STANDARD_PORT, IDLE_DEFAULTS, listenerPlan } from './config.ts';
+import { COMMAND_TIMEOUT, DEFAULT_HOST, DEFAULT_OFFSET, HIGHEST_STANDARD_PORT, IDLE_DEFAULTS, listenerPlan, MAX_CONNECTIONS, MAX_CONNECTIONS_PER_ADDRESS } from './config.ts';
 
 /** What the command line asks for. */
 export interface CliOptions {
@@ -9,6 +9,11 @@ export interface CliOptions {
   seed: number | undefined;
   /** Seconds; undefined keeps each protocol's RFC minimum. */
   idleTimeout: number | undefined;
+  /** Seconds for a command line (and a TLS handshake) to complete; undefined keeps the default (60 s). */
+  commandTimeout?: number;
+  /** Connection caps; undefined keeps the defaults (1000 in total, 100 per client address). */
+  maxConnections?: number;
+  maxConnectionsPerAddress?: number;
   quiet: boolean;
   help: boolean;
 }
@@ -30,6 +35,11 @@ export function usage(): string {
     '  --seed <n>               seed of the mail world: same seed, same ids and UIDVALIDITY (default 1)',
     '  --idle-timeout <seconds> idle limit for every protocol (default: each RFC minimum:',
     `                           SMTP ${IDLE_DEFAULTS.smtp} s, POP3 ${IDLE_DEFAULTS.pop3} s, IMAP ${IDLE_DEFAULTS.imap} s)`,
+    `  --command-timeout <seconds>  time for a command line to complete once begun, and for a TLS`,
+    `                           handshake; more octets do not restart it (default ${COMMAND_TIMEOUT})`,
+    `  --max-connections <n>    open connections at most; more are refused (default ${MAX_CONNECTIONS})`,
+    `  --max-connections-per-address <n>`,
+    `                           open connections at most from one client address (default ${MAX_CONNECTIONS_PER_ADDRESS})`,
     '  --quiet                  do not print the session transcripts',
     '  -h, --help               show this help',
     '',
@@ -38,7 +48,7 @@ export function usage(): string {
   ].join('\n');
 }
 
-const VALUED = new Set(['--host', '--offset', '--seed', '--idle-timeout']);
+const VALUED = new Set(['--host', '--offset', '--seed', '--idle-timeout', '--command-timeout', '--max-connections', '--max-connections-per-address']);
 
 /** Parses `process.argv.slice(2)`; accepts `--name value` and `--name=value`. */
 export function parseArgs(argv: readonly string[]): ParseResult {
@@ -81,10 +91,19 @@ function apply(options: CliOptions, name: string, value: string): string | undef
       options.seed = n;
       return undefined;
     }
+    case '--max-connections':
+    case '--max-connections-per-address': {
+      const n = integer(value);
+      if (n === undefined || n < 1 || n > 100_000) return `${name} must be a whole number from 1 to 100000, not "${value}"`;
+      if (name === '--max-connections') options.maxConnections = n;
+      else options.maxConnectionsPerAddress = n;
+      return undefined;
+    }
     default: {
       const n = /^\d+(\.\d+)?$/.test(value) ? Number(value) : NaN;
-      if (!(n >= 1) || n > 86_400) return `--idle-timeout must be a number of seconds from 1 to 86400, not "${value}"`;
-      options.idleTimeout = n;
+      if (!(n >= 1) || n > 86_400) return `${name} must be a number of seconds from 1 to 86400, not "${value}"`;
+      if (name === '--idle-timeout') options.idleTimeout = n;
+      else options.commandTimeout = n;
       return undefined;
     }
   }

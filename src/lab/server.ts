@@ -1,15 +1,21 @@
 /**
- * The lab's listeners: one TCP server per standard mail port (plain, or TLS from the first byte on implicit-TLS
- * ports), all in front of ONE mail world, so mail submitted on 587 is read with POP3 and IMAP.
+ * The lab's listeners: one TCP server per standard mail port (TLS from the first byte on implicit-TLS ports),
+ * all in front of ONE mail world, so mail submitted on 587 is read with POP3 and IMAP. Every accepted socket
+ * is counted from its first moment to its last, capped per client address and in total, and closed whatever
+ * the client does (leaves before TLS, never starts it, never reads).
  */
-import { createServer as createNetServer, type Server, type Socket } from 'node:net';
-import { createServer as createTlsServer, type TLSSocket } from 'node:tls';
+import { createServer, type Server, type Socket } from 'node:net';
+import type { TLSSocket } from 'node:tls';
 import { MailWorld } from '../protocols/shared/world.ts';
 import { makeCertificate, type LabCertificate } from './cert.ts';
-import { DEFAULT_HOST, DEFAULT_OFFSET, IDLE_DEFAULTS, listenerPlan, type ListenerPlan } from './config.ts';
+import { COMMAND_TIMEOUT, DEFAULT_HOST, DEFAULT_OFFSET, IDLE_DEFAULTS, listenerPlan, MAX_CONNECTIONS, MAX_CONNECTIONS_PER_ADDRESS, OUTPUT_TIMEOUT, type ListenerPlan } from './config.ts';
+import { Admission } from './admission.ts';
 import { LabConnection, type ConnectionContext } from './connection.ts';
+import { internalErrorReply, refusalReply } from './farewells.ts';
 import { MAX_LINE_OCTETS } from './framing.ts';
-import { formatEvent } from './transcript.ts';
+import { TokenBucket, TRANSCRIPT_LIMITS, type TranscriptLimits } from './session-log.ts';
+import { upgradeToTls } from './tls-upgrade.ts';
+import { count, formatEvent } from './transcript.ts';
 
 /** How to start the lab. */
 export interface LabOptions {
@@ -21,11 +27,19 @@ export interface LabOptions {
   seed?: number;
   /** Idle timeout in seconds for every protocol; default each protocol's RFC minimum. */
   idleTimeout?: number;
+  /** Seconds for a command line to complete once begun, and for a TLS handshake (default 60). */
+  commandTimeout?: number;
+  /** Open connections at most (default 1000). */
+  maxConnections?: number;
+  /** Open connections at most from one client address (default 100). */
+  maxConnectionsPerAddress?: number;
   /** No transcript. */
   quiet?: boolean;
   /** Where transcript lines go (default stdout). */
   log?: (line: string) => void;
-  /** Longest line buffered per connection, in octets (default 1 MiB). */
+  /** How much of each session the transcript shows (defaults in session-log.ts). */
+  transcript?: Partial<TranscriptLimits>;
+  /** Longest line buffered per connection outside literals, in octets (default 1 MiB). */
   maxLineOctets?: number;
   /** A world to serve instead of a new one. */
   world?: MailWorld;
@@ -40,9 +54,9 @@ export interface Lab {
   /** The one world behind every listener. */
   world: MailWorld;
   certificate: LabCertificate;
-  /** Connections open now. */
+  /** Sockets open now, from accept to close: sessions, TLS handshakes under way, refusals being said. */
   readonly connections: number;
-  /** Lines that hit a session's internal-error safety net, over every session so far (tests require 0). */
+  /** Failures inside the lab or a session's internal-error safety net, over every session so far (tests require 0). */
   readonly internalErrors: number;
   /** Stops listening, says goodbye to every session, and resolves once every socket is closed. */
   close(): Promise<void>;
@@ -50,6 +64,10 @@ export interface Lab {
 
 /** How long open sessions get to read their farewell before the lab cuts them off. */
 const CLOSE_GRACE_MS = 500;
+/** How long a refused or failed connection is read and drained after the lab's last word, before it is closed. */
+const REFUSAL_LINGER_MS = 2000;
+/** How long a refused connection on an implicit-TLS port may take to start TLS and hear its refusal. */
+const REFUSAL_HANDSHAKE_MS = 2000;
 
 /** Starts every listener; rejects (with nothing left listening) if a port cannot be bound. */
 export async function startLab(options: LabOptions = {}): Promise<Lab> {
@@ -57,50 +75,114 @@ export async function startLab(options: LabOptions = {}): Promise<Lab> {
   const world = options.world ?? new MailWorld({ seed: options.seed });
   const certificate = options.certificate ?? (await makeCertificate());
   const stdout = (line: string): void => void process.stdout.write(`${line}\n`);
-  const log = options.quiet ? (): void => {} : (options.log ?? stdout);
+  const log = options.quiet ? undefined : (options.log ?? stdout);
+  const commandMs = (options.commandTimeout ?? COMMAND_TIMEOUT) * 1000;
+  const transcript = { ...TRANSCRIPT_LIMITS, ...options.transcript };
   const plan = listenerPlan(options.offset ?? DEFAULT_OFFSET);
   const connections = new Set<LabConnection>();
-  const sockets = new Set<Socket>();
+  const admission = new Admission(options.maxConnections ?? MAX_CONNECTIONS, options.maxConnectionsPerAddress ?? MAX_CONNECTIONS_PER_ADDRESS);
   const servers: Server[] = [];
-  let pastInternalErrors = 0;
+  let internalErrors = 0;
+  // Listener events (refusals, failed handshakes) are rate-limited over the whole lab: a flood prints a few lines.
+  const listenerBucket = new TokenBucket(transcript.linesPerSecond, transcript.burstLines);
+  let listenerSkipped = 0;
+  const listenerLog = (port: number, text: string): void => {
+    if (!log) return;
+    if (!listenerBucket.take()) return void listenerSkipped++;
+    if (listenerSkipped > 0) log(`[${port} --] [… ${count(listenerSkipped)} listener lines skipped: over ${transcript.linesPerSecond} lines/s]`);
+    listenerSkipped = 0;
+    log(formatEvent(`[${port} --]`, text));
+  };
+  const failed = (error: unknown): void => {
+    internalErrors += 1;
+    if (log) log(formatEvent('[lab]', `internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`));
+  };
+
+  /** Says `lines` (inside a new TLS layer when `wrap`) and closes; the client gets at most the command deadline to leave. */
+  const sayAndClose = (socket: Socket, lines: string[], wrap: boolean): void => {
+    // Once TLS wraps a socket, closing the TLS socket is what closes both.
+    let closer = socket;
+    let linger = setTimeout(() => closer.destroy(), commandMs);
+    const say = (s: Socket): void => {
+      s.on('error', () => s.destroy());
+      s.on('data', () => {});
+      // A lingering close: what the client still sends is read and dropped for a moment, so the farewell is not
+      // lost to a reset, then the socket goes, so refusals do not pile up behind clients that never close.
+      s.end(Buffer.from(lines.map((t) => `${t}\r\n`).join(''), 'latin1'), () => {
+        clearTimeout(linger);
+        linger = setTimeout(() => closer.destroy(), REFUSAL_LINGER_MS);
+      });
+    };
+    // A refusal on an implicit-TLS port needs the client's handshake first; a client that does not start one at
+    // once gets no words, so silent connections do not hold the refusals back from others.
+    const handshakeMs = Math.min(commandMs, REFUSAL_HANDSHAKE_MS);
+    if (wrap) closer = upgradeToTls(socket, certificate.secureContext, handshakeMs, { secure: say, failed: () => {}, error: () => {}, closed: () => {} });
+    admission.loose(closer);
+    closer.once('close', () => clearTimeout(linger));
+    if (!wrap) say(socket);
+  };
 
   const serve = (l: ListenerPlan): Server => {
+    const idleMs = (options.idleTimeout ?? IDLE_DEFAULTS[l.protocol]) * 1000;
     const ctx: ConnectionContext = {
       world,
       protocol: l.protocol,
       standardPort: l.standardPort,
       listenPort: l.port,
       secureContext: certificate.secureContext,
-      idleMs: (options.idleTimeout ?? IDLE_DEFAULTS[l.protocol]) * 1000,
+      idleMs,
+      stallMs: Math.min(idleMs, OUTPUT_TIMEOUT * 1000),
+      commandMs,
       maxLineOctets: options.maxLineOctets ?? MAX_LINE_OCTETS,
       log,
-      logging: !options.quiet,
+      transcript,
       onClose: (c) => {
         connections.delete(c);
-        pastInternalErrors += c.session.internalErrors;
+        internalErrors += c.session.internalErrors;
       },
+      onInternalError: failed,
     };
-    const accept = (socket: Socket, encrypted: boolean): void => {
-      socket.setNoDelay(true);
+    const implicitTls = l.security === 'implicit-tls';
+
+    const open = (socket: Socket, encrypted: boolean): void => {
       try {
         connections.add(new LabConnection(ctx, socket, encrypted));
       } catch (error) {
-        log(formatEvent(`[${l.port} --]`, `cannot open a ${l.protocol.toUpperCase()} session: ${(error as Error).message}`));
-        socket.destroy();
+        failed(error);
+        sayAndClose(socket, internalErrorReply(l.protocol), false);
       }
     };
-    const server =
-      l.security === 'implicit-tls'
-        ? createTlsServer({ key: certificate.key, cert: certificate.cert, minVersion: 'TLSv1.2', allowHalfOpen: true }, (s: TLSSocket) => accept(s, true))
-        : createNetServer({ allowHalfOpen: true }, (s) => accept(s, false));
-    server.on('connection', (socket: Socket) => {
-      sockets.add(socket);
-      socket.once('close', () => sockets.delete(socket));
+
+    const accept = (raw: Socket): void => {
+      raw.on('error', () => {});
+      raw.setNoDelay(true);
+      const verdict = admission.admit(raw);
+      if (!verdict.serve) {
+        if (!verdict.words) return void raw.destroy();
+        listenerLog(l.port, `refused ${verdict.address}: over the connections allowed ${verdict.perAddress ? 'from one address' : 'in all'}`);
+        return sayAndClose(raw, refusalReply(l.protocol, verdict.perAddress ? verdict.address : undefined), implicitTls);
+      }
+      if (!implicitTls) return open(raw, false);
+      const handshaking = upgradeToTls(raw, certificate.secureContext, commandMs, {
+        secure: (secure: TLSSocket) => {
+          admission.bound(secure);
+          open(secure, true);
+        },
+        failed: (reason) => listenerLog(l.port, `${verdict.address}: ${reason}`),
+        error: () => {},
+        closed: () => {},
+      });
+      admission.loose(handshaking);
+    };
+
+    return createServer({ allowHalfOpen: true }, (raw) => {
+      try {
+        accept(raw);
+      } catch (error) {
+        failed(error);
+        raw.destroy();
+      }
     });
-    server.on('tlsClientError', (error: Error, socket: TLSSocket) => {
-      log(formatEvent(`[${l.port} --]`, `TLS handshake failed from ${socket.remoteAddress ?? '?'}: ${error.message}`));
-    });
-    return server;
   };
 
   try {
@@ -108,7 +190,7 @@ export async function startLab(options: LabOptions = {}): Promise<Lab> {
       const server = serve(l);
       servers.push(server);
       await listen(server, l.port, host);
-      server.on('error', (error) => log(formatEvent(`[${l.port} --]`, `listener error: ${error.message}`)));
+      server.on('error', (error) => listenerLog(l.port, `listener error: ${error.message}`));
     }
   } catch (error) {
     await Promise.all(servers.map(closeServer));
@@ -121,20 +203,22 @@ export async function startLab(options: LabOptions = {}): Promise<Lab> {
     world,
     certificate,
     get connections() {
-      return connections.size;
+      return admission.size;
     },
     get internalErrors() {
-      return pastInternalErrors + [...connections].reduce((n, c) => n + c.session.internalErrors, 0);
+      return internalErrors + [...connections].reduce((n, c) => n + c.session.internalErrors, 0);
     },
     close() {
       closing ??= (async () => {
         const stopped = Promise.all(servers.map(closeServer));
+        admission.closeLoose();
         for (const c of [...connections]) c.shutdown();
         const grace = setTimeout(() => {
           for (const c of [...connections]) c.destroy();
-          for (const s of sockets) s.destroy();
+          admission.destroyAll();
         }, CLOSE_GRACE_MS);
         await stopped;
+        await admission.whenEmpty();
         clearTimeout(grace);
       })();
       return closing;

@@ -15,20 +15,33 @@ export function sessionTag(port: number, sessionId: string): string {
   return `[${port} ${sessionId}]`;
 }
 
+/** A count of octets or lines as the transcript shows it: 9,437,184. */
+export function count(n: number): string {
+  return n.toLocaleString('en-US');
+}
+
 /**
  * A binary-string line made safe for a terminal: valid UTF-8 is shown decoded, other octets above 0x7f as
- * `\xNN`, control characters (which could drive the terminal) as `\xNN` too; very long lines are shortened.
+ * `\xNN`, control characters (which could drive the terminal) as `\xNN` too; a line over `maxOctets` is cut
+ * and says how much was left out, e.g. `[… 9,437,184 more octets]`.
  */
-export function printable(line: string): string {
-  const bytes = Buffer.from(line.length > LOG_LINE_CHARS ? line.slice(0, LOG_LINE_CHARS) : line, 'latin1');
-  let text: string;
-  try {
-    text = utf8.decode(bytes);
-  } catch {
-    text = bytes.toString('latin1').replace(/[\x80-\xff]/g, (c) => hex(c));
+export function printable(line: string, maxOctets = LOG_LINE_CHARS): string {
+  const cut = line.length > maxOctets;
+  const bytes = Buffer.from(cut ? line.slice(0, maxOctets) : line, 'latin1');
+  let text: string | undefined;
+  let used = bytes.length;
+  // A cut may split a UTF-8 sequence: give back up to three octets before falling back to escapes.
+  for (let drop = 0; text === undefined && drop <= (cut ? Math.min(3, bytes.length) : 0); drop++) {
+    try {
+      text = utf8.decode(bytes.subarray(0, bytes.length - drop));
+      used = bytes.length - drop;
+    } catch {
+      text = undefined;
+    }
   }
+  text ??= bytes.toString('latin1').replace(/[\x80-\xff]/g, (c) => hex(c));
   text = text.replace(/[\x00-\x08\x0a-\x1f\x7f-\x9f]/g, (c) => hex(c));
-  return line.length > LOG_LINE_CHARS ? `${text}… (${line.length} octets)` : text;
+  return cut ? `${text} [… ${count(line.length - used)} more octets]` : text;
 }
 
 function hex(c: string): string {
@@ -36,8 +49,8 @@ function hex(c: string): string {
 }
 
 /** One protocol line: `C:`/`S:` in plaintext, `C*:`/`S*:` inside TLS. */
-export function formatLine(tag: string, who: 'client' | 'server', text: string, encrypted: boolean): string {
-  return `${tag} ${who === 'client' ? 'C' : 'S'}${encrypted ? '*' : ''}: ${printable(text)}`;
+export function formatLine(tag: string, who: 'client' | 'server', text: string, encrypted: boolean, maxOctets = LOG_LINE_CHARS): string {
+  return `${tag} ${who === 'client' ? 'C' : 'S'}${encrypted ? '*' : ''}: ${printable(text, maxOctets)}`;
 }
 
 /** An event line, e.g. `[10587 s3] -- TLS handshake (TLSv1.3) --`. */

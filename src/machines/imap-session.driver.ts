@@ -74,6 +74,10 @@ export const imapDriver: ProtocolDriver = {
     const ctx = contextOf(snapshot);
     return expects(snapshot) === 'literal' ? literalLineLimit(ctx.literal) : MAX_COMMAND_OCTETS;
   },
+  literalOctets(snapshot) {
+    const literal = contextOf(snapshot).literal;
+    return expects(snapshot) === 'literal' && literal && !literal.awaitingRest ? literal.need : 0;
+  },
   lineTooLong(event, snapshot) {
     // RFC 3501 sets no limit; Dovecot refuses lines over imap_max_line_length (64 KiB) as "Too long argument."
     // (imap-client.c); RFC 7162 §4 asks servers to take at least 8192 octets. A command line gets its tagged

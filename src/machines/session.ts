@@ -6,9 +6,9 @@
 import { createActor, type AnyActorRef, type AnyStateMachine, type SnapshotFrom } from 'xstate';
 import { portFact } from '../data/lookup.ts';
 import type { MailWorld, WorldChange } from '../protocols/shared/world.ts';
-import type { ProtocolName, Session, SessionStep, SessionView, TranscriptEntry } from '../protocols/shared/session-types.ts';
+import type { LineFraming, ProtocolName, Session, SessionStep, SessionView, TranscriptEntry } from '../protocols/shared/session-types.ts';
 
-export type { ProtocolName, Session, SessionStep, SessionView, TranscriptEntry };
+export type { LineFraming, ProtocolName, Session, SessionStep, SessionView, TranscriptEntry };
 
 /** What every server machine receives as input. */
 export interface SessionInput {
@@ -71,6 +71,8 @@ export interface ProtocolDriver {
   outOfState(event: ClientEvent, snapshot: SnapshotFrom<AnyStateMachine>): string[];
   /** The longest line the server accepts in the current state, in octets without CRLF. */
   maxLineOctets(snapshot: SnapshotFrom<AnyStateMachine>): number;
+  /** Octets of a literal still owed (IMAP); absent or 0 where the protocol has no literals. */
+  literalOctets?(snapshot: SnapshotFrom<AnyStateMachine>): number;
   /** The reply to a line over that limit. */
   lineTooLong(event: ClientEvent, snapshot: SnapshotFrom<AnyStateMachine>): string[];
   /** The farewell when the idle timer runs out (RFC 5321 §4.5.3.2, RFC 1939 §3, RFC 3501 §5.4). */
@@ -232,6 +234,12 @@ class MachineSession implements Session {
       expects: this.#driver.expects(snapshot),
       user: ctx.user,
     };
+  }
+
+  framing(): LineFraming {
+    const snapshot = this.#actor.getSnapshot();
+    if (this.#context().closed) return { maxLineOctets: 0, literalOctets: 0 };
+    return { maxLineOctets: this.#driver.maxLineOctets(snapshot), literalOctets: this.#driver.literalOctets?.(snapshot) ?? 0 };
   }
 
   onPush(listener: (entries: TranscriptEntry[]) => void): () => void {

@@ -1,8 +1,11 @@
 /**
  * A tiny echo protocol standing in for SMTP, POP3 and IMAP, so the lab's network layer is tested on its own:
  * `ECHO x` answers `250 x`, `STARTTLS` answers `220 go ahead` and starts TLS, `QUIT` answers `221 bye` and
- * closes, `BIG n` answers n octets, `WHO` reports whether TLS is up; anything else is `500 unknown`. Lines over
- * 512 octets get `500 line too long`. World changes are pushed as `* CHANGED <kind> <uid>`.
+ * closes, `BIG n` answers n octets, `MANY count size` answers `count` lines of `size` octets (one shared string, so
+ * a reply far over V8's longest string costs no memory), `WHO` reports whether TLS is up, `FAIL` throws in a
+ * machine action (the session answers `451 internal error` and closes), `CRASH` makes the engine's own safety
+ * net fail so the error reaches the lab; anything else is `500 unknown`. Lines over 512
+ * octets get `500 line too long`. World changes are pushed as `* CHANGED <kind> <uid>`.
  */
 import { assign, setup, type AnyStateMachine, type SnapshotFrom } from 'xstate';
 import { registerDriver, type ClientEvent, type ProtocolDriver, type SessionContextBase, type SessionInput } from '../../src/machines/session.ts';
@@ -22,6 +25,17 @@ export const fakeMachine = setup({
   on: {
     'client.echo': { actions: assign(({ event }) => ({ ...base, reply: [`250 ${(event as ClientEvent).args}`] })) },
     'client.who': { actions: assign(({ context }) => ({ ...base, reply: [`250 tls=${context.tls}`] })) },
+    'client.fail': {
+      actions: () => {
+        throw new Error('forced failure in a machine action');
+      },
+    },
+    'client.many': {
+      actions: assign(({ event }) => {
+        const [count, size] = (event as ClientEvent).args.split(' ').map(Number);
+        return { ...base, reply: new Array<string>(count || 0).fill('x'.repeat(size || 0)) };
+      }),
+    },
     'client.big': { actions: assign(({ event }) => ({ ...base, reply: [`250 ${'x'.repeat(Number((event as ClientEvent).args) || 0)}`] })) },
     'client.starttls': { actions: assign(({ context }) => (context.tls ? { ...base, reply: ['554 already'] } : { reply: ['220 go ahead'], tls: true, startTls: true })) },
     'client.quit': { actions: assign({ ...base, reply: ['221 bye'], closed: true }) },
@@ -36,7 +50,7 @@ export const fakeMachine = setup({
   },
 });
 
-const VERBS = ['ECHO', 'WHO', 'BIG', 'STARTTLS', 'QUIT'] as const;
+const VERBS = ['ECHO', 'WHO', 'BIG', 'MANY', 'FAIL', 'STARTTLS', 'QUIT'] as const;
 
 function fakeDriver(protocol: ProtocolName): ProtocolDriver {
   return {
@@ -45,6 +59,7 @@ function fakeDriver(protocol: ProtocolName): ProtocolDriver {
     verbs: VERBS,
     watchesWorld: true,
     toEvent(line: string): ClientEvent {
+      if (line.startsWith('CRASH')) throw new Error('forced failure in the engine');
       const space = line.indexOf(' ');
       const verb = (space === -1 ? line : line.slice(0, space)).toUpperCase();
       const args = space === -1 ? '' : line.slice(space + 1);
@@ -55,7 +70,11 @@ function fakeDriver(protocol: ProtocolName): ProtocolDriver {
     maxLineOctets: () => 512,
     lineTooLong: () => ['500 line too long'],
     timeoutReply: () => ['421 idle timeout'],
-    internalError: () => ['451 internal error'],
+    internalError: (event) => {
+      // The engine's last answer fails too: the error leaves the session and the lab must contain it.
+      if (event.line.startsWith('CRASH')) throw new TypeError('forced failure in the safety net');
+      return ['451 internal error'];
+    },
     stateName: (snapshot: SnapshotFrom<AnyStateMachine>) => String(snapshot.value),
     expects: () => 'command',
   };

@@ -149,3 +149,167 @@ export async function connectTls(port: number): Promise<LineClient> {
   });
   return new LineClient(socket);
 }
+
+/** How a ByteClient reads: at full speed, or pausing `pauseMs` after every `pauseEvery` octets (a slow reader). */
+export interface ReadPace {
+  pauseEvery?: number;
+  pauseMs?: number;
+}
+
+/**
+ * A client that reads octets exactly, for literals and replies of any size: lines, counted octets, or octets
+ * counted and thrown away. A wait fails only after `quietMs` with no octet arriving, never on a total time.
+ */
+export class ByteClient {
+  socket: Socket;
+  /** Octets received so far. */
+  received = 0;
+  #chunks: Buffer[] = [];
+  #held = 0;
+  #wake: (() => void) | undefined;
+  #ended = false;
+  readonly #pace: ReadPace;
+  #sincePause = 0;
+
+  constructor(socket: Socket, pace: ReadPace = {}) {
+    this.socket = socket;
+    this.#pace = pace;
+    this.#listen(socket);
+  }
+
+  #listen(socket: Socket): void {
+    socket.on('data', (chunk: Buffer) => {
+      this.#chunks.push(chunk);
+      this.#held += chunk.length;
+      this.received += chunk.length;
+      this.#sincePause += chunk.length;
+      const { pauseEvery, pauseMs } = this.#pace;
+      if (pauseEvery && pauseMs && this.#sincePause >= pauseEvery) {
+        this.#sincePause = 0;
+        socket.pause();
+        setTimeout(() => socket.resume(), pauseMs);
+      }
+      this.#wake?.();
+    });
+    socket.on('close', () => {
+      this.#ended = true;
+      this.#wake?.();
+    });
+    socket.on('error', () => {});
+  }
+
+  /** Whether the server closed the connection. */
+  get ended(): boolean {
+    return this.#ended;
+  }
+
+  /** Sends raw octets (add CRLF yourself). */
+  write(data: string | Buffer): void {
+    this.socket.write(typeof data === 'string' ? Buffer.from(data, 'latin1') : data);
+  }
+
+  async #more(quietMs: number): Promise<boolean> {
+    if (this.#ended) return false;
+    await new Promise<void>((resolve, reject) => {
+      const t = setTimeout(() => reject(new Error(`no data for ${quietMs} ms (${this.received} octets so far)`)), quietMs);
+      this.#wake = () => {
+        clearTimeout(t);
+        this.#wake = undefined;
+        resolve();
+      };
+    });
+    return true;
+  }
+
+  #take(n: number): Buffer {
+    const out = Buffer.allocUnsafe(n);
+    let filled = 0;
+    while (filled < n) {
+      const head = this.#chunks[0]!;
+      const used = Math.min(head.length, n - filled);
+      head.copy(out, filled, 0, used);
+      filled += used;
+      if (used === head.length) this.#chunks.shift();
+      else this.#chunks[0] = head.subarray(used);
+    }
+    this.#held -= n;
+    return out;
+  }
+
+  /** The next line without CRLF (latin1), or undefined if the connection closes first. */
+  async line(quietMs = 10_000): Promise<string | undefined> {
+    for (;;) {
+      let offset = 0;
+      for (const chunk of this.#chunks) {
+        const lf = chunk.indexOf(0x0a);
+        if (lf !== -1) {
+          const line = this.#take(offset + lf + 1).toString('latin1');
+          return line.endsWith('\r\n') ? line.slice(0, -2) : line.slice(0, -1);
+        }
+        offset += chunk.length;
+      }
+      if (!(await this.#more(quietMs))) return undefined;
+    }
+  }
+
+  /** Exactly n octets, or what came before the connection closed. */
+  async octets(n: number, quietMs = 10_000): Promise<Buffer> {
+    while (this.#held < n) if (!(await this.#more(quietMs))) return this.#take(this.#held);
+    return this.#take(n);
+  }
+
+  /** Reads n octets without keeping them; returns how many arrived (fewer if the connection closed). */
+  async discard(n: number, quietMs = 10_000): Promise<number> {
+    let left = n;
+    for (;;) {
+      const used = Math.min(left, this.#held);
+      if (used > 0) this.#take(used);
+      left -= used;
+      if (left === 0 || !(await this.#more(quietMs))) return n - left;
+    }
+  }
+
+  /** Runs the TLS handshake on the same socket (after STARTTLS), not checking the self-signed certificate. */
+  async upgrade(): Promise<void> {
+    const plain = this.socket;
+    plain.removeAllListeners('data');
+    plain.removeAllListeners('close');
+    const secure = tlsConnect({ socket: plain, rejectUnauthorized: false, servername: 'mail.example.test' });
+    await new Promise<void>((resolve, reject) => {
+      secure.once('secureConnect', resolve);
+      secure.once('error', reject);
+    });
+    this.socket = secure;
+    this.#listen(secure);
+  }
+
+  /** Resolves once the server has closed the connection (fails after `quietMs` of silence). */
+  async closed(quietMs = 10_000): Promise<void> {
+    while (await this.#more(quietMs)) this.#take(this.#held);
+  }
+
+  /** Closes the connection. */
+  destroy(): void {
+    this.socket.destroy();
+  }
+}
+
+/** Connects and reads octets, over TCP or with implicit TLS, from an optional loopback source address. */
+export async function connectBytes(port: number, tls: boolean, pace: ReadPace = {}, localAddress?: string): Promise<ByteClient> {
+  const where = { port, host: '127.0.0.1', localAddress };
+  const socket: Socket = tls ? tlsConnect({ ...where, rejectUnauthorized: false, servername: 'mail.example.test' }) : netConnect(where);
+  await new Promise<void>((resolve, reject) => {
+    socket.once(tls ? 'secureConnect' : 'connect', () => resolve());
+    socket.once('error', reject);
+  });
+  return new ByteClient(socket, pace);
+}
+
+/** Polls `predicate` every 20 ms until it holds, failing after `tries` polls. */
+export async function eventually(predicate: () => boolean, tries = 500): Promise<void> {
+  for (let i = 0; i < tries; i++) {
+    if (predicate()) return;
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  throw new Error('condition never held');
+}

@@ -17,7 +17,8 @@ const logLines: string[] = [];
 beforeAll(async () => {
   registerFakeDrivers();
   certificate = await makeCertificate();
-  lab = await startTestLab({ quiet: false, log: (l) => logLines.push(l), certificate, idleTimeout: 30 });
+  // Hundreds of clients from one address: raise the per-address cap (default 100) for the concurrency tests.
+  lab = await startTestLab({ quiet: false, log: (l) => logLines.push(l), certificate, idleTimeout: 30, maxConnectionsPerAddress: 1000 });
 });
 afterAll(async () => {
   await lab.close();

@@ -19,6 +19,10 @@ describe('parseArgs', () => {
     [['--seed', '42'], { seed: 42 }],
     [['--idle-timeout', '5'], { idleTimeout: 5 }],
     [['--idle-timeout=1.5'], { idleTimeout: 1.5 }],
+    [['--command-timeout', '30'], { commandTimeout: 30 }],
+    [['--command-timeout=1.5'], { commandTimeout: 1.5 }],
+    [['--max-connections', '50'], { maxConnections: 50 }],
+    [['--max-connections-per-address=5'], { maxConnectionsPerAddress: 5 }],
     [['--quiet'], { quiet: true }],
     [['-h'], { help: true }],
     [['--help'], { help: true }],
@@ -40,12 +44,17 @@ describe('parseArgs', () => {
     [['--idle-timeout', '-5'], '--idle-timeout must be a number of seconds from 1 to 86400, not "-5"'],
     [['--host', 'bad host!'], '--host "bad host!" is not an address or host name'],
     [['--quiet=yes'], '--quiet takes no value'],
+    [['--command-timeout', '0'], '--command-timeout must be a number of seconds from 1 to 86400, not "0"'],
+    [['--max-connections', '0'], '--max-connections must be a whole number from 1 to 100000, not "0"'],
+    [['--max-connections-per-address', '2.5'], '--max-connections-per-address must be a whole number from 1 to 100000, not "2.5"'],
   ])('rejects %j', (argv, error) => {
     expect(parseArgs(argv)).toEqual({ ok: false, error });
   });
 
   test('documents every option in the help text', () => {
-    for (const name of ['--host', '--offset', '--seed', '--idle-timeout', '--quiet', '--help']) expect(usage()).toContain(name);
+    for (const name of ['--host', '--offset', '--seed', '--idle-timeout', '--command-timeout', '--max-connections', '--max-connections-per-address', '--quiet', '--help']) {
+      expect(usage()).toContain(name);
+    }
     expect(usage()).toContain('10025, 10587, 10465, 10110, 10995, 10143, 10993');
   });
 });

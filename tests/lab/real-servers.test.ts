@@ -10,7 +10,8 @@ import { connectPlain, connectTls, portOf, startTestLab, type LineClient } from 
 const logLines: string[] = [];
 let lab: Lab;
 beforeAll(async () => {
-  lab = await startTestLab({ seed: 5, quiet: false, log: (l) => logLines.push(l) });
+  // Hundreds of clients from one address: raise the per-address cap (default 100) for the concurrency test.
+  lab = await startTestLab({ seed: 5, quiet: false, log: (l) => logLines.push(l), maxConnectionsPerAddress: 1000 });
 });
 afterAll(async () => {
   expect(lab.internalErrors).toBe(0);

@@ -28,7 +28,7 @@ describe('lab transcript', () => {
 
   test('shortens very long lines and says how long they were', () => {
     const out = printable('z'.repeat(5000));
-    expect(out).toBe(`${'z'.repeat(400)}… (5000 octets)`);
+    expect(out).toBe(`${'z'.repeat(400)} [… 4,600 more octets]`);
   });
 
   test('leaves out the session events the lab logs itself', () => {

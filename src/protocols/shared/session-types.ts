@@ -66,4 +66,17 @@ export interface Session {
   drop(): void;
   /** How many lines hit the internal-error safety net; tests require 0. */
   readonly internalErrors: number;
+  /** How a byte transport frames the next line now (the lab's line splitter asks before each line). */
+  framing(): LineFraming;
+}
+
+/** What a transport needs to cut the next line exactly where the server will. */
+export interface LineFraming {
+  /** The longest line the current state accepts, in octets without CRLF. */
+  maxLineOctets: number;
+  /**
+   * Octets of an IMAP literal still owed (RFC 3501 §4.3), 0 outside one. They are counted raw, whatever their
+   * lines: inside them only CRLF ends a line, so a bare LF stays in the data and the count stays right.
+   */
+  literalOctets: number;
 }
