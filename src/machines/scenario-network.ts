@@ -42,5 +42,7 @@ export function noAnswerSession(closed: SessionView): Session {
     timeout: () => ({ ...NOTHING, replies: [], entries: [] }),
     drop: () => {},
     internalErrors: 0,
+    // Nothing is ever read on a connection that never opened.
+    framing: () => ({ maxLineOctets: 0, literalOctets: 0 }),
   };
 }
