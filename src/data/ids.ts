@@ -10,16 +10,23 @@ export const portRoles = ['relay', 'submission', 'access', 'http'] as const;
 /** What a port is for. */
 export type PortRole = (typeof portRoles)[number];
 
-/** Security modes, as RFC 8314 §2 and RFC 3207 §4 distinguish them. */
-export const securityModes = [
-  'plaintext',
-  'starttls-opportunistic',
-  'starttls-required',
-  'implicit-tls',
-  'https',
-] as const;
+/**
+ * Security modes: what the protocol does on the port (RFC 8314 §2, RFC 3207 §4). Whether a server refuses a login
+ * before TLS is not a mode but configuration: see `tlsBeforeLoginPolicies`.
+ */
+export const securityModes = ['plaintext', 'starttls', 'implicit-tls', 'https'] as const;
 /** How a connection on a port is (or is not) protected. */
 export type SecurityMode = (typeof securityModes)[number];
+
+/**
+ * On a STARTTLS port, who decides whether the session must be encrypted before a login: on relay (25) TLS is
+ * opportunistic and a public MX must not require it (RFC 3207 §4); on submission and access ports refusing a login
+ * before TLS is the server's configuration, which every server must offer (RFC 2595 §2.3, RFC 3501 §6.2.3,
+ * RFC 3207 §4) and RFC 8314 §4.1 recommends.
+ */
+export const tlsBeforeLoginPolicies = ['opportunistic', 'configuration'] as const;
+/** Whether TLS before a login is opportunistic or the server's configuration. */
+export type TlsBeforeLogin = (typeof tlsBeforeLoginPolicies)[number];
 
 /** Comparison rows, in the order the table shows them. */
 export const featureIds = [
@@ -43,8 +50,28 @@ export const supportLevels = ['yes', 'partial', 'no', 'not-applicable', 'info'] 
 /** Support level of one cell. */
 export type SupportLevel = (typeof supportLevels)[number];
 
-
 /** The course's lessons, in the order the course map shows them ('exchange' arrives with the Exchange issue). */
 export const lessonIds = ['travel', 'transcripts', 'smtp', 'pop3', 'imap', 'pop3-or-imap', 'ports', 'troubleshooting', 'exchange'] as const;
 /** One lesson of the course. */
 export type LessonId = (typeof lessonIds)[number];
+
+/** What a reply people meet in real life can tell them (the troubleshooting lesson's causes). */
+export const causeIds = [
+  'tls-required',
+  'bad-credentials',
+  'relay-denied',
+  'unknown-recipient',
+  'timeout',
+  'too-big',
+  'mailbox-locked',
+  'bad-command',
+  'port-blocked',
+  'untrusted-certificate',
+] as const;
+/** One cause of a trouble. */
+export type CauseId = (typeof causeIds)[number];
+
+/** The protocols whose replies the troubleshooting lesson explains; `none` for a trouble with no reply line. */
+export const troubleProtocols = ['smtp', 'pop3', 'imap', 'none'] as const;
+/** The protocol of a trouble. */
+export type TroubleProtocol = (typeof troubleProtocols)[number];

@@ -3,7 +3,27 @@ import { facts as raw } from './facts.ts';
 import { factsSchema } from './schema.ts';
 
 export * from './schema.ts';
-export { allFacts, featureOrder, ianaSources, portFact, portsOf, protocolById, roleLabels, securityLabels, sourceHref, sourceLabel, staleFacts, type FactRef } from './lookup.ts';
+export {
+  allFacts,
+  causeOf,
+  featureOrder,
+  ianaSources,
+  lessonsOfProtocol,
+  mythById,
+  portFact,
+  portLessons,
+  portsOf,
+  protocolById,
+  roleLabels,
+  securityLabels,
+  sourceHref,
+  sourceLabel,
+  staleFacts,
+  tlsBeforeLoginLabels,
+  troubleById,
+  troubleLessons,
+  type FactRef,
+} from './lookup.ts';
 
 /** The facts, validated once at import. */
 export const facts = factsSchema.parse(raw);

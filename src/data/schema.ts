@@ -1,54 +1,13 @@
 /** Zod schema of the protocol-facts file: every fact carries its source and the date it was last checked. */
 import { z } from 'zod';
 
-import { featureIds, portRoles, protocolIds, securityModes, supportLevels } from './ids.ts';
+import { featureIds, portRoles, protocolIds, securityModes, supportLevels, tlsBeforeLoginPolicies } from './ids.ts';
+import { isoDate, lessonTags, provenance, slug, sourceSchema } from './schema-base.ts';
+import { causesSchema, troubleSchema } from './schema-troubles.ts';
 
 export * from './ids.ts';
-
-const isoDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'dates are written YYYY-MM-DD')
-  // Date.parse rolls 2026-02-31 over to March, so compare the round trip instead.
-  .refine((s) => {
-    const t = Date.parse(`${s}T00:00:00Z`);
-    return !Number.isNaN(t) && new Date(t).toISOString().slice(0, 10) === s;
-  }, 'not a real calendar date');
-
-/** Where a fact comes from. An RFC section, the IANA registry, or an official document. */
-export const sourceSchema = z.discriminatedUnion('kind', [
-  z.object({
-    /** An IETF RFC. */
-    kind: z.literal('rfc'),
-    /** RFC number, e.g. 5321. */
-    rfc: z.number().int().positive(),
-    /** Section, e.g. "4.5.3.1" or "Appendix A"; omit only when the whole RFC is meant. */
-    section: z.string().min(1).optional(),
-  }),
-  z.object({
-    /** The IANA Service Name and Transport Protocol Port Number Registry. */
-    kind: z.literal('iana'),
-    /** The port looked up in the registry. */
-    port: z.number().int().min(1).max(65535),
-  }),
-  z.object({
-    /** An official document of a vendor or standards body (not a blog post). */
-    kind: z.literal('doc'),
-    /** The document's title as its publisher gives it. */
-    title: z.string().min(3),
-    /** The document's address. */
-    url: z.url({ protocol: /^https$/ }),
-  }),
-]);
-/** A source of a fact. */
-export type Source = z.infer<typeof sourceSchema>;
-
-/** What every fact carries besides its value: where it comes from and when someone last checked it. */
-const provenance = {
-  /** At least one source; the first is the one shown first. */
-  sources: z.array(sourceSchema).min(1, 'every fact needs a source'),
-  /** The day a person last checked this fact against its sources (YYYY-MM-DD). */
-  lastVerified: isoDate,
-};
+export { sourceSchema, type Source } from './schema-base.ts';
+export { causeSchema, troubleSchema, type Cause, type Trouble } from './schema-troubles.ts';
 
 /** A protocol the course covers. */
 export const protocolSchema = z.object({
@@ -75,12 +34,17 @@ export const portSchema = z.object({
   ianaName: z.string().min(2),
   /** Whether IANA registers a mail or web service of this role on the port. */
   ianaRegisteredForRole: z.boolean(),
-  /** How the connection is protected. */
+  /** What the protocol does on the port: plaintext, a plaintext start upgraded with STARTTLS/STLS, or TLS first. */
   security: z.enum(securityModes),
+  /**
+   * STARTTLS ports only: whether TLS before a login is opportunistic (relay, where a public MX must not require it)
+   * or the server's configuration (submission and access, where a well-configured server refuses logins first).
+   */
+  tlsBeforeLogin: z.enum(tlsBeforeLoginPolicies).optional(),
   /** One sentence a learner reads next to the port. */
   description: z.string().min(10),
-  /** The RFCs that govern the port's use, most specific first. */
-  governingRfcs: z.array(z.number().int().positive()).min(1),
+  /** The RFCs that govern the port's use, most specific first; none for a vendor convention such as 2525. */
+  governingRfcs: z.array(z.number().int().positive()),
   /** The common misconception this port corrects, stated as the myth and the correction. */
   misconception: z.object({
     /** What popular articles claim. */
@@ -96,6 +60,8 @@ export const portSchema = z.object({
     security: z.array(sourceSchema).min(1, 'every fact needs a source'),
     /** For the misconception's correction. */
     misconception: z.array(sourceSchema).min(1, 'every fact needs a source'),
+    /** For what the description states (the quiz cites them when it asks the description as a fact). */
+    description: z.array(sourceSchema).min(1, 'every fact needs a source'),
   }),
   /** The day a person last checked this port's facts against their sources (YYYY-MM-DD). */
   lastVerified: isoDate,
@@ -126,17 +92,16 @@ export const featureSchema = z.object({
 /** A comparison row. */
 export type Feature = z.infer<typeof featureSchema>;
 
-/** A stable id for a myth or a situation: lower-case words joined by hyphens, starting with a letter. */
-const slug = z.string().regex(/^[a-z][a-z0-9]*(-[a-z0-9]+)*$/, 'ids are lower-case words joined by hyphens');
-
 /** A common belief about mail that is not tied to one port (those live on the port as its misconception). */
 export const mythSchema = z.object({
   /** Stable id, e.g. "pop3-deletes"; the quiz asks it as `myth-or-fact:myth:<id>`. */
   id: slug,
   /** What popular articles claim, as one sentence a learner judges. */
   myth: z.string().min(10),
-  /** What is true instead; the learner reads it after answering. */
+  /** What is true instead; its first sentence is true on its own, because the quiz asks it as a fact. */
   correction: z.string().min(10),
+  /** The lessons whose callouts and quizzes use this myth. */
+  lessons: lessonTags,
   ...provenance,
 });
 /** A general myth. */
@@ -211,6 +176,8 @@ export const situationSchema = z
     distractors: z.array(situationOptionSchema).max(3).optional(),
     /** A sentence or two the learner reads after answering. */
     explanation: z.string().min(10),
+    /** The lessons whose quizzes ask this situation. */
+    lessons: lessonTags,
     ...provenance,
   })
   .superRefine((s, ctx) => {
@@ -243,6 +210,16 @@ function uniqueIds(kind: string, ids: readonly (string | number)[], ctx: z.Refin
   }
 }
 
+/** A port's security and login policy agree, and a port registered for its role names the RFCs that govern it. */
+function checkPort(p: PortFact, ctx: z.RefinementCtx): void {
+  if ((p.security === 'starttls') !== (p.tlsBeforeLogin !== undefined)) {
+    ctx.addIssue({ code: 'custom', message: `port ${p.port}: tlsBeforeLogin is given exactly when the security is starttls` });
+  }
+  if (p.ianaRegisteredForRole && p.governingRfcs.length === 0) {
+    ctx.addIssue({ code: 'custom', message: `port ${p.port} is registered for its role, so it names the RFCs that govern it` });
+  }
+}
+
 /** The port options of a situation, its answer included. */
 function portOptions(s: Situation): { port: number; via?: string | undefined }[] {
   return [s.answer, ...(s.distractors ?? [])].flatMap((o) => (o.kind === 'port' ? [o] : []));
@@ -265,11 +242,19 @@ export const factsSchema = z
     roles: z.record(z.enum(portRoles), termSchema),
     /** What each security mode means (RFC 3207 §4, RFC 8314 §3). */
     security: z.record(z.enum(securityModes), termSchema),
+    /** What each STARTTLS policy means: opportunistic relay (RFC 3207 §4) or the server's configuration. */
+    tlsBeforeLogin: z.record(z.enum(tlsBeforeLoginPolicies), termSchema),
+    /** What a real-life reply can tell a learner, and what to do about it. */
+    causes: causesSchema,
+    /** The replies (and silences) of the troubleshooting lesson, each reproduced by a scenario or a TLS check. */
+    troubles: z.array(troubleSchema),
   })
   .superRefine((facts, ctx) => {
     uniqueIds('port', facts.ports.map((p) => p.port), ctx);
     uniqueIds('myth', facts.myths.map((m) => m.id), ctx);
     uniqueIds('situation', facts.situations.map((s) => s.id), ctx);
+    uniqueIds('trouble', facts.troubles.map((t) => t.id), ctx);
+    for (const p of facts.ports) checkPort(p, ctx);
     const ports = new Map(facts.ports.map((p) => [p.port, p]));
     for (const s of facts.situations) {
       for (const o of portOptions(s)) {

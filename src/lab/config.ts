@@ -48,7 +48,7 @@ export interface ListenerPlan {
   /** The port the lab really listens on: offset + standard port. */
   port: number;
   security: SecurityMode;
-  /** Learner-facing security name from the data file, e.g. "STARTTLS, required". */
+  /** Learner-facing security name from the data file, e.g. "STARTTLS" or "Implicit TLS". */
   securityLabel: string;
   role: PortRole;
 }

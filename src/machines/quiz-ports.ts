@@ -1,5 +1,5 @@
 /** Quiz questions that link ports to protocols, both ways, built from the port facts. */
-import { facts, protocolById, securityLabels } from '../data/lookup.ts';
+import { facts, lessonsOfProtocol, portLessons, protocolById, securityLabels } from '../data/lookup.ts';
 import type { PortFact, ProtocolId, SecurityMode, Source } from '../data/lookup.ts';
 import { citation } from './quiz-cite.ts';
 import type { QuizOption, QuizQuestion } from './quiz-types.ts';
@@ -7,10 +7,20 @@ import type { QuizOption, QuizQuestion } from './quiz-types.ts';
 /** Options per question: the answer and up to this many distractors. */
 const DISTRACTORS = 3;
 
-/** Ports IANA registers for the role they play here; 2525 is a vendor convention and is left out. */
+/**
+ * The ports a port question may name: those IANA registers for the role they play here (2525 is a vendor
+ * convention), and not plaintext 80, which carries no mail protocol, only Exchange Server's calendar publishing and
+ * redirects: "Exchange (Plaintext)" would name a protocol that does not run there.
+ */
 function registeredPorts(): PortFact[] {
-  return facts.ports.filter((p) => p.ianaRegisteredForRole);
+  return facts.ports.filter((p) => p.ianaRegisteredForRole && p.security !== 'plaintext');
 }
+
+/**
+ * Exchange is asked about by no protocol-to-port question: Exchange Server also takes SMTP on 25 and 587 and, when
+ * enabled, POP3 and IMAP on their ports, so any port the quiz could offer as wrong is one Exchange really uses.
+ */
+const NOT_ASKED_BY_PORT: readonly ProtocolId[] = ['exchange'];
 
 /** What a port carries, e.g. "IMAP (Implicit TLS)" or "Exchange / JMAP (HTTPS)". */
 export function portUsageLabel(p: PortFact): string {
@@ -49,6 +59,7 @@ export function portToProtocolQuestions(): QuizQuestion[] {
       answer: answer.id,
       explanation: p.description,
       source: citation(p.sources.role),
+      lessons: portLessons(p),
     };
   });
 }
@@ -58,6 +69,7 @@ export function protocolToPortQuestions(): QuizQuestion[] {
   const pool = registeredPorts();
   const questions: QuizQuestion[] = [];
   for (const protocol of facts.protocols) {
+    if (NOT_ASKED_BY_PORT.includes(protocol.id)) continue;
     const modes: SecurityMode[] = [];
     for (const p of portsOfProtocol(pool, protocol.id)) if (!modes.includes(p.security)) modes.push(p.security);
     for (const mode of modes) {
@@ -76,6 +88,7 @@ export function protocolToPortQuestions(): QuizQuestion[] {
         answer: answer.id,
         explanation: p.description,
         source: citation(sourcesFor(protocol.id, p.sources.role)),
+        lessons: [...lessonsOfProtocol(protocol.id), 'ports'],
       });
     }
   }

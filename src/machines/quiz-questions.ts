@@ -1,9 +1,11 @@
 /**
- * The port and encryption quiz: every question is generated from src/data/facts.ts, so the quiz cannot
- * disagree with the port table. Pure and deterministic; the same seed always gives the same quiz.
+ * The quiz: every question is generated from the data file (src/data) or the engine's reply catalogues, so the quiz
+ * cannot disagree with the tables or the simulator. Pure and deterministic; the same seed always gives the same quiz.
  */
+import { lessonIds, type LessonId } from '../data/ids.ts';
 import { pickFrom, type PickOptions } from './quiz-pick.ts';
 import { portToProtocolQuestions, protocolToPortQuestions } from './quiz-ports.ts';
+import { replyClassQuestions, replyQuestions } from './quiz-replies.ts';
 import { situationQuestions } from './quiz-situations.ts';
 import { mythOrFactQuestions, securityModeQuestions } from './quiz-statements.ts';
 import { quizTopics, stableOrder } from './quiz-types.ts';
@@ -21,7 +23,17 @@ export function allQuestions(): QuizQuestion[] {
     ...securityModeQuestions(),
     ...situationQuestions(),
     ...mythOrFactQuestions(),
+    ...replyQuestions(),
+    ...replyClassQuestions(),
   ].map(stableOrder);
+}
+
+/** The questions of one lesson, in `allQuestions` order; throws a RangeError naming the lesson ids for an unknown one. */
+export function lessonQuestions(lesson: LessonId, bank: readonly QuizQuestion[] = allQuestions()): QuizQuestion[] {
+  if (!(lessonIds as readonly string[]).includes(lesson)) {
+    throw new RangeError(`unknown lesson ${JSON.stringify(lesson)}; expected one of ${lessonIds.join(', ')}`);
+  }
+  return bank.filter((q) => q.lessons.includes(lesson));
 }
 
 /** Throws a RangeError naming the bad option; a count of 0 is valid and picks nothing. */

@@ -109,6 +109,7 @@ export function situationQuestion(s: Situation): QuizQuestion {
     answer: answer.id,
     explanation: s.explanation,
     source: citation(s.sources),
+    lessons: [...s.lessons],
   };
 }
 

@@ -1,5 +1,6 @@
 /** Quiz questions about how a port is protected and which common beliefs about ports are myths. */
-import { facts, roleLabels, securityLabels } from '../data/lookup.ts';
+import { facts, portLessons, roleLabels, securityLabels, tlsBeforeLoginLabels } from '../data/lookup.ts';
+import type { PortFact } from '../data/lookup.ts';
 import { securityModes } from '../data/ids.ts';
 import type { SecurityMode } from '../data/ids.ts';
 import { citation } from './quiz-cite.ts';
@@ -10,7 +11,9 @@ const OTHER_MODES = 3;
 
 /**
  * The modes nearest the answer in `securityModes` order (weakest to strongest), counted in a circle so that
- * Plaintext and HTTPS, the two web modes, are neighbours and a port-80 question still offers HTTPS.
+ * Plaintext and HTTPS, the two web modes, are neighbours and a port-80 question still offers HTTPS. There is one
+ * STARTTLS mode, so no question offers two STARTTLS answers that a learner could defend: whether a server refuses
+ * logins before TLS is its configuration, not the port's mode.
  */
 function nearbyModes(answer: SecurityMode): SecurityMode[] {
   const at = securityModes.indexOf(answer);
@@ -42,8 +45,14 @@ export function securityModeQuestions(): QuizQuestion[] {
       answer: p.security,
       explanation: p.description,
       source: citation(p.sources.security),
+      lessons: portLessons(p),
     };
   });
+}
+
+/** A port's security as the learner reads it, with the STARTTLS policy where there is one. */
+export function securityText(p: PortFact): string {
+  return p.tlsBeforeLogin ? `${securityLabels[p.security]} (${tlsBeforeLoginLabels[p.tlsBeforeLogin]})` : securityLabels[p.security];
 }
 
 /** The two answers of every myth-or-fact question, in reading order. */
@@ -79,6 +88,7 @@ function generalMyths(): QuizQuestion[] {
         answer: 'myth',
         explanation: m.correction,
         source: citation(m.sources),
+        lessons: [...m.lessons],
       },
       {
         id: `myth-or-fact:fact:${m.id}`,
@@ -88,6 +98,7 @@ function generalMyths(): QuizQuestion[] {
         answer: 'fact',
         explanation: `${rest ? `${rest} ` : ''}It corrects a common myth: “${m.myth}”`,
         source: citation(m.sources),
+        lessons: [...m.lessons],
       },
     ];
   });
@@ -104,6 +115,7 @@ function portStatements(): QuizQuestion[] {
       answer: 'myth',
       explanation: p.misconception.correction,
       source: citation(p.sources.misconception),
+      lessons: portLessons(p),
     },
     {
       id: `myth-or-fact:fact:${p.port}`,
@@ -111,9 +123,11 @@ function portStatements(): QuizQuestion[] {
       prompt: `Myth or fact? Port ${p.port}: ${p.description}`,
       options: mythOrFact.map((o) => ({ ...o })),
       answer: 'fact',
-      // The prompt already quotes the description; the feedback adds the port's role and security mode.
-      explanation: `Port ${p.port}. Role: ${roleLabels[p.role]}. Security: ${securityLabels[p.security]}.`,
-      source: citation(p.sources.role),
+      // The prompt already quotes the description; the feedback adds the port's role and security mode, and the
+      // question cites the sources of what the description states (for 110: STLS, RFC 2595 §4).
+      explanation: `Port ${p.port}. Role: ${roleLabels[p.role]}. Security: ${securityText(p)}.`,
+      source: citation(p.sources.description),
+      lessons: portLessons(p),
     },
   ]);
 }

@@ -2,10 +2,19 @@
  * The quiz's question shape, its topics and the small deterministic helpers the generator and the widget share.
  * Free of the data file: the quiz widget imports this in the browser.
  */
+import type { LessonId } from '../data/ids.ts';
 import { seededRandom } from '../protocols/shared/random.ts';
 
-/** The kinds of question the port and encryption quiz asks. */
-export const quizTopics = ['port-to-protocol', 'protocol-to-port', 'security-mode', 'situation', 'myth-or-fact'] as const;
+/** The kinds of question the quiz asks. */
+export const quizTopics = [
+  'port-to-protocol',
+  'protocol-to-port',
+  'security-mode',
+  'situation',
+  'myth-or-fact',
+  'reply',
+  'reply-class',
+] as const;
 /** One kind of quiz question. */
 export type QuizTopic = (typeof quizTopics)[number];
 
@@ -16,6 +25,8 @@ export const quizTopicLabels: Record<QuizTopic, string> = {
   'security-mode': 'Security mode',
   situation: 'Situations',
   'myth-or-fact': 'Myth or fact',
+  reply: 'What a reply tells you',
+  'reply-class': 'Reply classes',
 };
 
 /** One answer a learner can choose; `id` is stable, `label` is what the learner reads. */
@@ -24,10 +35,11 @@ export interface QuizOption {
   label: string;
 }
 
-/** One generated question; `answer` is the id of its single correct option. */
+/** One generated question; `answer` is the id of its single correct option; `lessons` are the lessons it belongs to. */
 export interface QuizQuestion {
   id: string;
   topic: QuizTopic;
+  lessons: LessonId[];
   prompt: string;
   options: QuizOption[];
   answer: string;
@@ -55,7 +67,7 @@ export function shuffled<T>(items: readonly T[], next: () => number): T[] {
 /** Myth-or-fact keeps its two options in reading order; every other topic's options are shuffled. */
 export function withOptionOrder(q: QuizQuestion, next: () => number): QuizQuestion {
   const options = q.topic === 'myth-or-fact' ? q.options.map((o) => ({ ...o })) : shuffled(q.options.map((o) => ({ ...o })), next);
-  return { ...q, options, source: { ...q.source } };
+  return { ...q, lessons: [...q.lessons], options, source: { ...q.source } };
 }
 
 /** A question with its options in the stable order its id seeds. */

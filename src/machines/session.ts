@@ -17,7 +17,7 @@ export interface SessionInput {
   sessionId: string;
   /** True on implicit-TLS ports: TLS is up before the greeting. */
   implicitTls: boolean;
-  /** True where the port requires TLS before authentication (RFC 8314 §4.1; Dovecot and Postfix submission). */
+  /** True where the server refuses authentication before TLS: its configuration on 587, 110 and 143 (RFC 8314 §4.1). */
   tlsRequired: boolean;
   /** Relay port (25): no AUTH, local recipients only (RFC 5321). Otherwise submission or access. */
   role: 'relay' | 'submission' | 'access';
@@ -301,8 +301,8 @@ function tlsEvent(how: 'implicit' | 'starttls'): TranscriptEntry {
 
 /**
  * Opens a session with the server for `protocol` on `port`. The port decides the security at connection, as
- * on real servers: implicit TLS (465, 993, 995), STARTTLS required before login (587, 110, 143), or relay
- * with opportunistic STARTTLS and no AUTH (25). Throws a RangeError for a port the protocol does not use.
+ * on real servers: implicit TLS (465, 993, 995), STARTTLS with logins refused before TLS as a well-configured server
+ * does (587, 110, 143), or relay with opportunistic STARTTLS and no AUTH (25). Throws a RangeError for a port the protocol does not use.
  */
 export function openSession(world: MailWorld, protocol: ProtocolName, port: number, options: OpenOptions = {}): Session {
   const driver = drivers.get(protocol);
@@ -316,7 +316,11 @@ export function openSession(world: MailWorld, protocol: ProtocolName, port: numb
     port,
     sessionId: world.newSessionId(),
     implicitTls: fact.security === 'implicit-tls',
-    tlsRequired: fact.security === 'starttls-required',
+    // Refusing a login before TLS is the server's configuration, not the port's (RFC 2595 §2.3, RFC 3501 §6.2.3,
+    // RFC 3207 §4). The simulated servers are configured as well-configured servers are, as RFC 8314 §4.1
+    // recommends and Dovecot and Postfix submission (smtpd_tls_auth_only) do: wherever the port leaves it to
+    // configuration (587, 110, 143) they refuse; on relay (25) TLS stays opportunistic, as a public MX must.
+    tlsRequired: fact.security === 'starttls' && fact.tlsBeforeLogin === 'configuration',
     role: fact.role === 'relay' ? 'relay' : fact.role === 'submission' ? 'submission' : 'access',
     clientAddress: options.clientAddress ?? '192.0.2.10',
   };

@@ -50,10 +50,10 @@ describe('ComparisonTable', () => {
     const doc = await renderToDom(ComparisonTable);
     const row = doc.querySelector('tr[data-row="defaultPorts"]')!;
     const cell = (id: string) => text(row.querySelector(`td[data-protocol="${id}"]`)).replace(/\s*source.*$/, '');
-    expect(cell('smtp-relay')).toBe('25 (STARTTLS, opportunistic)');
-    expect(cell('smtp-submission')).toBe('587 (STARTTLS, required), 465 (Implicit TLS)');
-    expect(cell('pop3')).toBe('110 (STARTTLS, required), 995 (Implicit TLS)');
-    expect(cell('imap')).toBe('143 (STARTTLS, required), 993 (Implicit TLS)');
+    expect(cell('smtp-relay')).toBe('25 (STARTTLS)');
+    expect(cell('smtp-submission')).toBe('587 (STARTTLS), 465 (Implicit TLS)');
+    expect(cell('pop3')).toBe('110 (STARTTLS), 995 (Implicit TLS)');
+    expect(cell('imap')).toBe('143 (STARTTLS), 993 (Implicit TLS)');
   });
 
   test('shows only the protocols and rows a lesson asks for, in that order', async () => {

@@ -5,23 +5,42 @@ import { renderToDom, text } from './render.ts';
 const clean = (s: string) => s.replace(/\s*source \[\d+\]/g, '').trim();
 
 describe('PortTable', () => {
-  test('shows every port with its security mode, as §1.1 of the reference sheet gives it', async () => {
+  // Issue 9, correction 2 (changed on purpose): one STARTTLS mode, and a second line saying whether logins wait
+  // for TLS: opportunistic on relay (RFC 3207 §4), the server's configuration elsewhere (RFC 8314 §4.1).
+  test('shows every port with its security mode and, on STARTTLS ports, who decides about TLS before login', async () => {
     const doc = await renderToDom(PortTable);
     const security = Object.fromEntries(
       [...doc.querySelectorAll('tbody tr')].map((tr) => [text(tr.querySelector('th')), clean(text(tr.querySelector('[data-col="security"]')))]),
     );
+    const opportunistic = 'STARTTLS; Opportunistic: a public MX must not require TLS';
+    const configuration = 'STARTTLS; Login before TLS: refused by a well-configured server';
     expect(security).toEqual({
-      '25': 'STARTTLS, opportunistic',
-      '587': 'STARTTLS, required',
+      '25': opportunistic,
+      '587': configuration,
       '465': 'Implicit TLS',
-      '2525': 'STARTTLS, opportunistic',
-      '110': 'STARTTLS, required',
+      '2525': configuration,
+      '110': configuration,
       '995': 'Implicit TLS',
-      '143': 'STARTTLS, required',
+      '143': configuration,
       '993': 'Implicit TLS',
       '80': 'Plaintext',
       '443': 'HTTPS',
     });
+    expect(doc.querySelector('tr[data-port="587"] [data-col="security"]')?.getAttribute('data-tls-before-login')).toBe('configuration');
+    expect(doc.querySelector('tr[data-port="465"] [data-col="security"]')?.hasAttribute('data-tls-before-login')).toBe(false);
+  });
+
+  test('cites the login policy’s own sources in the security cell', async () => {
+    const doc = await renderToDom(PortTable, { ports: [110] });
+    const refs = [...doc.querySelectorAll('tr[data-port="110"] [data-col="security"] sup a')].map((a) => a.getAttribute('href'));
+    const labels = refs.map((href) => text(doc.querySelector(`${href} a`)));
+    expect(labels).toEqual(expect.arrayContaining(['RFC 2595 §4', 'RFC 2595 §2.3', 'RFC 3501 §6.2.3', 'RFC 8314 §4.1']));
+  });
+
+  test('names no governing RFC for 2525, a vendor convention (issue 9, correction 8)', async () => {
+    const doc = await renderToDom(PortTable);
+    expect(text(doc.querySelector('tr[data-port="2525"] [data-col="rfcs"]'))).toBe('None: a vendor convention');
+    expect(doc.querySelector('tr[data-port="2525"] [data-col="rfcs"] a')).toBeNull();
   });
 
   test('gives every cell but the port and its RFC links a numbered source', async () => {
@@ -30,6 +49,7 @@ describe('PortTable', () => {
       expect(td.querySelector('sup a[href^="#ports-source-"]'), text(td)).not.toBeNull();
     }
     for (const td of doc.querySelectorAll('tbody td[data-col="rfcs"]')) {
+      if (text(td) === 'None: a vendor convention') continue;
       expect(td.querySelector('a[href^="https://www.rfc-editor.org/rfc/rfc"]')).not.toBeNull();
     }
   });

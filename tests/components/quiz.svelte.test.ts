@@ -13,6 +13,7 @@ function q(n: number, topic: QuizTopic): QuizQuestion {
   return {
     id: `q${n}`,
     topic,
+    lessons: ['ports'],
     prompt: `Prompt ${n}?`,
     options: [
       { id: 'r', label: `Right ${n}` },

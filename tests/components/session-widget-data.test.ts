@@ -26,7 +26,7 @@ describe('simulatorData', () => {
     const data = (await simulatorData({ scenario: 'smtp-submission-587', startStep: 2 }))!;
     expect([data.protocol, data.port, data.mode, data.startStep]).toEqual(['smtp', 587, 'guided', 2]);
     expect(data.graph.nodes.map((n) => n.id)).toEqual(['connected', 'ready', 'mailTransaction', 'data', 'authenticating', 'closed']);
-    expect(data.badge).toEqual({ security: 'STARTTLS, required', role: 'Submission (program to server)' });
+    expect(data.badge).toEqual({ security: 'STARTTLS', role: 'Submission (program to server)' });
     expect(Object.keys(data.explanations).sort()).toEqual(['2.0.0', '2.1.0', '2.1.5', '2.7.0', '220', '221', '235', '250', '354', '5.7.0', '530']);
     expect(data.explanations['530']).toEqual({
       token: '530',
@@ -43,7 +43,7 @@ describe('simulatorData', () => {
     expect(data.played).toEqual([]);
     expect(data.greeting).toEqual([{ kind: 'server', text: '+OK Mailwire POP3 ready.', encrypted: false }]);
     expect(data.initial).toMatchObject({ state: 'authorization', tls: false, closed: false, expects: 'command', allowedCommands: ['CAPA', 'STLS', 'USER', 'APOP', 'AUTH', 'QUIT'] });
-    expect(data.badge).toEqual({ security: 'STARTTLS, required', role: 'Mailbox access' });
+    expect(data.badge).toEqual({ security: 'STARTTLS', role: 'Mailbox access' });
   });
 
   test('records a scenario that opens on a blocked port: a closed first view, and a badge for every port a reconnect may reach', async () => {

@@ -4,24 +4,27 @@ import { facts as raw } from '../../src/data/facts.ts';
 
 describe('port facts', () => {
   // Expected values written out from ../shared/reference/email-protocols.md §1.1, not read from the data file.
+  // Issue 9, correction 2 (changed on purpose): the mode is what the protocol does on the port, one STARTTLS for
+  // all; whether logins wait for TLS is opportunistic on relay (RFC 3207 §4) and the server's configuration elsewhere.
   test.each([
-    [25, ['smtp-relay'], 'relay', 'smtp', 'starttls-opportunistic'],
-    [587, ['smtp-submission'], 'submission', 'submission', 'starttls-required'],
-    [465, ['smtp-submission'], 'submission', 'submissions', 'implicit-tls'],
-    [2525, ['smtp-submission'], 'submission', 'ms-v-worlds', 'starttls-opportunistic'],
-    [110, ['pop3'], 'access', 'pop3', 'starttls-required'],
-    [995, ['pop3'], 'access', 'pop3s', 'implicit-tls'],
-    [143, ['imap'], 'access', 'imap', 'starttls-required'],
-    [993, ['imap'], 'access', 'imaps', 'implicit-tls'],
-    [80, ['exchange'], 'http', 'http', 'plaintext'],
-    [443, ['exchange', 'jmap'], 'http', 'https', 'https'],
-  ])('port %i is %j, role %s, IANA %s, security %s', (port, protocols, role, ianaName, security) => {
+    [25, ['smtp-relay'], 'relay', 'smtp', 'starttls', 'opportunistic'],
+    [587, ['smtp-submission'], 'submission', 'submission', 'starttls', 'configuration'],
+    [465, ['smtp-submission'], 'submission', 'submissions', 'implicit-tls', undefined],
+    [2525, ['smtp-submission'], 'submission', 'ms-v-worlds', 'starttls', 'configuration'],
+    [110, ['pop3'], 'access', 'pop3', 'starttls', 'configuration'],
+    [995, ['pop3'], 'access', 'pop3s', 'implicit-tls', undefined],
+    [143, ['imap'], 'access', 'imap', 'starttls', 'configuration'],
+    [993, ['imap'], 'access', 'imaps', 'implicit-tls', undefined],
+    [80, ['exchange'], 'http', 'http', 'plaintext', undefined],
+    [443, ['exchange', 'jmap'], 'http', 'https', 'https', undefined],
+  ])('port %i is %j, role %s, IANA %s, security %s, TLS before login %s', (port, protocols, role, ianaName, security, tlsBeforeLogin) => {
     const p = portFact(port);
     expect(p).toBeDefined();
     expect(p!.protocols).toEqual(protocols);
     expect(p!.role).toBe(role);
     expect(p!.ianaName).toBe(ianaName);
     expect(p!.security).toBe(security);
+    expect(p!.tlsBeforeLogin).toBe(tlsBeforeLogin);
   });
 
   test('lists exactly the ten ports of the course', () => {
@@ -43,8 +46,17 @@ describe('port facts', () => {
     expect(portFact(587)!.misconception.correction).toMatch(/STARTTLS/);
   });
 
-  test('says port 80 only redirects', () => {
-    expect(portFact(80)!.misconception.correction).toMatch(/redirect/i);
+  // Issue 9, correction 4 (changed on purpose): port 80 is more than a redirect in Exchange Server.
+  test('says port 80 carries calendar publishing and redirects, no mail protocol and no credentials', () => {
+    const p = portFact(80)!;
+    for (const text of [p.description, p.misconception.correction]) {
+      expect(text).toMatch(/calendar publishing/);
+      expect(text).toMatch(/Autodiscover redirect fallback/);
+      expect(text).toMatch(/redirect.*Outlook on the web|Outlook on the web.*redirect/);
+      expect(text).toMatch(/no mail protocol|No mail protocol/);
+    }
+    expect(p.misconception.correction).toMatch(/no credentials/);
+    expect(p.description).not.toMatch(/only redirects/);
   });
 
   test('finds the ports of a protocol', () => {
@@ -114,9 +126,8 @@ describe('sources', () => {
 describe('general myths and situations', () => {
   test('are all covered by allFacts, so the freshness warning sees them', () => {
     const paths = allFacts().map((r) => r.path);
-    for (const id of ['pop3-deletes', 'starttls-unencrypted', 'imap-delete-immediate', 'imap-push', 'smtp-receives', 'pop3-many-devices']) {
-      expect(paths).toContain(`myths.${id}`);
-    }
+    for (const m of facts.myths) expect(paths).toContain(`myths.${m.id}`);
+    expect(facts.myths.map((m) => m.id)).toEqual(expect.arrayContaining(['pop3-deletes', 'starttls-unencrypted', 'imap-delete-immediate', 'imap-push', 'smtp-receives', 'pop3-many-devices']));
     for (const id of ['port-25-blocked', 'phone-and-laptop', 'outlook-exchange-online', 'server-to-mx']) {
       expect(paths).toContain(`situations.${id}`);
     }
@@ -126,7 +137,7 @@ describe('general myths and situations', () => {
     for (const f of [...facts.myths, ...facts.situations]) {
       expect(f.sources.length, f.id).toBeGreaterThan(0);
       for (const s of f.sources) {
-        if (s.kind === 'rfc') expect(s.section, `${f.id} RFC ${s.rfc}`).toMatch(/^\d+(\.\d+)*$/);
+        if (s.kind === 'rfc') expect(s.section, `${f.id} RFC ${s.rfc}`).toMatch(/^(\d+(\.\d+)*|Appendix [A-Z](\.\d+)*)$/);
         if (s.kind === 'doc') expect(s.url, f.id).toMatch(/^https:\/\/learn\.microsoft\.com\//);
       }
     }
@@ -192,7 +203,13 @@ describe('staleFacts', () => {
     const old = structuredClone(raw);
     old.ports.find((p) => p.port === 993)!.lastVerified = '2025-10-01';
     const stale = staleFacts(new Date('2026-11-22T00:00:00Z'), 365, factsSchema.parse(old));
-    expect(stale.map((s) => s.path)).toEqual(['ports[993].ianaName', 'ports[993].role', 'ports[993].security', 'ports[993].misconception']);
+    expect(stale.map((s) => s.path)).toEqual([
+      'ports[993].ianaName',
+      'ports[993].role',
+      'ports[993].security',
+      'ports[993].misconception',
+      'ports[993].description',
+    ]);
   });
 
   test('reports a stale general myth and a stale situation by path', () => {

@@ -27,7 +27,7 @@ describe('lab command line', () => {
     child.stdout.setEncoding('utf8').on('data', (t: string) => (out += t));
     const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
     for (let i = 0; i < 200 && !out.includes('Ctrl-C stops the lab'); i++) await new Promise((r) => setTimeout(r, 50));
-    expect(out).toContain(`SMTP      127.0.0.1:${offset + 587}  587            STARTTLS, required`);
+    expect(out).toContain(`SMTP      127.0.0.1:${offset + 587}  587            STARTTLS`);
     expect(out).toContain(`IMAP      127.0.0.1:${offset + 993}  993            Implicit TLS`);
     expect(out).toContain('alice / wonderland');
     expect(out).toContain('bob / builder');

@@ -30,12 +30,12 @@ describe('lab listeners', () => {
   test('listen on offset + each standard port with the data file security', () => {
     const offset = lab.ports[0]!.port - 25;
     expect(lab.ports.map((p) => [p.protocol, p.standardPort, p.port - offset, p.security])).toEqual([
-      ['smtp', 25, 25, 'starttls-opportunistic'],
-      ['smtp', 587, 587, 'starttls-required'],
+      ['smtp', 25, 25, 'starttls'],
+      ['smtp', 587, 587, 'starttls'],
       ['smtp', 465, 465, 'implicit-tls'],
-      ['pop3', 110, 110, 'starttls-required'],
+      ['pop3', 110, 110, 'starttls'],
       ['pop3', 995, 995, 'implicit-tls'],
-      ['imap', 143, 143, 'starttls-required'],
+      ['imap', 143, 143, 'starttls'],
       ['imap', 993, 993, 'implicit-tls'],
     ]);
   });

@@ -62,12 +62,12 @@ describe('parseArgs', () => {
 describe('listenerPlan', () => {
   test('adds the offset to the contract ports and labels security from the data file', () => {
     expect(listenerPlan(20000).map((l) => `${l.protocol} ${l.port} ${l.securityLabel}`)).toEqual([
-      'smtp 20025 STARTTLS, opportunistic',
-      'smtp 20587 STARTTLS, required',
+      'smtp 20025 STARTTLS',
+      'smtp 20587 STARTTLS',
       'smtp 20465 Implicit TLS',
-      'pop3 20110 STARTTLS, required',
+      'pop3 20110 STARTTLS',
       'pop3 20995 Implicit TLS',
-      'imap 20143 STARTTLS, required',
+      'imap 20143 STARTTLS',
       'imap 20993 Implicit TLS',
     ]);
   });

@@ -19,14 +19,18 @@ const labels = (q: QuizQuestion): string[] => q.options.map((o) => o.label).sort
 describe('allQuestions', () => {
   test('gives every question the data supports, per topic', () => {
     const count = (t: QuizTopic) => all.filter((q) => q.topic === t).length;
-    // 10 ports, 9 registered for their role (not 2525); 10 (protocol, mode) pairs with one registered port;
-    // a security question per registered port; 4 situations; a myth and a fact per port and per general myth (6).
-    expect(count('port-to-protocol')).toBe(9);
-    expect(count('protocol-to-port')).toBe(10);
+    // 10 ports, 9 registered for their role (not 2525), 8 carrying a mail protocol (not plaintext 80);
+    // 8 (protocol, mode) pairs with one such port (Exchange is not asked by port); a security question per
+    // registered port; 4 situations; a myth and a fact per port (10) and per general myth (16); a reply question
+    // per trouble with a reply (11 of 13); reply classes: SMTP 4, POP3 2, IMAP 5.
+    expect(count('port-to-protocol')).toBe(8);
+    expect(count('protocol-to-port')).toBe(8);
     expect(count('security-mode')).toBe(9);
     expect(count('situation')).toBe(4);
-    expect(count('myth-or-fact')).toBe(32);
-    expect(all).toHaveLength(64);
+    expect(count('myth-or-fact')).toBe(52);
+    expect(count('reply')).toBe(11);
+    expect(count('reply-class')).toBe(11);
+    expect(all).toHaveLength(103);
   });
 
   test('gives every question a unique id', () => {
@@ -60,7 +64,12 @@ describe('allQuestions', () => {
 
   test('a fact question’s feedback adds the port’s role and security mode from the data', () => {
     expect(byId('myth-or-fact:fact:443').explanation).toBe('Port 443. Role: Web (HTTP). Security: HTTPS.');
-    expect(byId('myth-or-fact:fact:25').explanation).toBe('Port 25. Role: Relay (server to server). Security: STARTTLS, opportunistic.');
+    expect(byId('myth-or-fact:fact:25').explanation).toBe(
+      'Port 25. Role: Relay (server to server). Security: STARTTLS (Opportunistic: a public MX must not require TLS).',
+    );
+    expect(byId('myth-or-fact:fact:587').explanation).toBe(
+      'Port 587. Role: Submission (program to server). Security: STARTTLS (Login before TLS: refused by a well-configured server).',
+    );
     expect(byId('myth-or-fact:fact:995').explanation).toBe('Port 995. Role: Mailbox access. Security: Implicit TLS.');
   });
 });
@@ -81,9 +90,9 @@ describe('pinned questions', () => {
   });
 
   test('submission with STARTTLS answers 587', () => {
-    const q = byId('protocol-to-port:smtp-submission:starttls-required');
+    const q = byId('protocol-to-port:smtp-submission:starttls');
     expect(q.prompt).toContain('SMTP submission');
-    expect(q.prompt).toContain('STARTTLS, required');
+    expect(q.prompt).toContain('“STARTTLS”');
     expect(answerLabel(q)).toBe('587');
     expect(q.source.label).toBe('RFC 6409 §3.1');
   });
@@ -91,7 +100,7 @@ describe('pinned questions', () => {
   test('submission with implicit TLS answers 465, POP3 995 and IMAP 143 with STARTTLS', () => {
     expect(answerLabel(byId('protocol-to-port:smtp-submission:implicit-tls'))).toBe('465');
     expect(answerLabel(byId('protocol-to-port:pop3:implicit-tls'))).toBe('995');
-    expect(answerLabel(byId('protocol-to-port:imap:starttls-required'))).toBe('143');
+    expect(answerLabel(byId('protocol-to-port:imap:starttls'))).toBe('143');
   });
 
   test('JMAP over HTTPS answers 443 and cites RFC 8620, not the Exchange docs', () => {
@@ -100,8 +109,13 @@ describe('pinned questions', () => {
     expect(q.source.label).toBe('RFC 8620 §2');
   });
 
-  test('asks no protocol-to-port question for submission with opportunistic STARTTLS (only 2525, unregistered)', () => {
-    expect(all.some((q) => q.id === 'protocol-to-port:smtp-submission:starttls-opportunistic')).toBe(false);
+  test('asks one protocol-to-port question per STARTTLS protocol, whatever the server’s login policy', () => {
+    expect(all.filter((q) => q.topic === 'protocol-to-port' && q.id.endsWith(':starttls')).map((q) => q.id)).toEqual([
+      'protocol-to-port:smtp-relay:starttls',
+      'protocol-to-port:smtp-submission:starttls',
+      'protocol-to-port:pop3:starttls',
+      'protocol-to-port:imap:starttls',
+    ]);
   });
 
   test('a connection on 465 is protected by implicit TLS', () => {
@@ -193,7 +207,7 @@ describe('pickQuestions', () => {
 
   test('keeps to the chosen topics', () => {
     const qs = pickQuestions({ count: 20, topics: ['port-to-protocol', 'protocol-to-port'], seed: 11 });
-    expect(qs).toHaveLength(19);
+    expect(qs).toHaveLength(16);
     expect(new Set(qs.map((q) => q.topic))).toEqual(new Set(['port-to-protocol', 'protocol-to-port']));
   });
 
@@ -272,15 +286,17 @@ describe('situations', () => {
     }
   });
 
-  test('Outlook and Exchange Online: MAPI over HTTP on 443, an HTTPS port that serves Exchange', () => {
+  test('classic Outlook and Exchange Online: MAPI over HTTP on 443, an HTTPS port that serves Exchange', () => {
     const q = byId('situation:outlook-exchange-online');
+    expect(q.prompt).toMatch(/^Classic Outlook for Windows /);
+    expect(q.explanation).toMatch(/new Outlook for Windows does not use MAPI/);
     expect(answerLabel(q)).toBe('MAPI over HTTP on port 443 (HTTPS)');
     const p = portFact(portsIn(answerLabel(q)!)[0]!)!;
     expect(p.port).toBe(443);
     expect(p.security).toBe('https');
     expect(p.protocols).toContain('exchange');
     expect(p.description).toContain('MAPI over HTTP');
-    expect(labels(q)).toEqual(['Exchange on port 80 (Plaintext)', 'IMAP on port 143 or 993', 'MAPI over HTTP on port 443 (HTTPS)', 'RPC over TCP on port 135']);
+    expect(labels(q)).toEqual(['IMAP and SMTP, like any other mail account', 'MAPI over HTTP on port 443 (HTTPS)', 'RPC over TCP on port 135']);
     // The one literal label names a port the data file has no entry for.
     expect(portFact(135)).toBeUndefined();
     expect(q.source.href).toBe('https://learn.microsoft.com/en-us/exchange/plan-and-deploy/deployment-ref/network-ports');
@@ -303,7 +319,7 @@ describe('situations', () => {
   });
 
   describe('situationQuestion refuses data it cannot answer from', () => {
-    const base = { id: 'test', prompt: 'A test situation?', explanation: 'A test explanation.', sources: facts.situations[0]!.sources, lastVerified: '2026-11-21' };
+    const base = { id: 'test', prompt: 'A test situation?', explanation: 'A test explanation.', lessons: ['ports' as const], sources: facts.situations[0]!.sources, lastVerified: '2026-11-21' };
     const situation = (s: Pick<Situation, 'answer' | 'distractors'>): Situation => ({ ...base, ...s });
 
     test('two protocols saying yes', () => {
@@ -339,10 +355,20 @@ describe('general myths', () => {
     const expected: [string, string, string][] = [
       ['pop3-deletes', 'POP3 always deletes mail from the server.', 'RFC 1939 §6'],
       ['starttls-unencrypted', 'STARTTLS means the connection is not encrypted.', 'RFC 3207 §4'],
-      ['imap-delete-immediate', 'Deleting a message in IMAP removes it from the server at once.', 'RFC 3501 §2.3.2'],
+      ['imap-delete-immediate', 'Deleting a message in IMAP removes it from the server at once.', 'RFC 3501 §6.4.3'],
       ['imap-push', 'IMAP pushes new mail to your mail program by itself.', 'RFC 2177 §3'],
       ['smtp-receives', 'Your mail program uses SMTP to receive mail as well as to send it.', 'RFC 6409 §2.1'],
       ['pop3-many-devices', 'POP3 works as well as IMAP when several devices read one mailbox.', 'RFC 1939 §4'],
+      ['imap-no-download', 'IMAP does not download your mail; only POP3 does.', 'RFC 3501 §6.4.5'],
+      ['ssl-protects', 'Mail programs protect your connection with SSL.', 'RFC 7568 §3'],
+      ['headers-route', 'The To: and From: lines of a message decide where it goes.', 'RFC 5321 §2.3.1'],
+      ['pc-to-pc', 'An email goes straight from the sender’s computer to the recipient’s computer.', 'RFC 5321 §2.3.3'],
+      ['reply-text-standard', 'The words after an SMTP reply code, such as “Ok”, are part of the standard.', 'RFC 5321 §4.2'],
+      ['vrfy-verifies', 'The SMTP command VRFY tells you whether an address exists.', 'RFC 5321 §3.5.3'],
+      ['any-line-length', 'A line in an email can be as long as you like.', 'RFC 5321 §4.5.3.1.6'],
+      ['imap4rev1-current', 'IMAP4rev1 (RFC 3501) is the current version of IMAP.', 'RFC 9051 Appendix E'],
+      ['mx-ip-or-port', 'An MX record can point to an IP address, or name a port.', 'RFC 5321 §5.1'],
+      ['accepted-means-delivered', 'A 250 reply after DATA means the message was delivered.', 'RFC 5321 §4.2.5'],
     ];
     for (const [id, myth, source] of expected) {
       const q = byId(`myth-or-fact:myth:${id}`);
@@ -370,6 +396,25 @@ describe('general myths', () => {
     expect(byId('myth-or-fact:myth:starttls-unencrypted').explanation).toMatch(/TLS handshake/);
     expect(byId('myth-or-fact:myth:imap-delete-immediate').explanation).toMatch(/EXPUNGE/);
     expect(byId('myth-or-fact:myth:imap-push').explanation).toMatch(/IDLE/);
+  });
+
+  // Issue 9, correction 8: RFC 3501 §5.3, IMAP4rev2 and MOVE; JMAP submits without SMTP.
+  test('the IMAP push correction names updates outside a command, IDLE in IMAP4rev2, and polling', () => {
+    const text = byId('myth-or-fact:myth:imap-push').explanation;
+    expect(text).toMatch(/no command is in progress \(RFC 3501 §5\.3\)/);
+    expect(text).toMatch(/IMAP4rev2 \(RFC 9051\)/);
+    expect(text).toMatch(/NOOP/);
+  });
+
+  test('the IMAP delete correction names \\Deleted with EXPUNGE or CLOSE, and MOVE to Trash from RFC 6851 in IMAP4rev2', () => {
+    const text = byId('myth-or-fact:myth:imap-delete-immediate').explanation;
+    expect(text).toMatch(/\\Deleted.*EXPUNGE or CLOSE/);
+    expect(text).toMatch(/MOVE a deleted message to the Trash folder \(RFC 6851, part of IMAP4rev2\)/);
+  });
+
+  test('the SMTP-receives correction says a JMAP client submits over HTTPS with EmailSubmission', () => {
+    expect(byId('myth-or-fact:myth:smtp-receives').explanation).toMatch(/JMAP client can even submit over HTTPS instead, with EmailSubmission/);
+    expect(facts.myths.find((m) => m.id === 'smtp-receives')!.sources).toContainEqual({ kind: 'rfc', rfc: 8621, section: '7' });
   });
 
   test('agree with the comparison table', () => {
@@ -440,15 +485,18 @@ describe('every port question agrees with the data file, with one defensible ans
 describe('general myths asked both ways', () => {
   test('“Fact” is right as often as “Myth”', () => {
     const answers = all.filter((q) => q.topic === 'myth-or-fact').map((q) => q.answer);
-    expect(answers.filter((a) => a === 'fact')).toHaveLength(16);
-    expect(answers.filter((a) => a === 'myth')).toHaveLength(16);
+    expect(answers.filter((a) => a === 'fact')).toHaveLength(26);
+    expect(answers.filter((a) => a === 'myth')).toHaveLength(26);
   });
 
   test('the fact is the correction’s first sentence, a whole statement on its own', () => {
+    // Issue 9, correction 1: the fact names the server's own policy beside what the protocol deletes.
     expect(byId('myth-or-fact:fact:pop3-deletes').prompt).toBe(
-      'Myth or fact? POP3 deletes only the messages the client marks with DELE, and only when the session ends with QUIT; a dropped connection deletes nothing.',
+      'Myth or fact? The POP3 protocol deletes only the messages a client marks with DELE, when the session ends with QUIT, but a server may also delete mail by its own policy and announce it with EXPIRE.',
     );
-    expect(byId('myth-or-fact:fact:imap-delete-immediate').prompt).toBe('Myth or fact? In IMAP, deleting a message only sets its \\Deleted flag.');
+    expect(byId('myth-or-fact:fact:imap-delete-immediate').prompt).toBe(
+      'Myth or fact? In IMAP, a message marked \\Deleted stays on the server until the client sends EXPUNGE or CLOSE, and until then the flag can be cleared again.',
+    );
     for (const m of facts.myths) {
       const q = byId(`myth-or-fact:fact:${m.id}`);
       expect(q.answer).toBe('fact');

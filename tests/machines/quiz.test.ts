@@ -12,6 +12,7 @@ function q(id: string, topic: QuizTopic, answer = 'a'): QuizQuestion {
   return {
     id,
     topic,
+    lessons: ['ports'],
     prompt: `Question ${id}?`,
     options: [
       { id: 'a', label: 'A' },

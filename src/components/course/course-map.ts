@@ -33,11 +33,11 @@ export function showProgress(root: ParentNode = document): void {
   if (!map) return;
   const render = () => {
     const { progress, health } = readProgress();
-    const items = [...map.querySelectorAll<HTMLElement>('li[data-lesson][data-quiz]')];
+    const items = [...map.querySelectorAll<HTMLElement>('li[data-lesson][data-lesson-quiz]')];
     let done = 0;
     let anything = false;
     for (const li of items) {
-      const status = lessonStatus(progress, { id: li.dataset.lesson ?? '', scenarios: (li.dataset.scenarios ?? '').split(' ').filter(Boolean), quiz: li.dataset.quiz ?? '' });
+      const status = lessonStatus(progress, { id: li.dataset.lesson ?? '', scenarios: (li.dataset.scenarios ?? '').split(' ').filter(Boolean), quiz: li.dataset.lessonQuiz ?? '' });
       const line = li.querySelector<HTMLElement>('[data-lesson-status]');
       if (line) {
         line.textContent = status.text;

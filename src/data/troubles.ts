@@ -1,0 +1,203 @@
+/**
+ * The troubleshooting lesson's data: what a reply tells you (causes) and the replies people meet in real life
+ * (troubles), each reproduced on the engine by a guided scenario or by the build's real TLS check. The words a
+ * server sends are never typed here: only the normative start of the reply (code, status, response code).
+ */
+import type { CauseId } from './ids.ts';
+import type { Cause, Trouble } from './schema.ts';
+import { V2, rfc } from './sources.ts';
+
+/** What a reply can tell you and what to do about it. */
+export const causes: Record<CauseId, Cause> = {
+  'tls-required': {
+    label: 'The server wants an encrypted connection before it lets you log in.',
+    action: 'Turn on STARTTLS (STLS in POP3) in the account settings, or use the implicit-TLS port (465, 993 or 995); then log in again.',
+    sources: [rfc(3207, '4'), rfc(2595, '2.3'), rfc(8314, '4.1')],
+    lastVerified: V2,
+  },
+  'bad-credentials': {
+    label: 'The user name or the password is wrong.',
+    action: 'Check the user name (often the whole address) and the password. If the provider requires an app password or OAuth, use that; the same login tried again fails again.',
+    sources: [rfc(4954, '6'), rfc(3206, '5'), rfc(5530, '3')],
+    lastVerified: V2,
+  },
+  'relay-denied': {
+    label: 'The server will not pass your mail on to another domain for you.',
+    action: 'Send through your provider’s submission server (port 587 or 465) and log in first: servers relay to other domains only for their own authenticated users.',
+    sources: [rfc(5321, '3.6.2'), rfc(6409, '1'), rfc(3463, '3.8')],
+    lastVerified: V2,
+  },
+  'unknown-recipient': {
+    label: 'The recipient’s mailbox does not exist at that domain.',
+    action: 'Check the address for typing mistakes, or ask the recipient for the right one; sending it again unchanged fails again.',
+    sources: [rfc(5321, '4.2.3'), rfc(3463, '3.2')],
+    lastVerified: V2,
+  },
+  timeout: {
+    label: 'The server gave up waiting: the session was idle for too long.',
+    action: 'Connect again and send the next command sooner; a mail program does this by itself. If it happens in the middle of a transfer, check the network.',
+    sources: [rfc(5321, '4.5.3.2'), rfc(3463, '3.5')],
+    lastVerified: V2,
+  },
+  'too-big': {
+    label: 'The message is larger than the server accepts.',
+    action: 'Send a smaller message: share large files by link instead of attaching them. The SIZE line of the EHLO reply says the server’s limit.',
+    sources: [rfc(1870, '6'), rfc(3463, '3.4')],
+    lastVerified: V2,
+  },
+  'mailbox-locked': {
+    label: 'Another POP3 session is using the mailbox right now.',
+    action: 'Close the other mail program or device that reads this mailbox with POP3, or wait until it has finished, then try again; for several devices at once, use IMAP.',
+    sources: [rfc(2449, '8.1.2'), rfc(1939, '4')],
+    lastVerified: V2,
+  },
+  'bad-command': {
+    label: 'The server did not accept the command itself: unknown, badly formed, or not allowed at this point.',
+    action: 'Check the command’s spelling and arguments, and the session’s state: log in first, select a mailbox before reading it. In IMAP every command starts with a tag.',
+    sources: [rfc(3501, '7.1.3'), rfc(9051, '7.1.3'), rfc(5321, '4.2.4')],
+    lastVerified: V2,
+  },
+  'port-blocked': {
+    label: 'Nothing answers: the network blocks the port.',
+    action: 'A mail program submits on 587 or 465 with a login, which networks leave open; port 25 is for servers relaying to each other, and many providers block it for home users.',
+    sources: [rfc(6409, '1'), rfc(8314, '3.3')],
+    lastVerified: V2,
+  },
+  'untrusted-certificate': {
+    label: 'The mail program cannot verify the server’s certificate, so it cannot tell whether it talks to the real server.',
+    action: 'Check that the server name in the settings is the one the certificate is for. Do not accept an unknown certificate for a server you do not run: its administrator has to install one from a trusted authority.',
+    sources: [rfc(8314, '5.3')],
+    lastVerified: V2,
+  },
+};
+
+/** The replies (and silences) of the troubleshooting lesson, in its order. */
+export const troubles: Trouble[] = [
+  {
+    id: 'smtp-530',
+    protocol: 'smtp',
+    reply: '530 5.7.0',
+    when: 'to MAIL FROM on the submission port 587, before STARTTLS',
+    cause: 'tls-required',
+    note: 'RFC 4954 uses the same code for “authentication required”: once TLS is up, a submission server still wants AUTH before MAIL.',
+    reproducedBy: { kind: 'scenario', scenario: 'smtp-submission-587' },
+    sources: [rfc(3207, '4'), rfc(4954, '6'), rfc(6409, '4.3')],
+    lastVerified: V2,
+  },
+  {
+    id: 'smtp-535',
+    protocol: 'smtp',
+    reply: '535 5.7.8',
+    cause: 'bad-credentials',
+    reproducedBy: { kind: 'scenario', scenario: 'smtp-trouble-auth' },
+    sources: [rfc(4954, '6')],
+    lastVerified: V2,
+  },
+  {
+    id: 'smtp-relay-denied',
+    protocol: 'smtp',
+    reply: '554 5.7.1',
+    when: 'to RCPT TO for another domain, without logging in',
+    cause: 'relay-denied',
+    note: 'RFC 5321 §3.6.2 recommends 550 for a refusal to relay, and Postfix answers 554 by default, so both 550 5.7.1 and 554 5.7.1 are seen.',
+    reproducedBy: { kind: 'scenario', scenario: 'smtp-mistakes-relay' },
+    sources: [rfc(5321, '3.6.2'), rfc(3463, '3.8')],
+    lastVerified: V2,
+  },
+  {
+    id: 'smtp-550-unknown',
+    protocol: 'smtp',
+    reply: '550 5.1.1',
+    cause: 'unknown-recipient',
+    note: 'A server that refuses an unknown recipient at RCPT TO spares everyone a bounce later.',
+    reproducedBy: { kind: 'scenario', scenario: 'smtp-trouble-unknown-user' },
+    sources: [rfc(5321, '4.2.3'), rfc(3463, '3.2')],
+    lastVerified: V2,
+  },
+  {
+    id: 'smtp-421',
+    protocol: 'smtp',
+    reply: '421 4.4.2',
+    cause: 'timeout',
+    note: 'A server must wait at least five minutes for the next command before it gives up.',
+    reproducedBy: { kind: 'scenario', scenario: 'smtp-trouble-timeout' },
+    sources: [rfc(5321, '4.5.3.2'), rfc(5321, '3.8'), rfc(3463, '3.5')],
+    lastVerified: V2,
+  },
+  {
+    id: 'smtp-552',
+    protocol: 'smtp',
+    reply: '552 5.3.4',
+    cause: 'too-big',
+    reproducedBy: { kind: 'scenario', scenario: 'smtp-trouble-too-big' },
+    sources: [rfc(5321, '4.2.3'), rfc(1870, '6'), rfc(3463, '3.4')],
+    lastVerified: V2,
+  },
+  {
+    id: 'pop3-auth',
+    protocol: 'pop3',
+    reply: '-ERR [AUTH]',
+    when: 'to USER on port 110, before STLS',
+    cause: 'tls-required',
+    alsoMeans: ['bad-credentials'],
+    note: '[AUTH] says the login failed, not the server: here because the password would travel without TLS; after STLS, the same code means a wrong user name or password.',
+    reproducedBy: { kind: 'scenario', scenario: 'pop3-stls-vs-995' },
+    sources: [rfc(3206, '5'), rfc(2595, '4'), rfc(2595, '2.3')],
+    lastVerified: V2,
+  },
+  {
+    id: 'pop3-in-use',
+    protocol: 'pop3',
+    reply: '-ERR [IN-USE]',
+    cause: 'mailbox-locked',
+    reproducedBy: { kind: 'scenario', scenario: 'pop3-trouble-in-use' },
+    sources: [rfc(2449, '8.1.2'), rfc(1939, '4')],
+    lastVerified: V2,
+  },
+  {
+    id: 'imap-privacy-required',
+    protocol: 'imap',
+    reply: 'NO [PRIVACYREQUIRED]',
+    cause: 'tls-required',
+    reproducedBy: { kind: 'scenario', scenario: 'imap-trouble-login' },
+    sources: [rfc(5530, '3'), rfc(3501, '6.2.3'), rfc(9051, '6.2.3')],
+    lastVerified: V2,
+  },
+  {
+    id: 'imap-auth-failed',
+    protocol: 'imap',
+    reply: 'NO [AUTHENTICATIONFAILED]',
+    cause: 'bad-credentials',
+    reproducedBy: { kind: 'scenario', scenario: 'imap-trouble-login' },
+    sources: [rfc(5530, '3')],
+    lastVerified: V2,
+  },
+  {
+    id: 'imap-bad',
+    protocol: 'imap',
+    reply: 'BAD',
+    cause: 'bad-command',
+    note: 'NO means the command was understood but could not be done; BAD means the server did not accept the command itself.',
+    reproducedBy: { kind: 'scenario', scenario: 'imap-trouble-login' },
+    sources: [rfc(3501, '7.1.3'), rfc(9051, '7.1.3')],
+    lastVerified: V2,
+  },
+  {
+    id: 'port-25-blocked',
+    protocol: 'smtp',
+    cause: 'port-blocked',
+    note: 'No reply at all: the connection attempt just times out, because the network drops it before it reaches any server.',
+    reproducedBy: { kind: 'scenario', scenario: 'smtp-trouble-port-25-blocked' },
+    sources: [rfc(6409, '1'), rfc(8314, '3.3')],
+    lastVerified: V2,
+  },
+  {
+    id: 'certificate-warning',
+    protocol: 'none',
+    cause: 'untrusted-certificate',
+    note: 'No server reply either: the mail program’s TLS library refuses the certificate during the handshake, before any mail protocol line.',
+    reproducedBy: { kind: 'tls-check', cases: ['self-signed', 'name-mismatch'] },
+    sources: [rfc(8314, '5.3')],
+    lastVerified: V2,
+  },
+];
