@@ -4,7 +4,7 @@
  * versioned key. Anything unreadable (another version, a hand-edited value, storage that throws in a private
  * window or a sandboxed frame) counts as "nothing saved", and the reader says which; writing never throws.
  */
-import { STORAGE_KEY as QUIZ_KEY } from '../widgets/quiz/quiz-storage.ts';
+import { STORAGE_KEY as QUIZ_KEY } from '../widgets/quiz/quiz-key.ts';
 
 /** The localStorage key; bump the version when the stored shape changes. */
 export const PROGRESS_KEY = 'mailwire.progress.v1';

@@ -5,9 +5,10 @@
  */
 import type { QuizResume } from '../../../machines/quiz.machine.ts';
 import type { QuizOptions } from '../../../machines/quiz-options.ts';
+import { STORAGE_KEY } from './quiz-key.ts';
 
-/** The localStorage key; bump the version when the stored shape changes. */
-export const STORAGE_KEY = 'mailwire.quiz.v1';
+/** The localStorage key (kept in quiz-key.ts). */
+export { STORAGE_KEY };
 /** Quizzes remembered at most; the least recently used are forgotten first. */
 export const MAX_ENTRIES = 30;
 
