@@ -39,10 +39,10 @@ test.describe('site shell', () => {
     const input = page.getByRole('dialog').locator('input.pagefind-ui__search-input');
     // Pagefind's UI loads on first open, which is slow on a busy 2-core machine.
     await expect(input).toBeFocused({ timeout: 15_000 });
-    await input.fill('submissions');
+    await input.fill('UIDVALIDITY');
     // Pagefind fetches its index and WebAssembly on first use: slow on a busy 2-core machine.
     await expect(page.locator('.pagefind-ui__result-link').first()).toBeVisible({ timeout: 15_000 });
-    await expect(page.locator('.pagefind-ui__result-link[href*="/compare/"]').first()).toBeVisible({ timeout: 15_000 });
+    await expect(page.locator('.pagefind-ui__result-link[href*="/lessons/imap/"]').first()).toBeVisible({ timeout: 15_000 });
   });
 
   test('Ctrl+K opens search and Escape closes it', async ({ page }) => {
