@@ -11,8 +11,11 @@ import '../src/machines/servers.ts';
 
 /**
  * The commands timed at each mailbox size, in order, each with its label; the EXPUNGE removes the 10% marked just
- * before it. ENVELOPE runs twice: the first parses every message, the second finds them parsed.
+ * before it. ENVELOPE runs twice: the first parses every message, the second finds them parsed. The issue's
+ * 10 ms target covers FETCH FLAGS, SEARCH, STORE and EXPUNGE; the first ENVELOPE (parsing 10,000 messages once)
+ * and NOOP are reported with no target of their own.
  */
+const UNTARGETED = new Set(['FETCH 1:* (ENVELOPE), first']);
 const OPS: ReadonlyArray<[label: string, line: string]> = [
   ['UID FETCH 1:* (FLAGS)', 'UID FETCH 1:* (FLAGS)'],
   ['FETCH 1:* (ENVELOPE), first', 'FETCH 1:* (ENVELOPE)'],
@@ -180,7 +183,7 @@ export function runScale(options: { runs: number; memoryMessages: number; heavy:
     const a = small.get(label)!;
     const b = large.get(label)!;
     const ratio = b.best! / Math.max(a.best!, 0.001);
-    rows.push([label, a.wall.toFixed(2), b.wall.toFixed(2), b.cpu.toFixed(2), a.best!.toFixed(2), b.best!.toFixed(2), ratio.toFixed(1), b.best! < 10 ? 'ok (< 10 ms)' : 'MISSED']);
+    rows.push([label, a.wall.toFixed(2), b.wall.toFixed(2), b.cpu.toFixed(2), a.best!.toFixed(2), b.best!.toFixed(2), ratio.toFixed(1), UNTARGETED.has(label) ? 'none (parses once)' : b.best! < 10 ? 'ok (< 10 ms)' : 'MISSED']);
   }
   console.log(`Mailbox scale (ms): wall-clock median and best of ${options.runs} runs per size, and the median CPU time at 10,000\n`);
   table(rows);
