@@ -57,7 +57,7 @@ function rssAnon(): number {
 
 const memory = () => {
   const m = process.memoryUsage();
-  return { rss: m.rss, anon: rssAnon(), heap: m.heapUsed, external: m.external, arrayBuffers: m.arrayBuffers, connections: running.connections };
+  return { rss: m.rss, anon: rssAnon(), heap: m.heapUsed, heapTotal: m.heapTotal, external: m.external, arrayBuffers: m.arrayBuffers, connections: running.connections };
 };
 
 process.on('message', (message: { type: string; gc?: boolean; id?: number }) => {

@@ -42,6 +42,7 @@ interface Memory {
   rss: number;
   anon: number;
   heap: number;
+  heapTotal: number;
   external: number;
   arrayBuffers: number;
   connections: number;
@@ -66,7 +67,7 @@ const ports = ready.ports;
 let asked = 0;
 /** The lab's memory now (after a GC if asked); each answer is matched to its question by id. */
 async function memory(gc = false): Promise<Memory> {
-  if (died) return { rss: NaN, anon: NaN, heap: NaN, external: NaN, arrayBuffers: NaN, connections: NaN };
+  if (died) return { rss: NaN, anon: NaN, heap: NaN, heapTotal: NaN, external: NaN, arrayBuffers: NaN, connections: NaN };
   const id = ++asked;
   return new Promise((resolve) => {
     const onMessage = (m: { type: string; id: number } & Memory): void => {
@@ -152,11 +153,11 @@ const p99 = quantile(loaded.latencies, 0.99);
 console.log(`  target: p99 under 20 ms with 0 failures: ${verdict(p99 < 20 && loaded.failures.length === 0)} (p99 ${ms(p99)} ms, ${(p99 / quantile(alone.latencies, 0.99)).toFixed(1)}× the baseline)`);
 if (loaded.failures.length > 0) console.log(`  failures (first 5): ${loaded.failures.slice(0, 5).join('; ')}`);
 
-console.log(`\n3. Lab memory (its own process), MB; anonymous = RSS without the mapped node binary and libraries`);
+console.log(`\n3. Lab memory (its own process), MB; anonymous = RSS without the mapped node binary and libraries; heap = used, V8 heap = reserved by V8`);
 const memoryRow = (label: string, m: Memory | undefined): string[] =>
-  [label, mb(m?.rss ?? NaN), mb(m?.anon ?? NaN), mb(m?.heap ?? NaN), mb(m?.external ?? NaN), String(m?.connections ?? '–')];
+  [label, mb(m?.rss ?? NaN), mb(m?.anon ?? NaN), mb(m?.heap ?? NaN), mb(m?.heapTotal ?? NaN), mb(m?.external ?? NaN), String(m?.connections ?? '–')];
 table([
-  ['', 'RSS', 'anonymous', 'heap', 'external', 'connections'],
+  ['', 'RSS', 'anonymous', 'heap', 'V8 heap', 'external', 'connections'],
   memoryRow('idle, fresh (after GC)', fresh),
   memoryRow('idle after a 60-session warm-up (baseline, after GC)', idle),
   memoryRow(`${SESSIONS} IMAP TLS sessions open`, loaded.memoryOpen),
