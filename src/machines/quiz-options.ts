@@ -16,6 +16,12 @@ export interface QuizOptions {
 export interface CheckedOptions {
   options: QuizOptions;
   problems: string[];
+  /**
+   * A quiz number given but unusable, and where its sentence is in `problems`: what the quiz does instead (go on
+   * with the quiz saved in this browser, or start a new one) is known only once saved progress is read, so the
+   * widget completes that sentence (quiz-notes.ts).
+   */
+  badSeed?: { value: unknown; at: number };
 }
 
 /** The option names a page URL may carry. */
@@ -113,12 +119,21 @@ export function checkOptions(
   if (raw.seed !== undefined) {
     const n = wholeNumber(raw.seed);
     if (n === undefined || n < 0 || n > MAX_SEED) {
-      problems.push(`Quiz number ${quoted(raw.seed)} is not a whole number from 0 to ${MAX_SEED}; this is a new quiz.`);
-    } else {
-      seed = n;
+      problems.push(badSeedSentence(raw.seed));
+      return { options: { count, topics, seed }, problems, badSeed: { value: raw.seed, at: problems.length - 1 } };
     }
+    seed = n;
   }
   return { options: { count, topics, seed }, problems };
+}
+
+/**
+ * The sentence for a quiz number that cannot be used: it is ignored (the quiz is the one the other options give,
+ * as without a number), and, once known, what that means here (`then`, e.g. "this is a new quiz, quiz 7").
+ */
+export function badSeedSentence(value: unknown, then?: string): string {
+  const ignored = `Quiz number ${quoted(value)} is not a whole number from 0 to ${MAX_SEED}, so it is ignored`;
+  return then ? `${ignored}: ${then}.` : `${ignored}.`;
 }
 
 /**

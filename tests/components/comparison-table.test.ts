@@ -69,6 +69,20 @@ describe('ComparisonTable', () => {
     await expect(renderToDom(ComparisonTable, { rows: ['colour'] })).rejects.toThrow(/rows\.0/);
   });
 
+  // Issue 11, point 8: on a phone each feature is a card, its cells labelled with the protocol of their column.
+  test('labels every cell with its column’s protocol, and keeps table roles for any layout', async () => {
+    const doc = await renderToDom(ComparisonTable, { protocols: ['exchange', 'jmap', 'pop3'], id: 'three' });
+    const heads = [...doc.querySelectorAll('thead th')].map((th) => th.firstChild?.textContent?.trim());
+    expect(heads).toEqual(['Exchange', 'JMAP', 'POP3']);
+    for (const tr of doc.querySelectorAll('tbody tr')) {
+      expect([...tr.querySelectorAll('td')].map((td) => td.getAttribute('data-label'))).toEqual(heads);
+      expect(tr.getAttribute('role')).toBe('row');
+      expect(tr.querySelector('th')?.getAttribute('role')).toBe('rowheader');
+    }
+    expect(doc.querySelector('table')?.getAttribute('role')).toBe('table');
+    expect(doc.querySelector('table')?.getAttribute('style')).toBe('--mw-columns: 3');
+  });
+
   test('ships no script', async () => {
     const doc = await renderToDom(ComparisonTable);
     expect(doc.querySelectorAll('script')).toHaveLength(0);

@@ -66,6 +66,20 @@ describe('PortTable', () => {
     expect(doc.querySelector('#pop-caption')).not.toBeNull();
   });
 
+  // Issue 11, point 8: the phone's cards label each cell with its column's name, read from the same list as the headers.
+  test('labels every cell with the name of its column, and keeps table roles for any layout', async () => {
+    const doc = await renderToDom(PortTable);
+    const heads = [...doc.querySelectorAll('thead th')].map(text);
+    expect(heads).toEqual(['Port', 'Used by', 'Role', 'IANA service name', 'Security', 'Governing RFCs', 'Common misconception']);
+    for (const tr of doc.querySelectorAll('tbody tr')) {
+      expect([...tr.children].map((cell) => cell.getAttribute('data-label'))).toEqual(heads);
+      expect([...tr.children].map((cell) => cell.getAttribute('role'))).toEqual(['rowheader', ...heads.slice(1).map(() => 'cell')]);
+    }
+    expect(doc.querySelector('table')?.getAttribute('role')).toBe('table');
+    expect([...doc.querySelectorAll('thead th')].every((th) => th.getAttribute('role') === 'columnheader')).toBe(true);
+    expect(doc.querySelectorAll('script')).toHaveLength(0);
+  });
+
   test('fails the build for a port it has no facts for', async () => {
     await expect(renderToDom(PortTable, { ports: [25, 26] })).rejects.toThrow('<PortTable> has no facts for port 26');
   });

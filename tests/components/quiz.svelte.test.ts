@@ -248,6 +248,42 @@ describe('Quiz widget', () => {
     expect(screen.getByText(/^Question 1 of 2/)).toBeTruthy();
   });
 
+  // Issue 11, point 9: `?count=abc&seed=1.5` said "this is a new quiz" and went on with the saved one.
+  test('an unusable quiz number in the address is ignored, and the note says it goes on with the saved quiz', async () => {
+    history.replaceState(null, '', '/quiz/');
+    const { user, unmount } = await quiz({ seed: undefined, id: 'page', fromUrl: true, share: true });
+    await answerByKeyboard(user, true);
+    await user.keyboard('{Enter}');
+    const second = current();
+    const saved = /^Quiz number (\d+)/.exec(screen.getByText(/^Quiz number \d+/).textContent ?? '')?.[1];
+    unmount();
+    history.replaceState(null, '', '/quiz/?count=abc&seed=1.5');
+    await quiz({ seed: undefined, id: 'page', fromUrl: true, share: true });
+    const note = screen.getByRole('note').textContent ?? '';
+    expect(note).toContain(`so it is ignored: you go on with the quiz saved in this browser, quiz ${saved}, where you left it.`);
+    expect(note).not.toContain('new quiz');
+    expect(current()).toBe(second);
+    expect(screen.getByText(/^Question 2 of 4/)).toBeTruthy();
+  });
+
+  test('an unusable quiz number with nothing saved: a new quiz, and the note gives its number', async () => {
+    history.replaceState(null, '', '/quiz/?seed=-3');
+    await quiz({ seed: undefined, id: 'page', fromUrl: true, share: true });
+    const number = /^Quiz number (\d+)/.exec(screen.getByText(/^Quiz number \d+/).textContent ?? '')?.[1];
+    expect(screen.getByRole('note').textContent).toContain(`so it is ignored: this is a new quiz, quiz ${number}.`);
+    expect(screen.getByText(/^Question 1 of 4/)).toBeTruthy();
+  });
+
+  test('the standalone quiz says its real length and topics, from the address', async () => {
+    history.replaceState(null, '', '/quiz/?count=2&topics=security-mode');
+    await quiz({ seed: undefined, id: 'page', fromUrl: true });
+    expect(screen.getByText('This quiz has 2 questions on security mode.')).toBeTruthy();
+    cleanup();
+    history.replaceState(null, '', '/quiz/');
+    await quiz({ seed: undefined, id: 'page', fromUrl: true });
+    expect(screen.getByText('This quiz has 4 questions on every topic.')).toBeTruthy();
+  });
+
   test('topics with no questions: says so instead of an empty form', async () => {
     render(Quiz, { props: { bank: BANK, topics: ['situation'] } });
     expect(await screen.findByText('This quiz has no questions to ask. Check its options.')).toBeTruthy();

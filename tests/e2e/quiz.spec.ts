@@ -106,6 +106,9 @@ test('the same link gives the same questions; a reload keeps the place', async (
   await quiz.getByRole('button', { name: 'Next question' }).click();
   const second = await quiz.locator('legend .prompt').textContent();
   await page.reload();
+  // As for the other learner below: the island hydrates once in view, and the restored scroll position may leave
+  // its slot just above the window (issue 11, point 1, where the widget's space is reserved).
+  await page.locator(QUIZ).scrollIntoViewIfNeeded();
   await expect(page.locator(QUIZ)).toHaveAttribute('data-hydrated', '');
   await expect(page.locator('legend .prompt')).toHaveText(second ?? '');
   await expect(page.getByText('Question 2 of 3', { exact: false })).toBeVisible();
@@ -152,7 +155,8 @@ test('a right-to-left override in the address does not reverse the message aroun
   const quiz = await openQuiz(page, '?seed=%E2%80%AEevil');
   const note = quiz.getByRole('note');
   await expect(note).toContainText('Quiz number “\u2068\\u202eevil\u2069”');
-  expect(await readsLeftToRight(note, 'this is a new quiz')).toBe(true);
+  // A phrase after the value, on the sentence's first line (the sentence grew in issue 11 and wraps at its end).
+  expect(await readsLeftToRight(note, 'is not a whole number')).toBe(true);
 });
 
 test('a thousand unknown parameters give one sentence, not a thousand lines', async ({ page }) => {

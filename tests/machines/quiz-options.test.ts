@@ -69,11 +69,25 @@ describe('checkOptions', () => {
     expect(problems.join(' ')).toMatch(message);
   });
 
-  test.each([-1, MAX_SEED + 1, 1.5, 'abc', '12ab', ''])('seed %o: a new quiz, and says so', (seed) => {
-    const { options, problems } = check({ seed });
-    expect(options.seed).toBeUndefined();
+  // Issue 11, point 9 (changed on purpose): the sentence said "this is a new quiz" while the widget went on with a
+  // saved one. A bad number is ignored, as if none were given; the widget says what that gave (quiz-notes.ts).
+  test.each([-1, MAX_SEED + 1, 1.5, 'abc', '12ab', ''])('seed %o: ignored as if none were given, and says so', (seed) => {
+    const { options, problems, badSeed } = check({ seed });
+    expect(options).toEqual(check({}).options);
     expect(problems).toHaveLength(1);
-    expect(problems[0]).toMatch(/^Quiz number .* is not a whole number from 0 to 4294967295; this is a new quiz\.$/);
+    expect(problems[0]).toMatch(/^Quiz number .* is not a whole number from 0 to 4294967295, so it is ignored\.$/);
+    expect(badSeed).toEqual({ value: seed, at: 0 });
+  });
+
+  test('a bad seed after other problems is pointed at where its sentence is', () => {
+    const { problems, badSeed } = check({ count: 'abc', topics: 'security-mode,dns', seed: '1.5' });
+    expect(problems).toHaveLength(3);
+    expect(badSeed).toEqual({ value: '1.5', at: 2 });
+    expect(problems[2]).toBe(`Quiz number ${q('1.5')} is not a whole number from 0 to ${MAX_SEED}, so it is ignored.`);
+  });
+
+  test('a good seed leaves nothing to complete', () => {
+    expect(check({ seed: '7' }).badSeed).toBeUndefined();
   });
 
   test('control characters in a value are shown, not hidden', () => {
@@ -82,7 +96,7 @@ describe('checkOptions', () => {
 
   test('a right-to-left override in a value is shown as an escape and cannot reverse the rest of the message', () => {
     const [problem = ''] = check({ seed: 'x\u202Eevil' }).problems;
-    expect(problem).toBe(`Quiz number ${q('x\\u202eevil')} is not a whole number from 0 to ${MAX_SEED}; this is a new quiz.`);
+    expect(problem).toBe(`Quiz number ${q('x\\u202eevil')} is not a whole number from 0 to ${MAX_SEED}, so it is ignored.`);
     expect(problem).not.toContain('\u202E');
   });
 
