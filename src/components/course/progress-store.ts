@@ -1,12 +1,15 @@
 /**
  * The learner's progress through the course, kept on this device only (no account): lessons visited,
- * guided scenarios finished and each lesson quiz's best first-try score, in one localStorage value under a
- * versioned key. Anything unreadable (another version, a hand-edited value, storage that throws in a private
+ * guided scenarios finished, each lesson quiz's best first-try score and the replies predicted in each
+ * scenario, in one localStorage value under a versioned key. Anything unreadable (another version, a hand-edited value, storage that throws in a private
  * window or a sandboxed frame) counts as "nothing saved", and the reader says which; writing never throws.
  */
 import { STORAGE_KEY as QUIZ_KEY } from '../widgets/quiz/quiz-key.ts';
 
-/** The localStorage key; bump the version when the stored shape changes. */
+/**
+ * The localStorage key; bump the version when the stored shape changes incompatibly. Predictions were added to
+ * version 1 as an optional kind: values saved before them read as having none.
+ */
 export const PROGRESS_KEY = 'mailwire.progress.v1';
 /** Entries kept per kind at most, so a hand-made flood cannot grow the value without end. */
 export const MAX_ENTRIES = 200;
@@ -25,6 +28,14 @@ export interface Progress {
   scenarios: Record<string, number>;
   /** Quizzes by widget id: the best first-try score. */
   quizzes: Record<string, Score>;
+  /** Guided scenarios by id: replies the learner predicted before seeing them, and how many were right. */
+  predictions: Record<string, Tally>;
+}
+
+/** Predictions made and how many were right. */
+export interface Tally {
+  right: number;
+  total: number;
 }
 
 /** How the stored value was: fine (or empty), partly or wholly unreadable, or storage not usable at all. */
@@ -39,7 +50,7 @@ export function browserStorage(): Storage | undefined {
   }
 }
 
-const empty = (): Progress => ({ lessons: {}, scenarios: {}, quizzes: {} });
+const empty = (): Progress => ({ lessons: {}, scenarios: {}, quizzes: {}, predictions: {} });
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isTime = (v: unknown): v is number => Number.isSafeInteger(v) && (v as number) >= 0;
 const isCount = isTime;
@@ -66,6 +77,9 @@ function entries<T>(v: unknown, read: (x: unknown) => T | undefined, bad: { foun
 const readScore = (v: unknown): Score | undefined =>
   isObject(v) && isCount(v.score) && isCount(v.max) && v.max > 0 && v.score <= v.max ? { score: v.score, max: v.max } : undefined;
 
+const readTally = (v: unknown): Tally | undefined =>
+  isObject(v) && isCount(v.right) && isCount(v.total) && v.total > 0 && v.right <= v.total ? { right: v.right, total: v.total } : undefined;
+
 /** What the device holds, and whether it could be read. */
 export function readProgress(storage: Storage | undefined = browserStorage()): { progress: Progress; health: StoreHealth } {
   let text: string | null;
@@ -88,6 +102,7 @@ export function readProgress(storage: Storage | undefined = browserStorage()): {
     lessons: entries(value.lessons, (x) => (isTime(x) ? x : undefined), bad),
     scenarios: entries(value.scenarios, (x) => (isTime(x) ? x : undefined), bad),
     quizzes: entries(value.quizzes, readScore, bad),
+    predictions: entries(value.predictions, readTally, bad),
   };
   return { progress, health: bad.found ? 'damaged' : 'ok' };
 }
@@ -122,6 +137,15 @@ export function recordQuiz(quiz: string, result: { score: number; max: number; r
   return updateProgress((p) => {
     const best = p.quizzes[quiz];
     if (!best || score.score / score.max > best.score / best.max) p.quizzes[quiz] = score;
+  }, storage);
+}
+
+/** Counts one prediction of a server reply in a guided scenario, right or not. */
+export function recordPrediction(scenario: string, right: boolean, storage?: Storage): boolean {
+  return isId(scenario) && updateProgress((p) => {
+    const was = p.predictions[scenario] ?? { right: 0, total: 0 };
+    // Counts stay safe integers; a device would need 2^53 predictions to get there.
+    if (was.total < Number.MAX_SAFE_INTEGER) p.predictions[scenario] = { right: was.right + (right ? 1 : 0), total: was.total + 1 };
   }, storage);
 }
 
