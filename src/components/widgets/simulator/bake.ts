@@ -10,6 +10,8 @@ import type { Engine, Explanation } from '../engine.ts';
 import { stateGraph } from '../state-graph.ts';
 import type { StateGraph } from '../state-moves.ts';
 import { tokenize } from '../tokens.ts';
+import { scenarioChoices } from './predict-choices.ts';
+import type { StepChoices } from './predict-score.ts';
 
 /** The simulator's build data. */
 export interface SimulatorData extends BakedPlayer {
@@ -21,6 +23,8 @@ export interface SimulatorData extends BakedPlayer {
   badge: Badge;
   /** The same for every port a reconnect may choose (after a reconnect to another port, the badge follows it). */
   portBadges: Record<number, Badge>;
+  /** Predict the reply: for each scenario step, the replies a learner may choose from and the real one (null: nothing to predict). */
+  predict?: (StepChoices | null)[];
 }
 
 /** A port's rules as the security badge shows them. */
@@ -61,6 +65,7 @@ export function bake(kit: PlayerKit, engine: Pick<Engine, 'explain' | 'machine'>
     explanations,
     badge: badgeOf(port) ?? { security: securityLabels[initial.security] },
     portBadges,
+    ...(scenario ? { predict: scenarioChoices(scenario, initial, playback.played, engine.explain) } : {}),
   };
 }
 
