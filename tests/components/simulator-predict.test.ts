@@ -3,8 +3,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { simulatorData } from '../../src/components/widgets/player-kit.ts';
 import { stepChoices } from '../../src/components/widgets/simulator/predict-choices.ts';
-import { predictMode, tally, type StepChoices } from '../../src/components/widgets/simulator/predict-score.ts';
+import { tally, type StepChoices } from '../../src/components/widgets/simulator/predict-score.ts';
 import type { Scenario } from '../../src/machines/scenario.ts';
+import { observedCode } from '../../src/machines/scenario-runner.ts';
 import { imapReplyChoices } from '../../src/protocols/imap/predict.ts';
 import { explainImap } from '../../src/protocols/imap/replies.ts';
 import { pop3ReplyChoices } from '../../src/protocols/pop3/predict.ts';
@@ -55,7 +56,7 @@ describe('the replies a learner may predict, per protocol and command', () => {
 
   test('the real reply is always among the choices, in its place by number, even when the set lacks it', () => {
     const played = { entries: [{ kind: 'server' as const, text: '421 4.7.0 mx Error: too many errors', encrypted: false }] };
-    const asked = stepChoices('smtp', ['MAIL FROM:<a@b.example>'], { expects: 'command' }, played, explainSmtp)!;
+    const asked = stepChoices('smtp', ['MAIL FROM:<a@b.example>'], { expects: 'command' }, played, explainSmtp, observedCode)!;
     expect(asked.answer).toBe('421');
     expect(asked.choices.map((c) => c.token)).toEqual(['250', '421', '451', '503', '530', '550', '552', '553']);
     expect(asked.choices.find((c) => c.token === '421')).toEqual({ token: '421', title: 'Service not available', ok: false });
@@ -99,12 +100,5 @@ describe('scoring a run', () => {
     expect(tally({}, steps)).toEqual({ right: 0, total: 0 });
     expect(tally({ 1: '250', 3: '250' }, steps)).toEqual({ right: 1, total: 2 });
     expect(tally({ 1: '250', 2: '250', 3: '530', 9: 'OK' }, steps)).toEqual({ right: 2, total: 2 });
-  });
-
-  test('the teacher’s option is required, optional or off; anything else is optional', () => {
-    expect(predictMode('required')).toBe('required');
-    expect(predictMode('off')).toBe('off');
-    expect(predictMode(undefined)).toBe('optional');
-    expect(predictMode('yes')).toBe('optional');
   });
 });

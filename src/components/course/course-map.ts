@@ -19,8 +19,8 @@ export function lessonStatus(progress: Progress, lesson: { id: string; scenarios
   ];
   // Replies predicted in the lesson's scenarios, when there were any (predictions are optional).
   const predicted = lesson.scenarios.flatMap((s) => progress.predictions[s] ?? []);
-  const total = predicted.reduce((n, t) => n + t.total, 0);
-  if (total > 0) parts.push(`${predicted.reduce((n, t) => n + t.right, 0)} of ${total} replies predicted right`);
+  const total = predicted.reduce((n, t) => n + t.max, 0);
+  if (total > 0) parts.push(`${predicted.reduce((n, t) => n + t.score, 0)} of ${total} replies predicted right`);
   return { text: `${done ? 'Done' : 'Started'}: ${parts.join(' · ')}`, done, started };
 }
 

@@ -1,10 +1,10 @@
 /**
  * Records progress on the pages that can make some: a lesson page marks its lesson visited, and any page with
- * a simulator or a quiz records a finished scenario (`mailwire:scenario-complete`), a predicted reply
- * (`mailwire:prediction`) or a quiz round (`mailwire:quiz-result`), bubbling DOM events the widgets dispatch. Loaded once per page by
+ * a simulator or a quiz records a finished scenario (`mailwire:scenario-complete`) or a quiz round
+ * (`mailwire:quiz-result`), both bubbling DOM events the widgets dispatch. Loaded once per page by
  * ProgressRecorder.astro.
  */
-import { recordPrediction, recordQuiz, recordScenario, recordVisit } from './progress-store.ts';
+import { recordQuiz, recordScenario, recordVisit } from './progress-store.ts';
 
 const visit = document.querySelector<HTMLElement>('[data-lesson-visit]')?.dataset.lessonVisit;
 if (visit) recordVisit(visit);
@@ -12,11 +12,6 @@ if (visit) recordVisit(visit);
 document.addEventListener('mailwire:scenario-complete', (event) => {
   const detail = (event as CustomEvent<{ scenario?: unknown }>).detail;
   if (typeof detail?.scenario === 'string') recordScenario(detail.scenario);
-});
-
-document.addEventListener('mailwire:prediction', (event) => {
-  const detail = (event as CustomEvent<{ scenario?: unknown; right?: unknown }>).detail;
-  if (typeof detail?.scenario === 'string' && typeof detail.right === 'boolean') recordPrediction(detail.scenario, detail.right);
 });
 
 document.addEventListener('mailwire:quiz-result', (event) => {

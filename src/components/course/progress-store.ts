@@ -28,14 +28,8 @@ export interface Progress {
   scenarios: Record<string, number>;
   /** Quizzes by widget id: the best first-try score. */
   quizzes: Record<string, Score>;
-  /** Guided scenarios by id: replies the learner predicted before seeing them, and how many were right. */
-  predictions: Record<string, Tally>;
-}
-
-/** Predictions made and how many were right. */
-export interface Tally {
-  right: number;
-  total: number;
+  /** Guided scenarios by id: how many replies the learner predicted right (score) of those predicted (max). */
+  predictions: Record<string, Score>;
 }
 
 /** How the stored value was: fine (or empty), partly or wholly unreadable, or storage not usable at all. */
@@ -54,8 +48,8 @@ const empty = (): Progress => ({ lessons: {}, scenarios: {}, quizzes: {}, predic
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isTime = (v: unknown): v is number => Number.isSafeInteger(v) && (v as number) >= 0;
 const isCount = isTime;
-// Ids are short kebab-case words; anything else is not ours.
-const isId = (k: string) => /^[a-z0-9][a-z0-9-]{0,79}$/.test(k);
+/** Ids are short kebab-case words; anything else is not ours. */
+export const isId = (k: string) => /^[a-z0-9][a-z0-9-]{0,79}$/.test(k);
 
 /** The readable entries of one kind; `bad` is set when any entry had to be left out. */
 function entries<T>(v: unknown, read: (x: unknown) => T | undefined, bad: { found: boolean }): Record<string, T> {
@@ -76,9 +70,6 @@ function entries<T>(v: unknown, read: (x: unknown) => T | undefined, bad: { foun
 
 const readScore = (v: unknown): Score | undefined =>
   isObject(v) && isCount(v.score) && isCount(v.max) && v.max > 0 && v.score <= v.max ? { score: v.score, max: v.max } : undefined;
-
-const readTally = (v: unknown): Tally | undefined =>
-  isObject(v) && isCount(v.right) && isCount(v.total) && v.total > 0 && v.right <= v.total ? { right: v.right, total: v.total } : undefined;
 
 /** What the device holds, and whether it could be read. */
 export function readProgress(storage: Storage | undefined = browserStorage()): { progress: Progress; health: StoreHealth } {
@@ -102,7 +93,7 @@ export function readProgress(storage: Storage | undefined = browserStorage()): {
     lessons: entries(value.lessons, (x) => (isTime(x) ? x : undefined), bad),
     scenarios: entries(value.scenarios, (x) => (isTime(x) ? x : undefined), bad),
     quizzes: entries(value.quizzes, readScore, bad),
-    predictions: entries(value.predictions, readTally, bad),
+    predictions: entries(value.predictions, readScore, bad),
   };
   return { progress, health: bad.found ? 'damaged' : 'ok' };
 }
@@ -137,15 +128,6 @@ export function recordQuiz(quiz: string, result: { score: number; max: number; r
   return updateProgress((p) => {
     const best = p.quizzes[quiz];
     if (!best || score.score / score.max > best.score / best.max) p.quizzes[quiz] = score;
-  }, storage);
-}
-
-/** Counts one prediction of a server reply in a guided scenario, right or not. */
-export function recordPrediction(scenario: string, right: boolean, storage?: Storage): boolean {
-  return isId(scenario) && updateProgress((p) => {
-    const was = p.predictions[scenario] ?? { right: 0, total: 0 };
-    // Counts stay safe integers; a device would need 2^53 predictions to get there.
-    if (was.total < Number.MAX_SAFE_INTEGER) p.predictions[scenario] = { right: was.right + (right ? 1 : 0), total: was.total + 1 };
   }, storage);
 }
 

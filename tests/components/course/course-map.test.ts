@@ -21,9 +21,9 @@ describe('lesson status on the course map', () => {
   });
 
   test('adds the replies predicted in the lesson’s scenarios, when there are any', () => {
-    const status = lessonStatus({ ...none, scenarios: { 'pop3-a': 2 }, predictions: { 'pop3-a': { right: 3, total: 5 }, 'pop3-b': { right: 1, total: 1 }, 'imap-x': { right: 9, total: 9 } } }, lesson);
+    const status = lessonStatus({ ...none, scenarios: { 'pop3-a': 2 }, predictions: { 'pop3-a': { score: 3, max: 5 }, 'pop3-b': { score: 1, max: 1 }, 'imap-x': { score: 9, max: 9 } } }, lesson);
     expect(status.text).toBe('Started: not read yet · 1 of 2 scenarios finished · quiz not taken · 4 of 6 replies predicted right');
-    expect(lessonStatus({ ...none, predictions: { 'pop3-b': { right: 0, total: 1 } } }, lesson).started).toBe(true);
+    expect(lessonStatus({ ...none, predictions: { 'pop3-b': { score: 0, max: 1 } } }, lesson).started).toBe(true);
   });
 
   test('counts only the lesson’s own scenarios', () => {

@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
+import { recordPrediction } from '../../../src/components/course/progress-predictions.ts';
 import { STORAGE_KEY as QUIZ_KEY } from '../../../src/components/widgets/quiz/quiz-storage.ts';
-import { MAX_ENTRIES, PROGRESS_KEY, clearProgress, readProgress, recordPrediction, recordQuiz, recordScenario, recordVisit } from '../../../src/components/course/progress-store.ts';
+import { MAX_ENTRIES, PROGRESS_KEY, clearProgress, readProgress, recordQuiz, recordScenario, recordVisit } from '../../../src/components/course/progress-store.ts';
 
 /** A Storage in memory; `fail` makes every call throw, as a blocked or full storage does. */
 function memory(fail: 'none' | 'read' | 'write' = 'none'): Storage {
@@ -112,7 +113,7 @@ describe('progress store', () => {
     expect(recordPrediction('smtp-submission-587', false, s)).toBe(true);
     expect(recordPrediction('imap-first-session', true, s)).toBe(true);
     expect(recordPrediction('../etc', true, s)).toBe(false);
-    expect(readProgress(s).progress.predictions).toEqual({ 'smtp-submission-587': { right: 1, total: 2 }, 'imap-first-session': { right: 1, total: 1 } });
+    expect(readProgress(s).progress.predictions).toEqual({ 'smtp-submission-587': { score: 1, max: 2 }, 'imap-first-session': { score: 1, max: 1 } });
   });
 
   test('reads progress saved before predictions existed, and keeps it when the first prediction is saved', () => {
@@ -121,15 +122,15 @@ describe('progress store', () => {
     s.setItem(PROGRESS_KEY, JSON.stringify(old));
     expect(readProgress(s)).toEqual({ progress: { ...old, v: undefined, predictions: {} }, health: 'ok' });
     recordPrediction('smtp-relay-25', false, s);
-    expect(readProgress(s)).toEqual({ progress: { lessons: { smtp: 5 }, scenarios: { 'smtp-relay-25': 6 }, quizzes: { q: { score: 2, max: 4 } }, predictions: { 'smtp-relay-25': { right: 0, total: 1 } } }, health: 'ok' });
+    expect(readProgress(s)).toEqual({ progress: { lessons: { smtp: 5 }, scenarios: { 'smtp-relay-25': 6 }, quizzes: { q: { score: 2, max: 4 } }, predictions: { 'smtp-relay-25': { score: 0, max: 1 } } }, health: 'ok' });
     // Other records keep the predictions too.
     recordVisit('imap', 7, s);
-    expect(readProgress(s).progress.predictions).toEqual({ 'smtp-relay-25': { right: 0, total: 1 } });
+    expect(readProgress(s).progress.predictions).toEqual({ 'smtp-relay-25': { score: 0, max: 1 } });
   });
 
   test('leaves out predictions that cannot be right (more right than made, none made, not counts)', () => {
     const s = memory();
-    s.setItem(PROGRESS_KEY, JSON.stringify({ v: 1, predictions: { a: { right: 3, total: 2 }, b: { right: 0, total: 0 }, c: { right: '1', total: 2 }, d: { right: 1, total: 2 } } }));
-    expect(readProgress(s)).toEqual({ progress: { lessons: {}, scenarios: {}, quizzes: {}, predictions: { d: { right: 1, total: 2 } } }, health: 'damaged' });
+    s.setItem(PROGRESS_KEY, JSON.stringify({ v: 1, predictions: { a: { score: 3, max: 2 }, b: { score: 0, max: 0 }, c: { score: '1', max: 2 }, d: { score: 1, max: 2 } } }));
+    expect(readProgress(s)).toEqual({ progress: { lessons: {}, scenarios: {}, quizzes: {}, predictions: { d: { score: 1, max: 2 } } }, health: 'damaged' });
   });
 });

@@ -1,9 +1,13 @@
 /**
  * The build's half of predict the reply: for each step of a played scenario, the replies a learner may choose
  * from (the protocol's plausible set for the command, always with the real reply) and the reply the engine gave.
- * Runs where bake runs: at build time, or in the fallback loader's chunk.
+ * Runs where bake runs: at build time, or in the fallback loader's chunk. The scenario runner's observedCode
+ * reads a step's reply; it is passed in, since the runner is a chunk of its own that the caller already loaded.
  */
-import { clientLines, observedCode, type PlayedStep } from '../../../machines/scenario-runner.ts';
+
+/** How a step's reply is read: the runner's observedCode. */
+export type Observe = typeof observedCode;
+import type { observedCode, PlayedStep } from '../../../machines/scenario-runner.ts';
 import type { Scenario } from '../../../machines/scenario.ts';
 import { imapReplyChoices, imapSucceeded } from '../../../protocols/imap/predict.ts';
 import { pop3ReplyChoices, pop3Succeeded } from '../../../protocols/pop3/predict.ts';
@@ -37,12 +41,14 @@ export function stepChoices(
   before: Pick<SessionView, 'expects'>,
   played: Pick<PlayedStep, 'entries'>,
   explain: (token: string) => Explanation | undefined,
+  observe: Observe,
 ): StepChoices | null {
   if (lines.length === 0) return null;
   // Inside DATA the line that gets the reply is the last one (the "."); otherwise the command that opens the step.
   const line = before.expects === 'data' ? lines.at(-1)! : lines[0]!;
   const offered = PROTOCOLS[protocol].choices(line, before.expects);
-  const answer = observedCode(protocol, played.entries, '');
+  // With no untagged update expected, IMAP's observed code is the command's tagged status.
+  const answer = observe(protocol, played.entries, '');
   if (!offered || answer === undefined || answer === '-' || !explain(answer)) return null;
   const tokens = [...new Set([...offered, answer])].filter((t) => explain(t) !== undefined).sort(order(offered));
   const ok = PROTOCOLS[protocol].ok;
@@ -55,10 +61,12 @@ export function scenarioChoices(
   initial: Pick<SessionView, 'expects'>,
   played: readonly PlayedStep[],
   explain: (token: string) => Explanation | undefined,
+  observe: Observe,
 ): (StepChoices | null)[] {
   return played.map((p, i) => {
     const step = scenario.steps[p.index];
     const before = i === 0 ? initial : played[i - 1]!.view;
-    return step && !step.event ? stepChoices(scenario.protocol, clientLines(step), before, p, explain) : null;
+    const lines = typeof step?.client === 'string' ? [step.client] : (step?.client ?? []);
+    return stepChoices(scenario.protocol, lines, before, p, explain, observe);
   });
 }

@@ -17,12 +17,6 @@ export interface StepChoices {
   answer: string;
 }
 
-/** How a teacher set predictions up: asked before each reply, offered, or not shown. */
-export type PredictMode = 'required' | 'optional' | 'off';
-
-/** The predict prop as given (an embed's URL parameter, later), or optional when missing or unknown. */
-export const predictMode = (value: unknown): PredictMode => (value === 'required' || value === 'off' ? value : 'optional');
-
 /** A run's predictions by step number (1 is the first step after the greeting): right and total. */
 export function tally(made: Record<number, string>, steps: readonly (StepChoices | null)[]): { right: number; total: number } {
   let right = 0;
