@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { simulatorData } from '../../src/components/widgets/player-kit.ts';
 import { stepChoices } from '../../src/components/widgets/simulator/predict-choices.ts';
-import { tally, type StepChoices } from '../../src/components/widgets/simulator/predict-score.ts';
+import { tally, type AskedStep } from '../../src/components/widgets/simulator/predict-score.ts';
 import type { Scenario } from '../../src/machines/scenario.ts';
 import { observedCode } from '../../src/machines/scenario-runner.ts';
 import { imapReplyChoices } from '../../src/protocols/imap/predict.ts';
@@ -67,15 +67,17 @@ describe('the replies a learner may predict, per protocol and command', () => {
 describe('the build records the choices for every step of every scenario', () => {
   test.each(scenarios.map((s) => [s.id, s] as const))('%s', async (id, scenario) => {
     const data = (await simulatorData({ scenario: id }))!;
-    expect(data.predict).toHaveLength(scenario.steps.length);
-    const asked = data.predict!.filter((p): p is StepChoices => p !== null);
-    // Every scenario has replies to predict.
+    const { steps, replies } = data.predict!;
+    expect(steps).toHaveLength(scenario.steps.length);
+    const asked = steps.filter((p): p is AskedStep => p !== null);
+    // Every scenario has replies to predict, and every offered reply is named once.
     expect(asked.length).toBeGreaterThan(0);
-    data.predict!.forEach((p, i) => {
+    expect(new Set(asked.flatMap((p) => p.choices))).toEqual(new Set(Object.keys(replies)));
+    steps.forEach((p, i) => {
       const step = scenario.steps[i]!;
       if (step.event || step.expect === '-') return expect(p, `step ${i + 1}`).toBeNull();
       expect(p, `step ${i + 1}`).not.toBeNull();
-      const tokens = p!.choices.map((c) => c.token);
+      const tokens = p!.choices;
       expect(tokens, `step ${i + 1}`).toContain(p!.answer);
       expect(new Set(tokens).size).toBe(tokens.length);
       expect(tokens.length).toBeGreaterThanOrEqual(2);
@@ -83,14 +85,14 @@ describe('the build records the choices for every step of every scenario', () =>
       // The step's own expectation agrees, where it names the final status rather than an untagged update.
       if (!step.expect.startsWith('* ')) expect(p!.answer, `step ${i + 1}`).toBe(step.expect);
       // Both outcomes are offered, and the real reply can be explained before the engine loads.
-      expect(new Set(p!.choices.map((c) => c.ok))).toEqual(new Set([true, false]));
+      expect(new Set(tokens.map((t) => replies[t]!.ok))).toEqual(new Set([true, false]));
       expect(data.explanations[p!.answer], `${p!.answer} recorded`).toBeDefined();
     });
   });
 });
 
 describe('scoring a run', () => {
-  const steps: (StepChoices | null)[] = [
+  const steps: (AskedStep | null)[] = [
     { line: 'EHLO x', answer: '250', choices: [] },
     null,
     { line: 'MAIL FROM:<a@b>', answer: '530', choices: [] },

@@ -11,7 +11,7 @@ import { stateGraph } from '../state-graph.ts';
 import type { StateGraph } from '../state-moves.ts';
 import { tokenize } from '../tokens.ts';
 import { scenarioChoices, type Observe } from './predict-choices.ts';
-import type { StepChoices } from './predict-score.ts';
+import type { PredictRecord } from './predict-score.ts';
 
 /** The simulator's build data. */
 export interface SimulatorData extends BakedPlayer {
@@ -23,8 +23,8 @@ export interface SimulatorData extends BakedPlayer {
   badge: Badge;
   /** The same for every port a reconnect may choose (after a reconnect to another port, the badge follows it). */
   portBadges: Record<number, Badge>;
-  /** Predict the reply: for each scenario step, the replies a learner may choose from and the real one (null: nothing to predict). */
-  predict?: (StepChoices | null)[];
+  /** Predict the reply: for each scenario step, the replies a learner may choose from and the real one. */
+  predict?: PredictRecord;
 }
 
 /** A port's rules as the security badge shows them. */

@@ -14,7 +14,7 @@ import { pop3ReplyChoices, pop3Succeeded } from '../../../protocols/pop3/predict
 import type { ProtocolName, SessionView } from '../../../protocols/shared/session-types.ts';
 import { smtpReplyChoices, smtpSucceeded } from '../../../protocols/smtp/predict.ts';
 import type { Explanation } from '../engine.ts';
-import type { StepChoices } from './predict-score.ts';
+import type { PredictRecord, StepChoices } from './predict-score.ts';
 
 const PROTOCOLS = {
   smtp: { choices: smtpReplyChoices, ok: smtpSucceeded },
@@ -55,18 +55,22 @@ export function stepChoices(
   return { line, answer, choices: tokens.map((token) => ({ token, title: explain(token)!.title, ok: ok(token) })) };
 }
 
-/** The choices for every step of `scenario` as `played` (null where nothing can be predicted). */
+/** The record for every step of `scenario` as `played`: each reply's name and outcome once, the steps by token. */
 export function scenarioChoices(
   scenario: Scenario,
   initial: Pick<SessionView, 'expects'>,
   played: readonly PlayedStep[],
   explain: (token: string) => Explanation | undefined,
   observe: Observe,
-): (StepChoices | null)[] {
-  return played.map((p, i) => {
+): PredictRecord {
+  const record: PredictRecord = { steps: [], replies: {} };
+  played.forEach((p, i) => {
     const step = scenario.steps[p.index];
     const before = i === 0 ? initial : played[i - 1]!.view;
     const lines = typeof step?.client === 'string' ? [step.client] : (step?.client ?? []);
-    return stepChoices(scenario.protocol, lines, before, p, explain, observe);
+    const asked = stepChoices(scenario.protocol, lines, before, p, explain, observe);
+    for (const { token, title, ok } of asked?.choices ?? []) record.replies[token] = { title, ok };
+    record.steps.push(asked && { line: asked.line, answer: asked.answer, choices: asked.choices.map((c) => c.token) });
   });
+  return record;
 }

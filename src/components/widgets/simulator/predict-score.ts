@@ -17,8 +17,21 @@ export interface StepChoices {
   answer: string;
 }
 
+/** One step as the build records it: the choices by token only. */
+export interface AskedStep {
+  line: string;
+  choices: string[];
+  answer: string;
+}
+
+/** The build's record for a scenario: each step (null: nothing to predict), and each offered reply's name and outcome once. */
+export interface PredictRecord {
+  steps: (AskedStep | null)[];
+  replies: Record<string, Omit<ReplyChoice, 'token'>>;
+}
+
 /** A run's predictions by step number (1 is the first step after the greeting): right and total. */
-export function tally(made: Record<number, string>, steps: readonly (StepChoices | null)[]): { right: number; total: number } {
+export function tally(made: Record<number, string>, steps: readonly (AskedStep | null)[]): { right: number; total: number } {
   let right = 0;
   let total = 0;
   for (const [step, choice] of Object.entries(made)) {
