@@ -51,6 +51,8 @@ const cases = [
 for (const c of cases) {
   for (const theme of ['light', 'dark'] as const) {
     test(`${c.protocol}: predicts right and wrong by keyboard, then the count shows on the course map (${theme})`, async ({ page }) => {
+      // Many steps, four axe runs and two pages: more than the default 30 s when the machine is busy.
+      test.slow();
       await useTheme(page, theme);
       await openScenario(page, c.id);
       const toggle = widget(page).getByRole('button', { name: 'Predict replies' });
@@ -105,6 +107,7 @@ async function openRequired(page: Page, id: string) {
 
 for (const theme of ['light', 'dark'] as const) {
   test(`required predictions: Next step, Alt+Right and Play wait until a prediction is checked (${theme})`, async ({ page }) => {
+    test.slow();
     await useTheme(page, theme);
     await openRequired(page, 'imap-first-session');
     const next = widget(page).getByRole('button', { name: 'Next step' });
