@@ -9,7 +9,7 @@ export function lessonStatus(progress: Progress, lesson: { id: string; scenarios
   const read = progress.lessons[lesson.id] !== undefined;
   const finished = lesson.scenarios.filter((s) => progress.scenarios[s] !== undefined).length;
   const quiz = progress.quizzes[lesson.quiz];
-  const started = read || finished > 0 || quiz !== undefined;
+  const started = read || finished > 0 || quiz !== undefined || lesson.scenarios.some((s) => progress.predictions[s] !== undefined);
   const done = read && finished > 0 && quiz !== undefined;
   if (!started) return { text: 'Not started', done, started };
   const parts = [
@@ -17,6 +17,10 @@ export function lessonStatus(progress: Progress, lesson: { id: string; scenarios
     `${finished} of ${lesson.scenarios.length} ${lesson.scenarios.length === 1 ? 'scenario' : 'scenarios'} finished`,
     quiz ? `quiz ${quiz.score} of ${quiz.max}` : 'quiz not taken',
   ];
+  // Replies predicted in the lesson's scenarios, when there were any (predictions are optional).
+  const predicted = lesson.scenarios.flatMap((s) => progress.predictions[s] ?? []);
+  const total = predicted.reduce((n, t) => n + t.max, 0);
+  if (total > 0) parts.push(`${predicted.reduce((n, t) => n + t.score, 0)} of ${total} replies predicted right`);
   return { text: `${done ? 'Done' : 'Started'}: ${parts.join(' · ')}`, done, started };
 }
 

@@ -1,12 +1,15 @@
 /**
  * The learner's progress through the course, kept on this device only (no account): lessons visited,
- * guided scenarios finished and each lesson quiz's best first-try score, in one localStorage value under a
- * versioned key. Anything unreadable (another version, a hand-edited value, storage that throws in a private
+ * guided scenarios finished, each lesson quiz's best first-try score and the replies predicted in each
+ * scenario, in one localStorage value under a versioned key. Anything unreadable (another version, a hand-edited value, storage that throws in a private
  * window or a sandboxed frame) counts as "nothing saved", and the reader says which; writing never throws.
  */
 import { STORAGE_KEY as QUIZ_KEY } from '../widgets/quiz/quiz-key.ts';
 
-/** The localStorage key; bump the version when the stored shape changes. */
+/**
+ * The localStorage key; bump the version when the stored shape changes incompatibly. Predictions were added to
+ * version 1 as an optional kind: values saved before them read as having none.
+ */
 export const PROGRESS_KEY = 'mailwire.progress.v1';
 /** Entries kept per kind at most, so a hand-made flood cannot grow the value without end. */
 export const MAX_ENTRIES = 200;
@@ -25,6 +28,8 @@ export interface Progress {
   scenarios: Record<string, number>;
   /** Quizzes by widget id: the best first-try score. */
   quizzes: Record<string, Score>;
+  /** Guided scenarios by id: how many replies the learner predicted right (score) of those predicted (max). */
+  predictions: Record<string, Score>;
 }
 
 /** How the stored value was: fine (or empty), partly or wholly unreadable, or storage not usable at all. */
@@ -39,12 +44,12 @@ export function browserStorage(): Storage | undefined {
   }
 }
 
-const empty = (): Progress => ({ lessons: {}, scenarios: {}, quizzes: {} });
+const empty = (): Progress => ({ lessons: {}, scenarios: {}, quizzes: {}, predictions: {} });
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isTime = (v: unknown): v is number => Number.isSafeInteger(v) && (v as number) >= 0;
 const isCount = isTime;
-// Ids are short kebab-case words; anything else is not ours.
-const isId = (k: string) => /^[a-z0-9][a-z0-9-]{0,79}$/.test(k);
+/** Ids are short kebab-case words; anything else is not ours. */
+export const isId = (k: string) => /^[a-z0-9][a-z0-9-]{0,79}$/.test(k);
 
 /** The readable entries of one kind; `bad` is set when any entry had to be left out. */
 function entries<T>(v: unknown, read: (x: unknown) => T | undefined, bad: { found: boolean }): Record<string, T> {
@@ -88,6 +93,7 @@ export function readProgress(storage: Storage | undefined = browserStorage()): {
     lessons: entries(value.lessons, (x) => (isTime(x) ? x : undefined), bad),
     scenarios: entries(value.scenarios, (x) => (isTime(x) ? x : undefined), bad),
     quizzes: entries(value.quizzes, readScore, bad),
+    predictions: entries(value.predictions, readScore, bad),
   };
   return { progress, health: bad.found ? 'damaged' : 'ok' };
 }

@@ -50,7 +50,7 @@ export async function loadKit(options: SimulatorOptions): Promise<WidgetKit & { 
   }
   const [engine, runner] = await Promise.all([loadEngine(protocol), scenario ? import('../../machines/scenario-runner.ts') : undefined]);
   const kit = kitOf({ protocol, port, scenario, startStep, mode }, engine, runner);
-  return { ...kit, data: bake(kit, engine) };
+  return { ...kit, data: bake(kit, engine, runner) };
 }
 
 /** The build's record for these options, or undefined when they are bad (the widget then explains what is wrong). */

@@ -3,7 +3,7 @@ import { healthNote, lessonStatus } from '../../../src/components/course/course-
 import { readingMinutes } from '../../../src/components/course/reading-time.ts';
 
 const lesson = { id: 'pop3', scenarios: ['pop3-a', 'pop3-b'], quiz: 'lesson-pop3-check' };
-const none = { lessons: {}, scenarios: {}, quizzes: {} };
+const none = { lessons: {}, scenarios: {}, quizzes: {}, predictions: {} };
 
 describe('lesson status on the course map', () => {
   test('says "Not started" with nothing saved', () => {
@@ -16,8 +16,14 @@ describe('lesson status on the course map', () => {
   });
 
   test('is done when read, practised and quizzed', () => {
-    const status = lessonStatus({ lessons: { pop3: 1 }, scenarios: { 'pop3-a': 2 }, quizzes: { 'lesson-pop3-check': { score: 3, max: 4 } } }, lesson);
+    const status = lessonStatus({ lessons: { pop3: 1 }, scenarios: { 'pop3-a': 2 }, quizzes: { 'lesson-pop3-check': { score: 3, max: 4 } }, predictions: {} }, lesson);
     expect(status).toEqual({ text: 'Done: read · 1 of 2 scenarios finished · quiz 3 of 4', done: true, started: true });
+  });
+
+  test('adds the replies predicted in the lesson’s scenarios, when there are any', () => {
+    const status = lessonStatus({ ...none, scenarios: { 'pop3-a': 2 }, predictions: { 'pop3-a': { score: 3, max: 5 }, 'pop3-b': { score: 1, max: 1 }, 'imap-x': { score: 9, max: 9 } } }, lesson);
+    expect(status.text).toBe('Started: not read yet · 1 of 2 scenarios finished · quiz not taken · 4 of 6 replies predicted right');
+    expect(lessonStatus({ ...none, predictions: { 'pop3-b': { score: 0, max: 1 } } }, lesson).started).toBe(true);
   });
 
   test('counts only the lesson’s own scenarios', () => {

@@ -10,6 +10,8 @@ import type { Engine, Explanation } from '../engine.ts';
 import { stateGraph } from '../state-graph.ts';
 import type { StateGraph } from '../state-moves.ts';
 import { tokenize } from '../tokens.ts';
+import { scenarioChoices, type Observe } from './predict-choices.ts';
+import type { PredictRecord } from './predict-score.ts';
 
 /** The simulator's build data. */
 export interface SimulatorData extends BakedPlayer {
@@ -21,6 +23,8 @@ export interface SimulatorData extends BakedPlayer {
   badge: Badge;
   /** The same for every port a reconnect may choose (after a reconnect to another port, the badge follows it). */
   portBadges: Record<number, Badge>;
+  /** Predict the reply: for each scenario step, the replies a learner may choose from and the real one. */
+  predict?: PredictRecord;
 }
 
 /** A port's rules as the security badge shows them. */
@@ -36,8 +40,8 @@ function badgeOf(port: number): Badge | undefined {
   return { security: securityLabels[fact.security], role: roleLabels[fact.role] };
 }
 
-/** Plays what `kit` sets up on its engine and records it. */
-export function bake(kit: PlayerKit, engine: Pick<Engine, 'explain' | 'machine'>): SimulatorData {
+/** Plays what `kit` sets up on its engine and records it; with the scenario runner's observedCode, the replies to predict too. */
+export function bake(kit: PlayerKit, engine: Pick<Engine, 'explain' | 'machine'>, runner?: { observedCode: Observe }): SimulatorData {
   const { protocol, port, scenario, startStep, mode, initial, ports } = kit;
   const playback = scenario ? kit.replay(scenario.steps.length) : { greeting: kit.connect().session.greeting, played: [] };
   const explanations: Record<string, Explanation> = {};
@@ -61,6 +65,7 @@ export function bake(kit: PlayerKit, engine: Pick<Engine, 'explain' | 'machine'>
     explanations,
     badge: badgeOf(port) ?? { security: securityLabels[initial.security] },
     portBadges,
+    ...(scenario && runner ? { predict: scenarioChoices(scenario, initial, playback.played, engine.explain, runner.observedCode) } : {}),
   };
 }
 

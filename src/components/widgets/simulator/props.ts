@@ -12,6 +12,11 @@ export interface SimulatorProps {
   startStep?: number;
   /** guided (the default with a scenario) or free (a command line; the default without one). */
   mode?: 'guided' | 'free';
+  /**
+   * Predict the reply in guided mode: offered (optional, the default), asked before every reply (required:
+   * "Next step" waits for a prediction, autoplay is off), or not shown (off).
+   */
+  predict?: 'required' | 'optional' | 'off';
   /** The widget's accessible name; "Session simulator: <title>" by default. */
   label?: string;
 }
