@@ -21,7 +21,7 @@ export default defineConfig({
     { name: 'desktop', testIgnore: '**/phone.spec.ts', use: { ...devices['Desktop Chrome'] } },
     {
       name: 'phone',
-      testMatch: ['**/phone.spec.ts', '**/a11y.spec.ts'],
+      testMatch: ['**/phone.spec.ts', '**/a11y.spec.ts', '**/widget-entry.spec.ts'],
       use: { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true },
     },
   ],

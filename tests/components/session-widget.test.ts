@@ -1,4 +1,4 @@
-/** SessionWidget.astro on the server: what a reader without JavaScript gets, and the island's empty placeholder. */
+/** SessionWidget.astro on the server: what a reader without JavaScript gets, and the island's first screen. */
 import { getContainerRenderer } from '@astrojs/svelte/container-renderer';
 import { experimental_AstroContainer as AstroContainer } from 'astro/container';
 import { loadRenderers } from 'astro:container';
@@ -13,13 +13,18 @@ async function render(props: Record<string, unknown>, slots: Record<string, stri
 }
 
 describe('SessionWidget', () => {
-  test('keeps the static transcript in the page next to an island that renders nothing yet', async () => {
+  // Issue 11: the island's first screen comes from the server, so the page reserves the widget's space and
+  // hydration moves nothing (it rendered an empty section before, and the page jumped when it ran).
+  test('keeps the static transcript in the page next to the island, whose first screen the server renders', async () => {
     const doc = await render({ scenario: 'smtp-submission-587' }, { static: '<ol class="transcript"><li>S: 220 mail.example.test</li></ol>' });
     const widget = doc.querySelector('.mw-widget')!;
     expect(widget.querySelector('.mw-static .transcript')?.textContent).toBe('S: 220 mail.example.test');
     const island = widget.querySelector('astro-island')!;
     expect(island.getAttribute('client')).toBe('visible');
-    expect(island.querySelector('.mw-sim')?.textContent).toBe('');
+    const sim = island.querySelector('.mw-sim')!;
+    expect(sim.classList.contains('ready')).toBe(true);
+    expect(sim.getAttribute('aria-label')).toMatch(/^Session simulator: /);
+    expect([...sim.querySelectorAll('button')].map((b) => b.textContent?.trim())).toContain('On the wire');
     expect(widget.hasAttribute('data-hydrated')).toBe(false);
     expect(widget.querySelector('noscript')).toBeNull();
   });
@@ -46,10 +51,18 @@ describe('SessionWidget', () => {
     expect(data.greeting[1][0][1].text).toEqual([0, '+OK Mailwire POP3 ready.']);
   });
 
+  test('renders the command line and greeting on the server, before the engine is in the page', async () => {
+    const doc = await render({ protocol: 'smtp', port: 587, mode: 'free' });
+    const sim = doc.querySelector('astro-island .mw-sim')!;
+    expect(sim.querySelector('input[type="text"]')).not.toBeNull();
+    expect(sim.textContent).toContain('220 ');
+  });
+
   test('hands the island no record for bad props, so it checks them itself and says what is wrong', async () => {
     const doc = await render({ scenario: 'no-such-scenario' });
     const props = JSON.parse(doc.querySelector('astro-island')!.getAttribute('props')!);
     expect(props.data).toEqual([0]);
     expect(props.scenario).toEqual([0, 'no-such-scenario']);
+    expect(doc.querySelector('astro-island .mw-sim')?.textContent).toBe('');
   });
 });
