@@ -3,17 +3,12 @@
  * after every change and when the page is left, so a message sent on the SMTP page waits in the INBOX on the POP3
  * and IMAP pages of the same tab. Guided scenarios never use it: they replay on their own seeded world.
  * Nothing here breaks a page: a saved world that cannot be used, storage that throws or a world grown too big
- * to keep each leave a working world and a note in words.
+ * to keep each leave a working world and a note in words. The world keeps the servers' usual limits (SIZE 10240000,
+ * as in the scenarios); what bounds the saved text is the snapshot's cap, past which the note says it is not kept.
  */
-import { MailWorld, type WorldLimits } from '../../../protocols/shared/world.ts';
+import { MailWorld } from '../../../protocols/shared/world.ts';
 import { restoreWorld, serializeWorld } from '../../../protocols/shared/world-snapshot.ts';
 import { SAVED_WORLD_KEY, tabStorage } from './saved-world.ts';
-
-/**
- * The tab world's store limit: a message bigger than this is refused as a real server with a full disk refuses it
- * (452, NO [OVERQUOTA]), so what is kept fits the snapshot's size cap (about twice the octets at most, CRLF escaped).
- */
-export const TAB_WORLD_LIMITS: Partial<WorldLimits> = { storeOctets: 900_000 };
 
 /** The world the playground pages of one tab share. */
 export interface SharedWorld {
@@ -79,10 +74,10 @@ export function createTabWorld(storage: Storage | undefined): SharedWorld {
   }
   if (!readable) storage = undefined;
   if (text === null) {
-    watch(new MailWorld({ limits: TAB_WORLD_LIMITS }));
+    watch(new MailWorld());
     if (!storage) note = unavailable;
   } else {
-    const restored = restoreWorld(text, { limits: TAB_WORLD_LIMITS });
+    const restored = restoreWorld(text);
     watch(restored.world);
     if (restored.problem) note = `The mailboxes saved in this tab could not be used: ${restored.problem}. They were replaced by fresh ones: ${FRESH}.`;
   }
@@ -95,7 +90,7 @@ export function createTabWorld(storage: Storage | undefined): SharedWorld {
       return note;
     },
     reset() {
-      watch(new MailWorld({ limits: TAB_WORLD_LIMITS }));
+      watch(new MailWorld());
       try {
         storage?.removeItem(SAVED_WORLD_KEY);
       } catch {
