@@ -15,7 +15,8 @@ describe('SessionSimulator, IMAP tags', () => {
     render(SessionSimulator, { props: { protocol: 'imap', port: 143 } });
     await screen.findByRole('log');
     await user.type(input(), 'a9 NOOP');
-    expect(screen.getByText('Sent with your own tag, a9.')).toBeTruthy();
+    // The automatic tag is no longer shown in front of the line.
+    expect(document.querySelector('.command .tag')).toBeNull();
     await user.keyboard('{Enter}');
     await user.type(input(), 'CAPABILITY{Enter}');
     await user.type(input(), 'zz7 capability{Enter}');

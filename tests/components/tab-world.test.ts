@@ -110,3 +110,12 @@ describe('the tab world', () => {
     expect(heard).toHaveBeenCalledTimes(1);
   });
 });
+
+describe('the reset event', () => {
+  test('is the one the simulator listens for', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { WORLD_EVENTS } = await import('../../src/components/widgets/world/saved-world.ts');
+    const widget = readFileSync(new URL('../../src/components/widgets/SessionSimulator.svelte', import.meta.url), 'utf8');
+    expect(widget).toContain(`on${WORLD_EVENTS.reset}={() => act({ type: 'user.restart' }, 'command')}`);
+  });
+});

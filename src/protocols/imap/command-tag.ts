@@ -3,7 +3,11 @@
  * line that adds tags for them adds one only where none was typed. Small on purpose: the widget's command line
  * imports it without the server.
  */
-import { isValidTag } from './tokenize.ts';
+
+/** A tag (RFC 3501 §9 `tag`): ASTRING-CHARs except "+"; Dovecot also refuses CTLs and 8-bit octets. */
+export function isValidTag(tag: string): boolean {
+  return tag.length > 0 && tag.length <= 100 && /^[\x21\x23\x24\x26\x27\x2c-\x5b\x5d-\x7a\x7c-\x7e]+$/.test(tag);
+}
 
 /**
  * The commands the simulated server knows (the same list as commands/dispatch.ts IMAP_VERBS, which a test holds

@@ -14,8 +14,6 @@ export interface WidgetKit extends PlayerKit {
   engine: Engine;
   /** The fallback loader's equivalent of the build's data (pages pass theirs as a prop instead). */
   data?: SimulatorData;
-  /** The tab's shared world, for a free session without a scenario (the playground). */
-  shared?: SharedWorld | undefined;
 }
 
 /** What the kit needs of the scenario runner: replays, and connections through the scenario's network. */
@@ -39,7 +37,7 @@ export function kitOf(setup: Omit<PlayerSetup, 'initial' | 'ports'>, engine: Eng
   // world of its own, so the tab's world has no session nobody uses.
   const initial = connect(shared ? new engine.MailWorld() : undefined).session.view();
   return {
-    protocol, port, scenario, startStep, mode, initial, connect, engine, ports: engine.ports[protocol], shared,
+    protocol, port, scenario, startStep, mode, initial, connect, engine, ports: engine.ports[protocol],
     replay: (count) => {
       if (!scenario || !runner) throw new RangeError('No scenario to replay.');
       return runner.playScenario(scenario, count);

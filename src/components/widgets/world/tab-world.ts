@@ -8,7 +8,7 @@
  */
 import { MailWorld } from '../../../protocols/shared/world.ts';
 import { restoreWorld, serializeWorld } from '../../../protocols/shared/world-snapshot.ts';
-import { SAVED_WORLD_KEY, tabStorage } from './saved-world.ts';
+import { SAVED_WORLD_KEY, tabStorage, WORLD_EVENTS } from './saved-world.ts';
 
 /** The world the playground pages of one tab share. */
 export interface SharedWorld {
@@ -109,7 +109,10 @@ export function createTabWorld(storage: Storage | undefined): SharedWorld {
 
 let current: SharedWorld | undefined;
 
-/** This tab's world, made on first use; it is saved again whenever the page is hidden or left. */
+/**
+ * This tab's world, made on first use. It is saved again whenever the page is hidden or left, resets when the
+ * playground's panel asks (WORLD_EVENTS.resetRequest, cancelled to say it was done here), and tells the panel its note.
+ */
 export function tabWorld(): SharedWorld {
   if (current) return current;
   const shared = createTabWorld(tabStorage());
@@ -119,6 +122,13 @@ export function tabWorld(): SharedWorld {
     addEventListener('visibilitychange', () => {
       if (document.visibilityState === 'hidden') shared.save();
     });
+    addEventListener(WORLD_EVENTS.resetRequest, (event) => {
+      event.preventDefault();
+      shared.reset();
+    });
+    const tell = () => dispatchEvent(new CustomEvent(WORLD_EVENTS.note, { detail: shared.note ?? '' }));
+    shared.subscribe(tell);
+    tell();
   }
   return shared;
 }
