@@ -99,6 +99,9 @@ export function offline(context: PlayerContext): Partial<PlayerContext> {
  */
 export function connected(context: PlayerContext, again: boolean, port?: number): Partial<PlayerContext> {
   const kit = context.kit!;
+  // A fresh start leaves the old connection: drop it, so a world the two share (the playground's) keeps no POP3
+  // maildrop lock of a connection nobody can reach (a dropped POP3 session commits nothing, RFC 1939 §6).
+  if (!again) context.session?.drop();
   const { world, session } = kit.connect(again ? context.world : undefined, again ? (port ?? context.view?.port ?? kit.port) : kit.port);
   const before = again ? context.rows : [];
   const view = session.view();

@@ -5,6 +5,10 @@
  * and this module reads it back. Nothing here throws on client input.
  */
 
+import { isValidTag } from './command-tag.ts';
+
+export { isValidTag };
+
 /** One argument (RFC 3501 §4): NIL is an atom, left for the command to interpret. */
 export type ImapToken =
   | { kind: 'atom'; value: string }
@@ -28,11 +32,6 @@ export interface CommandLine {
 }
 
 const LITERAL = /^\{(\d{1,10})(\+?)\}/;
-
-/** A tag (RFC 3501 §9 `tag`): ASTRING-CHARs except "+"; Dovecot also refuses CTLs and 8-bit octets. */
-export function isValidTag(tag: string): boolean {
-  return tag.length > 0 && tag.length <= 100 && /^[\x21\x23\x24\x26\x27\x2c-\x5b\x5d-\x7a\x7c-\x7e]+$/.test(tag);
-}
 
 /** Splits a line at its first two spaces; an invalid or missing tag is `undefined`. */
 export function splitCommandLine(line: string): CommandLine {

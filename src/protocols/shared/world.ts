@@ -11,6 +11,7 @@ import { octets, type RawMessage } from './message.ts';
 import { hexId, seededRandom } from './random.ts';
 import { seedMail } from './seed-mail.ts';
 import { findByUid } from './uid-order.ts';
+import type { WorldCounters, WorldState } from './world-state.ts';
 
 export type { StoreRefusal, WorldLimits } from './limits.ts';
 export type { DeliveryRefusal, DeliveryResult, Envelope, QueuedMessage } from './delivery.ts';
@@ -79,6 +80,8 @@ export interface WorldOptions {
   start?: number;
   /** Message size, quota and store limits; any not given keep their defaults (limits.ts). */
   limits?: Partial<WorldLimits>;
+  /** A saved world to rebuild instead of the starting one (checked by world-state.ts `checkState`); its counters replace `seed` and `start`. */
+  restore?: WorldState;
 }
 
 // A login name is a local part (RFC 5321 §4.5.3.1.1: at most 64 octets) that needs no quoting anywhere.
@@ -106,15 +109,30 @@ export class MailWorld {
   readonly #listeners = new Set<(change: WorldChange) => void>();
   readonly #locks = new Map<string, string>();
   readonly #store: StoreAccount;
+  readonly #seed: number;
+  #draws = 0;
   #uidValidity: number;
   #sessions = 0;
 
   constructor(options: WorldOptions = {}) {
-    const seed = options.seed ?? 1;
-    this.clock = new SimClock(options.start);
+    const { restore } = options;
+    const seed = restore?.seed ?? options.seed ?? 1;
+    this.#seed = seed;
+    this.clock = new SimClock(restore?.clock ?? options.start);
     this.limits = worldLimits(options.limits);
     this.#store = new StoreAccount(this.limits);
-    this.#next = seededRandom(seed);
+    const random = seededRandom(seed);
+    // Draws are counted, so a restored world replays them and goes on with the ids it would have made next.
+    this.#next = () => {
+      this.#draws += 1;
+      return random();
+    };
+    if (restore) {
+      for (let i = 0; i < restore.draws; i++) this.#next();
+      this.#uidValidity = restore.uidValidity;
+      this.#load(restore);
+      return;
+    }
     // Like Dovecot, a UIDVALIDITY near the creation time in seconds; the seed shifts it.
     this.#uidValidity = Math.floor(this.clock.peek().getTime() / 1000) + Math.floor(this.#next() * 1000);
     this.#addUser('alice', 'wonderland', 'Alice');
@@ -122,6 +140,29 @@ export class MailWorld {
     for (const m of seedMail()) {
       this.append(m.user, 'INBOX', m.raw, m.flags, new Date(m.receivedAt), undefined);
     }
+  }
+
+  /** Rebuilds a saved world's users, mailboxes, messages and queue (no change is announced: nobody listens yet). */
+  #load(state: WorldState): void {
+    this.#sessions = state.sessions;
+    for (const u of state.users) {
+      const mailboxes = new Map<string, Mailbox>();
+      this.users.set(u.name, { name: u.name, password: u.password, address: `${u.name}@${LOCAL_DOMAIN}`, displayName: u.displayName, mailboxes });
+      for (const b of u.mailboxes) {
+        const messages = b.messages.map((m): StoredMessage => {
+          this.#store.add(u.name, octets(m.raw));
+          // A session of an earlier page saw it as \Recent; no session of this one will (RFC 3501 §2.3.2).
+          return { uid: m.uid, flags: new Set(m.flags), internalDate: new Date(m.internalDate), raw: m.raw, size: octets(m.raw), recentOwner: m.claimed ? 's0' : undefined };
+        });
+        mailboxes.set(b.name, { name: b.name, specialUse: b.specialUse, uidValidity: b.uidValidity, uidNext: b.uidNext, messages, subscribed: b.subscribed });
+      }
+    }
+    for (const q of state.outbound) this.outbound.push({ ...q, queuedAt: new Date(q.queuedAt) });
+  }
+
+  /** The seed, draws, clock and id counters, which a saved world keeps (world-state.ts). */
+  counters(): WorldCounters {
+    return { seed: this.#seed, draws: this.#draws, clock: this.clock.peek().getTime(), uidValidity: this.#uidValidity, sessions: this.#sessions };
   }
 
   #addUser(name: string, password: string, displayName: string): MailUser {

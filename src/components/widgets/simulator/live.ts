@@ -7,6 +7,7 @@ import type { PlayerKit, PlayerSetup } from '../../../machines/scenario-player.m
 import type { dial, playScenario } from '../../../machines/scenario-runner.ts';
 import { loadEngine, type Engine } from '../engine.ts';
 import type { SimulatorData } from './bake.ts';
+import type { SharedWorld } from '../world/tab-world.ts';
 
 /** The kit, with the engine the widget also reads (catalogue, machine), and what the fallback loader computed. */
 export interface WidgetKit extends PlayerKit {
@@ -21,16 +22,20 @@ export interface Runner {
   dial: typeof dial;
 }
 
-/** Sessions for `setup` on `engine`; `runner` replays the scenario, when there is one. */
-export function kitOf(setup: Omit<PlayerSetup, 'initial' | 'ports'>, engine: Engine, runner: Runner | undefined): WidgetKit {
+/**
+ * Sessions for `setup` on `engine`; `runner` replays the scenario, when there is one. New connections without a
+ * world go to `shared` when given (the playground's tab world), else to a fresh seeded world.
+ */
+export function kitOf(setup: Omit<PlayerSetup, 'initial' | 'ports'>, engine: Engine, runner: Runner | undefined, shared?: SharedWorld): WidgetKit {
   const { protocol, port, scenario, startStep, mode } = setup;
   const connect: PlayerKit['connect'] = (world, to = port) => {
-    const w = world ?? new engine.MailWorld({ seed: scenario?.seed ?? 1 });
+    const w = world ?? shared?.world ?? new engine.MailWorld({ seed: scenario?.seed ?? 1 });
     // A scenario's network may block the port: the runner's dial gives the attempt nothing answers.
     return { world: w, session: scenario && runner ? runner.dial(w, scenario, to) : engine.openSession(w, protocol, to) };
   };
-  // Opening a first connection checks the port: openSession names the ports the protocol is served on.
-  const initial = connect().session.view();
+  // Opening a first connection checks the port: openSession names the ports the protocol is served on. It goes to a
+  // world of its own, so the tab's world has no session nobody uses.
+  const initial = connect(shared ? new engine.MailWorld() : undefined).session.view();
   return {
     protocol, port, scenario, startStep, mode, initial, connect, engine, ports: engine.ports[protocol],
     replay: (count) => {
@@ -40,8 +45,15 @@ export function kitOf(setup: Omit<PlayerSetup, 'initial' | 'ports'>, engine: Eng
   };
 }
 
-/** Downloads the engine (and the runner, for a scenario) for a simulator whose props are already checked. */
+/**
+ * Downloads the engine (and the runner, for a scenario) for a simulator whose props are already checked. Without a
+ * scenario the sessions share the tab's world (world/tab-world.ts): what the SMTP page delivers, POP3 and IMAP read.
+ */
 export async function loadLive(setup: Omit<PlayerSetup, 'initial'>): Promise<WidgetKit> {
-  const [engine, runner] = await Promise.all([loadEngine(setup.protocol), setup.scenario ? import('../../../machines/scenario-runner.ts') : undefined]);
-  return kitOf(setup, engine, runner);
+  const [engine, runner, tab] = await Promise.all([
+    loadEngine(setup.protocol),
+    setup.scenario ? import('../../../machines/scenario-runner.ts') : undefined,
+    setup.scenario ? undefined : import('../world/tab-world.ts'),
+  ]);
+  return kitOf(setup, engine, runner, tab?.tabWorld());
 }
