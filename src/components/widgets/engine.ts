@@ -5,7 +5,8 @@
  */
 import type { AnyStateMachine } from 'xstate';
 import type { openSession } from '../../machines/session.ts';
-import type { ProtocolName } from '../../protocols/shared/session-types.ts';
+import type { ContextEntry, ContextNote, ContextRule } from '../../protocols/shared/reply-context.ts';
+import type { ProtocolName, SessionView } from '../../protocols/shared/session-types.ts';
 import type { MailWorld } from '../../protocols/shared/world.ts';
 
 /** One entry of a reply catalogue: what a code or token means, and where the RFC says so. */
@@ -22,6 +23,8 @@ export interface Engine {
   MailWorld: typeof MailWorld;
   /** The protocol's reply catalogue: a code, status or response code to its explanation. */
   explain(token: string): Explanation | undefined;
+  /** What to say first about the latest reply in `entries`, given the session's view after it (the protocol's context rules). */
+  inContext?(entries: readonly ContextEntry[], view: SessionView): ContextNote | undefined;
   /** The protocol's server machine, for drawing its state diagram. */
   machine: AnyStateMachine;
   /** The ports each protocol is served on (a reconnect may choose one). */
@@ -29,23 +32,38 @@ export interface Engine {
 }
 
 async function core() {
-  const [session, world] = await Promise.all([import('../../machines/session.ts'), import('../../protocols/shared/world.ts')]);
-  return { openSession: session.openSession, MailWorld: world.MailWorld, ports: session.SESSION_PORTS };
+  const [session, world, context] = await Promise.all([
+    import('../../machines/session.ts'),
+    import('../../protocols/shared/world.ts'),
+    import('../../protocols/shared/reply-context.ts'),
+  ]);
+  /** The protocol's context rules applied to the latest reply of a transcript. */
+  const judge = (rules: readonly ContextRule[]): Engine['inContext'] => (entries, view) => {
+    const c = context.replyContext(entries, view);
+    return c && context.firstNote(rules, c);
+  };
+  return { openSession: session.openSession, MailWorld: world.MailWorld, ports: session.SESSION_PORTS, judge };
 }
 
 // One literal import() per protocol, so the bundler makes one chunk each (a template string would pull all three).
 const importers: Record<ProtocolName, () => Promise<Engine>> = {
   async smtp() {
-    const [base, driver, replies] = await Promise.all([core(), import('../../machines/smtp-session.driver.ts'), import('../../protocols/smtp/replies.ts')]);
-    return { ...base, explain: replies.explainSmtp, machine: driver.smtpDriver.machine };
+    const [{ judge, ...base }, driver, replies, rules] = await Promise.all([
+      core(), import('../../machines/smtp-session.driver.ts'), import('../../protocols/smtp/replies.ts'), import('../../protocols/smtp/context-rules.ts'),
+    ]);
+    return { ...base, explain: replies.explainSmtp, inContext: judge(rules.SMTP_CONTEXT_RULES), machine: driver.smtpDriver.machine };
   },
   async pop3() {
-    const [base, driver, replies] = await Promise.all([core(), import('../../machines/pop3-session.driver.ts'), import('../../protocols/pop3/replies.ts')]);
-    return { ...base, explain: replies.explainPop3, machine: driver.pop3Driver.machine };
+    const [{ judge, ...base }, driver, replies, rules] = await Promise.all([
+      core(), import('../../machines/pop3-session.driver.ts'), import('../../protocols/pop3/replies.ts'), import('../../protocols/pop3/context-rules.ts'),
+    ]);
+    return { ...base, explain: replies.explainPop3, inContext: judge(rules.POP3_CONTEXT_RULES), machine: driver.pop3Driver.machine };
   },
   async imap() {
-    const [base, driver, replies] = await Promise.all([core(), import('../../machines/imap-session.driver.ts'), import('../../protocols/imap/replies.ts')]);
-    return { ...base, explain: replies.explainImap, machine: driver.imapDriver.machine };
+    const [{ judge, ...base }, driver, replies, rules] = await Promise.all([
+      core(), import('../../machines/imap-session.driver.ts'), import('../../protocols/imap/replies.ts'), import('../../protocols/imap/context-rules.ts'),
+    ]);
+    return { ...base, explain: replies.explainImap, inContext: judge(rules.IMAP_CONTEXT_RULES), machine: driver.imapDriver.machine };
   },
 };
 
