@@ -5,7 +5,7 @@
  */
 import type { AnyStateMachine } from 'xstate';
 import type { openSession } from '../../machines/session.ts';
-import type { ContextEntry, ContextNote, ContextRule } from '../../protocols/shared/reply-context.ts';
+import type { ContextEntry, ContextNote } from '../../protocols/shared/reply-context.ts';
 import type { ProtocolName, SessionView } from '../../protocols/shared/session-types.ts';
 import type { MailWorld } from '../../protocols/shared/world.ts';
 
@@ -32,38 +32,23 @@ export interface Engine {
 }
 
 async function core() {
-  const [session, world, context] = await Promise.all([
-    import('../../machines/session.ts'),
-    import('../../protocols/shared/world.ts'),
-    import('../../protocols/shared/reply-context.ts'),
-  ]);
-  /** The protocol's context rules applied to the latest reply of a transcript. */
-  const judge = (rules: readonly ContextRule[]): Engine['inContext'] => (entries, view) => {
-    const c = context.replyContext(entries, view);
-    return c && context.firstNote(rules, c);
-  };
-  return { openSession: session.openSession, MailWorld: world.MailWorld, ports: session.SESSION_PORTS, judge };
+  const [session, world] = await Promise.all([import('../../machines/session.ts'), import('../../protocols/shared/world.ts')]);
+  return { openSession: session.openSession, MailWorld: world.MailWorld, ports: session.SESSION_PORTS };
 }
 
 // One literal import() per protocol, so the bundler makes one chunk each (a template string would pull all three).
 const importers: Record<ProtocolName, () => Promise<Engine>> = {
   async smtp() {
-    const [{ judge, ...base }, driver, replies, rules] = await Promise.all([
-      core(), import('../../machines/smtp-session.driver.ts'), import('../../protocols/smtp/replies.ts'), import('../../protocols/smtp/context-rules.ts'),
-    ]);
-    return { ...base, explain: replies.explainSmtp, inContext: judge(rules.SMTP_CONTEXT_RULES), machine: driver.smtpDriver.machine };
+    const [base, driver, replies] = await Promise.all([core(), import('../../machines/smtp-session.driver.ts'), import('../../protocols/smtp/replies.ts')]);
+    return { ...base, explain: replies.explainSmtp, inContext: replies.smtpInContext, machine: driver.smtpDriver.machine };
   },
   async pop3() {
-    const [{ judge, ...base }, driver, replies, rules] = await Promise.all([
-      core(), import('../../machines/pop3-session.driver.ts'), import('../../protocols/pop3/replies.ts'), import('../../protocols/pop3/context-rules.ts'),
-    ]);
-    return { ...base, explain: replies.explainPop3, inContext: judge(rules.POP3_CONTEXT_RULES), machine: driver.pop3Driver.machine };
+    const [base, driver, replies] = await Promise.all([core(), import('../../machines/pop3-session.driver.ts'), import('../../protocols/pop3/replies.ts')]);
+    return { ...base, explain: replies.explainPop3, inContext: replies.pop3InContext, machine: driver.pop3Driver.machine };
   },
   async imap() {
-    const [{ judge, ...base }, driver, replies, rules] = await Promise.all([
-      core(), import('../../machines/imap-session.driver.ts'), import('../../protocols/imap/replies.ts'), import('../../protocols/imap/context-rules.ts'),
-    ]);
-    return { ...base, explain: replies.explainImap, inContext: judge(rules.IMAP_CONTEXT_RULES), machine: driver.imapDriver.machine };
+    const [base, driver, replies] = await Promise.all([core(), import('../../machines/imap-session.driver.ts'), import('../../protocols/imap/replies.ts')]);
+    return { ...base, explain: replies.explainImap, inContext: replies.imapInContext, machine: driver.imapDriver.machine };
   },
 };
 

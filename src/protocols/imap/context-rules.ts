@@ -3,8 +3,8 @@
  * The catalogue (replies.ts) says what OK, NO, BAD and each response code mean; these rules, tried in order,
  * say what this one means for this command. Each cites the RFC section it rests on.
  */
-import { firstNote, type ContextNote, type ContextRule, type ReplyContext } from '../shared/reply-context.ts';
-import { saslChallenge } from '../shared/sasl.ts';
+import { firstNote, judge, type ContextNote, type ContextRule, type ReplyContext } from '../shared/reply-context.ts';
+import { saslChallenge } from '../shared/challenge.ts';
 
 const said = (c: ReplyContext, verb: string | readonly string[], status: string) => c.status === status && (typeof verb === 'string' ? c.verb === verb : verb.includes(c.verb));
 const code = (c: ReplyContext, name: string) => c.reply.some((l) => l.includes(`[${name}`));
@@ -151,3 +151,6 @@ export const IMAP_CONTEXT_RULES: readonly ContextRule[] = [
 export function imapContextNote(c: ReplyContext): ContextNote | undefined {
   return firstNote(IMAP_CONTEXT_RULES, c);
 }
+
+/** What to say first about the latest reply of an IMAP transcript (the simulator's explanation). */
+export const imapInContext = judge(IMAP_CONTEXT_RULES);

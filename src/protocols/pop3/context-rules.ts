@@ -3,8 +3,8 @@
  * Every POP3 reply is +OK or -ERR (replies.ts explains those words); what a +OK means depends on the command,
  * so these rules, tried in order, say it. Each cites the RFC section it rests on.
  */
-import { firstNote, type ContextNote, type ContextRule, type ReplyContext } from '../shared/reply-context.ts';
-import { saslChallenge } from '../shared/sasl.ts';
+import { firstNote, judge, type ContextNote, type ContextRule, type ReplyContext } from '../shared/reply-context.ts';
+import { saslChallenge } from '../shared/challenge.ts';
 
 const ok = (c: ReplyContext, ...verbs: string[]) => c.status === '+OK' && verbs.includes(c.verb);
 const err = (c: ReplyContext, ...verbs: string[]) => c.status === '-ERR' && (verbs.length === 0 || verbs.includes(c.verb));
@@ -169,3 +169,6 @@ export const POP3_CONTEXT_RULES: readonly ContextRule[] = [
 export function pop3ContextNote(c: ReplyContext): ContextNote | undefined {
   return firstNote(POP3_CONTEXT_RULES, c);
 }
+
+/** What to say first about the latest reply of an POP3 transcript (the simulator's explanation). */
+export const pop3InContext = judge(POP3_CONTEXT_RULES);

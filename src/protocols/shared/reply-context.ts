@@ -61,6 +61,14 @@ export function firstNote(rules: readonly ContextRule[], c: ReplyContext): Conte
   return { id: rule.id, title: rule.title, text: typeof rule.text === 'string' ? rule.text : rule.text(c), rfc: rule.rfc };
 }
 
+/** The rules as a function of a transcript: what to say first about its latest reply, given the view after it. */
+export function judge(rules: readonly ContextRule[]): (entries: readonly ContextEntry[], view: SessionView) => ContextNote | undefined {
+  return (entries, view) => {
+    const c = replyContext(entries, view);
+    return c && firstNote(rules, c);
+  };
+}
+
 /** Whether a server line asks the client to go on (RFC 4954 §4 334, RFC 5321 §4.2.3 354, RFC 5034 §4 and RFC 3501 §7.5 "+"). */
 export function isContinuation(protocol: ProtocolName, line: string): boolean {
   if (protocol === 'smtp') return /^(334|354)( |$)/.test(line);

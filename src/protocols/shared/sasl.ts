@@ -34,17 +34,3 @@ export const LOGIN_CHALLENGES = { username: encodeBase64('Username:'), password:
 
 /** The client cancels a SASL exchange by sending "*" (RFC 4954 §4, RFC 5034 §4, RFC 3501 §6.2.2). */
 export const SASL_CANCEL = '*';
-
-/**
- * What a server's SASL challenge says, decoded: the base64 after SMTP "334 " (RFC 4954 §4) or after "+ " in POP3
- * (RFC 5034 §4) and IMAP (RFC 3501 §6.2.2); '' for an empty challenge. Undefined for any other line, and for data
- * that is not base64 of printable text (IMAP's "+ OK" before a literal, "+ idling").
- */
-export function saslChallenge(protocol: 'smtp' | 'pop3' | 'imap', line: string): string | undefined {
-  const m = protocol === 'smtp' ? /^334 ?(.*)$/.exec(line) : /^\+(?: (.*))?$/.exec(line);
-  if (!m) return undefined;
-  const data = (m[1] ?? '').trim();
-  if (data === '') return '';
-  const text = decodeBase64(data);
-  return text !== undefined && /^[\x20-\x7e]+$/.test(text) ? text : undefined;
-}

@@ -3,8 +3,9 @@
  * The catalogue (explain.ts) says what each code means in general; these rules, tried in order, say what it
  * means here. Each cites the RFC section it rests on.
  */
-import { firstNote, sentSince, type ContextNote, type ContextRule, type ReplyContext } from '../shared/reply-context.ts';
-import { parsePlain, saslChallenge } from '../shared/sasl.ts';
+import { firstNote, judge, sentSince, type ContextNote, type ContextRule, type ReplyContext } from '../shared/reply-context.ts';
+import { saslChallenge } from '../shared/challenge.ts';
+import { parsePlain } from '../shared/sasl.ts';
 
 const GREETINGS = ['EHLO', 'HELO'];
 const is = (c: ReplyContext, status: string, verb?: string) => c.status === status && (verb === undefined || c.verb === verb);
@@ -182,3 +183,6 @@ export const SMTP_CONTEXT_RULES: readonly ContextRule[] = [
 export function smtpContextNote(c: ReplyContext): ContextNote | undefined {
   return firstNote(SMTP_CONTEXT_RULES, c);
 }
+
+/** What to say first about the latest reply of an SMTP transcript (the simulator's explanation). */
+export const smtpInContext = judge(SMTP_CONTEXT_RULES);
