@@ -3,11 +3,9 @@
  * CHALLENGE_KEY + data; each protocol's catalogue explains it with explainChallenge (so the build records it for
  * guided steps, and the browser decodes nothing before the engine arrives); the context rules read saslChallenge.
  */
+import { CHALLENGE_KEY } from './challenge-key.ts';
 import type { ReplyExplanation } from './explanation.ts';
 import type { ProtocolName } from './session-types.ts';
-
-/** The catalogue key of a challenge's base64 is this prefix and the data, e.g. "base64:VXNlcm5hbWU6". */
-export const CHALLENGE_KEY = 'base64:';
 
 /**
  * The decoded text of a SASL challenge: the base64 after SMTP "334 " (RFC 4954 §4) or after "+ " in POP3 (RFC 5034
@@ -35,7 +33,7 @@ function decoded(data: string): string | undefined {
 /** The catalogue entry for a challenge's key (CHALLENGE_KEY + base64), citing `rfc`; undefined for another key. */
 export function explainChallenge(key: string, rfc: string): ReplyExplanation | undefined {
   if (!key.startsWith(CHALLENGE_KEY)) return undefined;
-  const token = key.slice(CHALLENGE_KEY.length);
+  const token = key.replace(CHALLENGE_KEY, '');
   const text = decoded(token);
   if (text === undefined) return undefined;
   return {
