@@ -100,3 +100,21 @@ test('a guided scenario shows the build-recorded challenges decoded, before any 
   await expect(decoded.first()).toHaveText('Base64 for “Username:”');
   await expect(decoded.nth(1)).toHaveText('Base64 for “Password:”');
 });
+
+test.describe('on a 360 px phone', () => {
+  test.use({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
+
+  test('the open helper fits the width: nothing scrolls sideways', async ({ page }) => {
+    await open(page, '/playground/smtp-465/');
+    await widget(page).getByText('Log-in helper (base64)').click();
+    await widget(page).getByRole('textbox', { name: 'User name' }).fill('alice');
+    await widget(page).getByRole('textbox', { name: 'Password' }).fill('wonderland');
+    await expect(widget(page).locator('[data-plain]')).toHaveText('AGFsaWNlAHdvbmRlcmxhbmQ=');
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    const helper = widget(page).locator('details.creds');
+    const box = await helper.boundingBox();
+    expect(box!.x).toBeGreaterThanOrEqual(0);
+    expect(box!.x + box!.width).toBeLessThanOrEqual(360);
+  });
+});
