@@ -25,8 +25,8 @@ function challenge(rest: string): Token[] {
   const data = rest.slice(1);
   // Base64 comes in groups of four (the catalogue checks the rest when it decodes): "+ OK" and "+ idling" stay text.
   if (!/^ (?:[\w+/=]{4})+$/.test(rest)) return text(rest);
-  // The key is the catalogue's CHALLENGE_KEY and the data, written out: importing it would cost the first load a
-  // chunk of its own (tests/protocols/shared/challenge.test.ts holds the two equal).
+  // The key is CHALLENGE_KEY (protocols/shared/challenge.ts) and the data, written out: importing it would put that
+  // module in the first load (tests/protocols/shared/challenge.test.ts holds the two equal).
   return [{ text: ' ', kind: 'text' }, { text: data, kind: 'challenge', key: `base64:${data}` }];
 }
 

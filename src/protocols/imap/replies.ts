@@ -4,8 +4,7 @@
  * without the tag: the session puts "<tag> " or "* " in front. Only the codes and tokens are normative
  * (RFC 3501 §7.1); the words after them are free.
  */
-import { CHALLENGE_KEY } from '../shared/challenge-key.ts';
-import { explainChallenge } from '../shared/challenge.ts';
+import { CHALLENGE_KEY, explainChallenge } from '../shared/challenge.ts';
 import type { ReplyExplanation } from '../shared/explanation.ts';
 import { TAG_KEY } from './keys.ts';
 

@@ -2,8 +2,7 @@
  * What the POP3 server says, in Dovecot 2.3's words where the reference captures show them (sheet §3,
  * Appendix A.6–A.9), and the catalogue a learner opens to learn what a status, response code or token means.
  */
-import { CHALLENGE_KEY } from '../shared/challenge-key.ts';
-import { explainChallenge } from '../shared/challenge.ts';
+import { CHALLENGE_KEY, explainChallenge } from '../shared/challenge.ts';
 import type { ReplyExplanation } from '../shared/explanation.ts';
 import { echo } from './format.ts';
 

@@ -3,9 +3,15 @@
  * CHALLENGE_KEY + data; each protocol's catalogue explains it with explainChallenge (so the build records it for
  * guided steps, and the browser decodes nothing before the engine arrives); the context rules read saslChallenge.
  */
-import { CHALLENGE_KEY } from './challenge-key.ts';
 import type { ReplyExplanation } from './explanation.ts';
 import type { ProtocolName } from './session-types.ts';
+
+/**
+ * The catalogue key of a challenge's base64 is this prefix and the data, e.g. "base64:VXNlcm5hbWU6". The transcript
+ * tokenizer (src/components/widgets/tokens.ts) writes it out rather than import it, to keep this module out of the
+ * simulator's first load; tests/protocols/shared/challenge.test.ts holds the two equal.
+ */
+export const CHALLENGE_KEY = 'base64:';
 
 /**
  * The decoded text of a SASL challenge: the base64 after SMTP "334 " (RFC 4954 §4) or after "+ " in POP3 (RFC 5034

@@ -1,6 +1,5 @@
 /** The explanation a learner sees when opening an SMTP reply code or enhanced status code. */
-import { CHALLENGE_KEY } from '../shared/challenge-key.ts';
-import { explainChallenge } from '../shared/challenge.ts';
+import { CHALLENGE_KEY, explainChallenge } from '../shared/challenge.ts';
 import type { ReplyExplanation } from '../shared/explanation.ts';
 import { REPLY_CATEGORIES, REPLY_CLASSES, REPLY_CODES } from './codes.ts';
 import { STATUS_CLASSES, STATUS_DETAILS, STATUS_SUBJECTS } from './enhanced-codes.ts';
