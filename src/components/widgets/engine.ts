@@ -5,7 +5,8 @@
  */
 import type { AnyStateMachine } from 'xstate';
 import type { openSession } from '../../machines/session.ts';
-import type { ProtocolName } from '../../protocols/shared/session-types.ts';
+import type { ContextEntry, ContextNote } from '../../protocols/shared/reply-context.ts';
+import type { ProtocolName, SessionView } from '../../protocols/shared/session-types.ts';
 import type { MailWorld } from '../../protocols/shared/world.ts';
 
 /** One entry of a reply catalogue: what a code or token means, and where the RFC says so. */
@@ -22,6 +23,8 @@ export interface Engine {
   MailWorld: typeof MailWorld;
   /** The protocol's reply catalogue: a code, status or response code to its explanation. */
   explain(token: string): Explanation | undefined;
+  /** What to say first about the latest reply in `entries`, given the session's view after it (the protocol's context rules). */
+  inContext?(entries: readonly ContextEntry[], view: SessionView): ContextNote | undefined;
   /** The protocol's server machine, for drawing its state diagram. */
   machine: AnyStateMachine;
   /** The ports each protocol is served on (a reconnect may choose one). */
@@ -37,15 +40,15 @@ async function core() {
 const importers: Record<ProtocolName, () => Promise<Engine>> = {
   async smtp() {
     const [base, driver, replies] = await Promise.all([core(), import('../../machines/smtp-session.driver.ts'), import('../../protocols/smtp/replies.ts')]);
-    return { ...base, explain: replies.explainSmtp, machine: driver.smtpDriver.machine };
+    return { ...base, explain: replies.explainSmtp, inContext: replies.smtpInContext, machine: driver.smtpDriver.machine };
   },
   async pop3() {
     const [base, driver, replies] = await Promise.all([core(), import('../../machines/pop3-session.driver.ts'), import('../../protocols/pop3/replies.ts')]);
-    return { ...base, explain: replies.explainPop3, machine: driver.pop3Driver.machine };
+    return { ...base, explain: replies.explainPop3, inContext: replies.pop3InContext, machine: driver.pop3Driver.machine };
   },
   async imap() {
     const [base, driver, replies] = await Promise.all([core(), import('../../machines/imap-session.driver.ts'), import('../../protocols/imap/replies.ts')]);
-    return { ...base, explain: replies.explainImap, machine: driver.imapDriver.machine };
+    return { ...base, explain: replies.explainImap, inContext: replies.imapInContext, machine: driver.imapDriver.machine };
   },
 };
 

@@ -1,13 +1,14 @@
 /**
  * Splits a server reply line into plain text and the tokens a learner can ask about: SMTP reply codes and
  * enhanced status codes, POP3 status indicators and response codes, IMAP tags, "*", "+", status words and
- * response codes. Each explainable token carries the key to look up in its protocol's reply catalogue.
+ * response codes, and the base64 of SASL challenges. Each explainable token carries the key to look up in its
+ * protocol's reply catalogue.
  */
 import type { ProtocolName } from '../../protocols/shared/session-types.ts';
 import { TAG_KEY } from '../../protocols/imap/keys.ts';
 
 /** What a piece of a reply line is. */
-export type TokenKind = 'text' | 'code' | 'enhanced' | 'status' | 'respCode' | 'tag' | 'untagged' | 'continuation' | 'keyword' | 'end';
+export type TokenKind = 'text' | 'code' | 'enhanced' | 'status' | 'respCode' | 'tag' | 'untagged' | 'continuation' | 'challenge' | 'keyword' | 'end';
 
 /** One piece of a line; the pieces' texts joined give the line back. */
 export interface Token {
@@ -19,11 +20,23 @@ export interface Token {
 
 const text = (t: string): Token[] => (t === '' ? [] : [{ text: t, kind: 'text' }]);
 
+/** After "334" or "+": " " and what may be a SASL challenge's base64 (the catalogue decodes it), or plain text. */
+function challenge(rest: string): Token[] {
+  const data = rest.slice(1);
+  // Base64 comes in groups of four (the catalogue checks the rest when it decodes): "+ OK" and "+ idling" stay text.
+  if (!/^ (?:[\w+/=]{4})+$/.test(rest)) return text(rest);
+  // The key is CHALLENGE_KEY (protocols/shared/challenge.ts) and the data, written out: importing it would put that
+  // module in the first load (tests/protocols/shared/challenge.test.ts holds the two equal).
+  return [{ text: ' ', kind: 'text' }, { text: data, kind: 'challenge', key: `base64:${data}` }];
+}
+
 /** RFC 5321 §4.2: "250-…" or "250 …", optionally with an RFC 3463 enhanced code after it. */
 function smtp(line: string): Token[] {
   const m = /^([2-5]\d\d)([ -]|$)((?:[245]\.\d{1,3}\.\d{1,3})(?= |$))?(.*)$/.exec(line);
   if (!m) return text(line);
   const [, code, sep, enhanced, rest] = m as unknown as [string, string, string, string | undefined, string];
+  // RFC 4954 §4: a 334 reply carries base64 (no enhanced code).
+  if (code === '334') return [{ text: code, kind: 'code', key: code }, ...challenge(line.slice(3))];
   return [
     { text: code, kind: 'code', key: code },
     ...text(sep),
@@ -48,7 +61,7 @@ function pop3(line: string): Token[] {
     const [, word, sep, rest] = status as unknown as [string, string, string, string];
     return [{ text: word, kind: 'status', key: word }, ...text(sep), ...bracketed(rest)];
   }
-  if (line === '+' || line.startsWith('+ ')) return [{ text: '+', kind: 'continuation', key: '+' }, ...text(line.slice(1))];
+  if (line === '+' || line.startsWith('+ ')) return [{ text: '+', kind: 'continuation', key: '+' }, ...challenge(line.slice(1))];
   return text(line);
 }
 
@@ -71,7 +84,7 @@ function imapBody(rest: string, untagged: boolean): Token[] {
 /** RFC 9051 §2.2.2: untagged "* …", continuation "+ …", or a tagged status line. */
 function imap(line: string): Token[] {
   if (line.startsWith('* ')) return [{ text: '*', kind: 'untagged', key: '*' }, { text: ' ', kind: 'text' }, ...imapBody(line.slice(2), true)];
-  if (line === '+' || line.startsWith('+ ')) return [{ text: '+', kind: 'continuation', key: '+' }, ...text(line.slice(1))];
+  if (line === '+' || line.startsWith('+ ')) return [{ text: '+', kind: 'continuation', key: '+' }, ...challenge(line.slice(1))];
   const tagged = /^([^\s*+(){%"\\\]]+) (.*)$/.exec(line);
   if (!tagged) return text(line);
   const [, tag, rest] = tagged as unknown as [string, string, string];

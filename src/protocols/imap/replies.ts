@@ -4,8 +4,12 @@
  * without the tag: the session puts "<tag> " or "* " in front. Only the codes and tokens are normative
  * (RFC 3501 §7.1); the words after them are free.
  */
+import { CHALLENGE_KEY, explainChallenge } from '../shared/challenge.ts';
 import type { ReplyExplanation } from '../shared/explanation.ts';
 import { TAG_KEY } from './keys.ts';
+
+/** What to say first about a reply in its context (the command, the state, the port): context-rules.ts. */
+export { imapInContext } from './context-rules.ts';
 
 /** Tagged and untagged texts. */
 export const TEXT = {
@@ -155,8 +159,9 @@ const entries: ImapExplanation[] = [
 
 const catalogue = new Map(entries.map((e) => [e.token, e]));
 
-/** Explains a status, response code or untagged response name (case-insensitive), or undefined. */
+/** Explains a status, response code or untagged response name (case-insensitive), a challenge's base64 (key "base64:…"), or undefined. */
 export function explainImap(token: string): ImapExplanation | undefined {
+  if (token.startsWith(CHALLENGE_KEY)) return explainChallenge(token, 'RFC 3501 §6.2.2');
   return catalogue.get(token === '*' || token === '+' ? token : token.toUpperCase());
 }
 

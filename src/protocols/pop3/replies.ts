@@ -2,8 +2,12 @@
  * What the POP3 server says, in Dovecot 2.3's words where the reference captures show them (sheet §3,
  * Appendix A.6–A.9), and the catalogue a learner opens to learn what a status, response code or token means.
  */
+import { CHALLENGE_KEY, explainChallenge } from '../shared/challenge.ts';
 import type { ReplyExplanation } from '../shared/explanation.ts';
 import { echo } from './format.ts';
+
+/** What to say first about a reply in its context (the command, the state, the port): context-rules.ts. */
+export { pop3InContext } from './context-rules.ts';
 
 /** The reply texts, one place for all of them. */
 export const REPLY = {
@@ -83,9 +87,11 @@ const BY_TOKEN = new Map(ENTRIES.map((e) => [e.token, e]));
 
 /**
  * Explains a POP3 token: a status (+OK, -ERR), a response code with or without brackets, "+", ".", "..", a
- * capability keyword (with or without its arguments) or a SASL mechanism. Undefined for anything else.
+ * capability keyword (with or without its arguments), a SASL mechanism, or a challenge's base64 (key "base64:…").
+ * Undefined for anything else.
  */
 export function explainPop3(token: string): Pop3Explanation | undefined {
+  if (token.startsWith(CHALLENGE_KEY)) return explainChallenge(token, 'RFC 5034 §4');
   const t = token.trim();
   if (BY_TOKEN.has(t)) return BY_TOKEN.get(t);
   const upper = t.toUpperCase();

@@ -1,4 +1,5 @@
 /** The explanation a learner sees when opening an SMTP reply code or enhanced status code. */
+import { CHALLENGE_KEY, explainChallenge } from '../shared/challenge.ts';
 import type { ReplyExplanation } from '../shared/explanation.ts';
 import { REPLY_CATEGORIES, REPLY_CLASSES, REPLY_CODES } from './codes.ts';
 import { STATUS_CLASSES, STATUS_DETAILS, STATUS_SUBJECTS } from './enhanced-codes.ts';
@@ -10,10 +11,11 @@ const own = <T>(table: Record<string, T>, key: string): T | undefined => (Object
 
 /**
  * Explains a token: a reply code ("250"), a first-digit class ("2yz", "2xx"), a second-digit category ("x5z"),
- * an enhanced status code ("5.1.1", "X.1.1"), an enhanced class ("5.X.X") or subject ("X.7.X"). Undefined for
- * anything else.
+ * an enhanced status code ("5.1.1", "X.1.1"), an enhanced class ("5.X.X") or subject ("X.7.X"), or the base64
+ * of a 334 challenge (key "base64:…", decoded). Undefined for anything else.
  */
 export function explainSmtp(token: string): SmtpExplanation | undefined {
+  if (token.startsWith(CHALLENGE_KEY)) return explainChallenge(token, 'RFC 4954 §4');
   const t = token.trim();
   if (/^[2-5][0-9]{2}$/.test(t)) {
     const m = own(REPLY_CODES, t);

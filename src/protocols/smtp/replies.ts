@@ -8,6 +8,8 @@ import { echo } from './format.ts';
 
 /** The catalogue explaining every code these replies carry (it lives in explain.ts, with its tables). */
 export { explainSmtp, type SmtpExplanation } from './explain.ts';
+/** What to say first about a reply in its context (the command, the state, the port): context-rules.ts. */
+export { smtpInContext } from './context-rules.ts';
 
 /** Fixed replies, one line each. */
 export const SMTP = {
