@@ -25,7 +25,10 @@ describe('simulatorData', () => {
   test('records the guided 587 scenario with its diagram, badge and the catalogue entries its lines need', async () => {
     const data = (await simulatorData({ scenario: 'smtp-submission-587', startStep: 2 }))!;
     expect([data.protocol, data.port, data.mode, data.startStep]).toEqual(['smtp', 587, 'guided', 2]);
-    expect(data.graph.nodes.map((n) => n.id)).toEqual(['connected', 'ready', 'mailTransaction', 'data', 'authenticating', 'closed']);
+    // The diagram comes laid out, states top to bottom as drawn, in the learner's words (no layout in the page).
+    expect(data.diagram.states.map((s) => s.id)).toEqual(['connected', 'ready', 'authenticating', 'mailTransaction', 'data', 'closed']);
+    expect(data.diagram.states.map((s) => s.title)).toEqual(['connected', 'greeted', 'authenticating', 'mail transaction', 'data', 'closed']);
+    expect(data.diagram.parts.filter((p) => p.kind === 'state')).toHaveLength(6);
     expect(data.badge).toEqual({ security: 'STARTTLS', role: 'Submission (program to server)' });
     expect(Object.keys(data.explanations).sort()).toEqual(['2.0.0', '2.1.0', '2.1.5', '2.7.0', '220', '221', '235', '250', '354', '5.7.0', '530']);
     expect(data.explanations['530']).toEqual({

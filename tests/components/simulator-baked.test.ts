@@ -73,7 +73,7 @@ describe('SessionSimulator with the build’s record', () => {
     expect(lines().slice(-2)).toEqual(['C: AUTH PLAIN AGFsaWNlAHdvbmRlcmxhbmQ=', 'S: 530 5.7.0 Must issue a STARTTLS command first']);
     expect(screen.getByText('Too early: port 587 wants TLS first.')).toBeTruthy();
     await user.click(button('Next step'));
-    expect(screen.getByText('State: connected. Last: ready → connected on STARTTLS.')).toBeTruthy();
+    expect(screen.getByText('State: connected. Last: greeted → connected on STARTTLS.')).toBeTruthy();
     expect(screen.getByText('Encrypted (STARTTLS)', { exact: false })).toBeTruthy();
     await user.click(button('Previous step'));
     expect(screen.getByText('Step 2 of 6')).toBeTruthy();

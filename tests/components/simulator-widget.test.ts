@@ -74,9 +74,24 @@ describe('SessionSimulator, guided', () => {
 
   test('marks the current state and the last move in the diagram and its sentence', async () => {
     const user = await guided({ startStep: 2 });
-    expect(screen.getByText('State: ready. Last: connected → ready on EHLO.')).toBeTruthy();
+    const picture = () => screen.getByRole('img', { name: /^SMTP server states/ });
+    const marked = (selector: string) => [...picture().querySelectorAll<SVGGElement>(selector)].map((g) => g.dataset.state ?? `${g.dataset.from} → ${g.dataset.to}`);
+    expect(screen.getByText('State: greeted. Last: connected → greeted on EHLO.')).toBeTruthy();
+    expect(picture().getAttribute('aria-label')).toMatch(/Now: greeted\.$/);
+    expect(marked('.is-current')).toEqual(['ready']);
+    expect(marked('.is-last')).toEqual(['connected → ready']);
+    // Not by colour alone: a dot in the current box, and the words list says it too.
+    expect(picture().querySelectorAll('.mw-dg-now')).toHaveLength(1);
+    expect(picture().querySelector('.is-current .mw-dg-now')?.namespaceURI).toBe('http://www.w3.org/2000/svg');
+    expect(picture().querySelector('.is-current text')?.namespaceURI).toBe('http://www.w3.org/2000/svg');
+    const words = screen.getByText('The states in words').closest('details')!;
+    expect(within(words).getByText('(the session is here now)').closest('li')?.textContent).toMatch(/^greeted \(after EHLO or HELO\)/);
+    expect(within(words).getByText('(the last move)').closest('li')?.textContent).toMatch(/^to greeted on EHLO, HELO/);
     await user.click(button('Next step'));
-    expect(screen.getByText('State: connected. Last: ready → connected on STARTTLS.')).toBeTruthy();
+    expect(screen.getByText('State: connected. Last: greeted → connected on STARTTLS.')).toBeTruthy();
+    expect(marked('.is-current')).toEqual(['connected']);
+    expect(marked('.is-last')).toEqual(['ready → connected']);
+    expect(picture().querySelectorAll('.mw-dg-now')).toHaveLength(1);
   });
 
   test('says why autoplay is unavailable when the user prefers reduced motion', async () => {

@@ -151,6 +151,11 @@ export function layoutStates(input: StateLayoutInput): Scene {
   return framed(items);
 }
 
+/** The dot that marks the current state, in the top left corner of its box. */
+export function nowDot(box: Rect): Extract<Item, { kind: 'circle' }> {
+  return { kind: 'circle', cx: box.x + 12, cy: box.y + 14, r: 5, cls: 'mw-dg-now' };
+}
+
 function edgeGroup(e: LayoutEdge, input: StateLayoutInput, items: Item[]): Item {
   const last = input.last?.from === e.from && input.last.to === e.to;
   return { kind: 'group', cls: `mw-dg-transition${last ? ' is-last' : ''}`, data: { from: e.from, to: e.to }, items };
@@ -159,7 +164,7 @@ function edgeGroup(e: LayoutEdge, input: StateLayoutInput, items: Item[]): Item 
 function stateGroup(s: LayoutState, box: Rect, current: boolean): Item {
   const items: Item[] = [{ kind: 'rect', ...box, rx: 8, cls: 'mw-dg-box' }];
   if (s.final) items.push({ kind: 'rect', x: box.x + 4, y: box.y + 4, w: box.w - 8, h: box.h - 8, rx: 5, cls: 'mw-dg-box-inner' });
-  if (current) items.push({ kind: 'circle', cx: box.x + 12, cy: box.y + 14, r: 5, cls: 'mw-dg-now' });
+  if (current) items.push(nowDot(box));
   items.push(text(box.x + box.w / 2, box.y + 4, [s.title], TYPE.title, 'mw-dg-title', 'middle'));
   items.push(text(box.x + box.w / 2, box.y + 23, [s.gloss], TYPE.small, 'mw-dg-note', 'middle'));
   return { kind: 'group', cls: `mw-dg-state${s.final ? ' is-final' : ''}${current ? ' is-current' : ''}`, data: { state: s.id }, items };

@@ -1,8 +1,9 @@
 /**
  * What a learner reads for each state of the three server machines: the RFC's name (POP3 RFC 1939 §3, IMAP
- * RFC 9051 §3; RFC 5321 names no SMTP states, so SMTP keeps the machine's names), a few words under it, and a
- * sentence with its source. The states themselves come from the machines; a state missing here fails the
- * build (see namesFor), so a new machine state is never drawn without words.
+ * RFC 9051 §3; RFC 5321 names no SMTP states, so SMTP's are plain words for where the session stands, "mail
+ * transaction" as §3.3 says), a few words under it, and a sentence with its source. The states themselves come
+ * from the machines; a state missing here fails the build (see namesFor), so a new machine state is never drawn
+ * without words. The simulator also names the sub-states a session passes through (stateNames).
  */
 
 /** The words for one state. */
@@ -21,8 +22,8 @@ export type MachineProtocol = 'smtp' | 'pop3' | 'imap';
 const WORDS: Record<MachineProtocol, Record<string, StateWords>> = {
   smtp: {
     connected: { title: 'connected', gloss: 'greeting sent', explain: 'The server has sent its 220 greeting and waits for EHLO or HELO, also again after STARTTLS, which makes both sides forget the earlier EHLO (RFC 5321 §3.1, RFC 3207 §4.2).' },
-    ready: { title: 'ready', gloss: 'after EHLO or HELO', explain: 'The client has introduced itself and no mail transaction is open: MAIL starts one, AUTH logs in, STARTTLS upgrades the connection (RFC 5321 §4.1.4).' },
-    mailTransaction: { title: 'mailTransaction', gloss: 'sender, recipients', explain: 'MAIL FROM was accepted; RCPT TO adds recipients, and DATA may follow once one is accepted. RSET or a new EHLO abandons the transaction (RFC 5321 §3.3).' },
+    ready: { title: 'greeted', gloss: 'after EHLO or HELO', explain: 'The client has introduced itself and no mail transaction is open: MAIL starts one, AUTH logs in, STARTTLS upgrades the connection (RFC 5321 §4.1.4).' },
+    mailTransaction: { title: 'mail transaction', gloss: 'sender, recipients', explain: 'MAIL FROM was accepted; RCPT TO adds recipients, and DATA may follow once one is accepted. RSET or a new EHLO abandons the transaction (RFC 5321 §3.3).' },
     data: { title: 'data', gloss: 'reading the message', explain: 'After 354 the server reads message text until a line holding only a dot, then answers once (RFC 5321 §4.1.1.4).' },
     authenticating: { title: 'authenticating', gloss: 'AUTH exchange', explain: 'An AUTH exchange: the server sends 334 challenges and the client answers each with base64, or * to cancel (RFC 4954 §4).' },
     closed: { title: 'closed', gloss: 'connection ended', explain: 'The server answered QUIT with 221, or the connection was lost; a message whose final dot got no 250 is not delivered (RFC 5321 §4.1.1.10, §4.2.5).' },
@@ -40,6 +41,47 @@ const WORDS: Record<MachineProtocol, Record<string, StateWords>> = {
     logout: { title: 'Logout', gloss: 'connection closes', explain: 'The connection ends: after LOGOUT, when the server gives up on a client, or when the connection is lost (RFC 9051 §3.4).' },
   },
 };
+
+/**
+ * Sub-states worth a word, by the machine's path inside its top-level state; any other sub-state (a "ready"
+ * waiting for the next command) goes by its top-level state's name alone.
+ */
+const SUB_WORDS: Record<MachineProtocol, Record<string, string>> = {
+  smtp: {
+    sender: 'MAIL FROM accepted, no recipient yet',
+    recipients: 'recipients accepted',
+    plain: 'AUTH PLAIN, waiting for credentials',
+    'login.username': 'AUTH LOGIN, waiting for the user name',
+    'login.password': 'AUTH LOGIN, waiting for the password',
+  },
+  pop3: {
+    userGiven: 'USER given, waiting for PASS',
+    sasl: 'AUTH exchange',
+  },
+  imap: {
+    literal: 'reading a literal',
+    idling: 'IDLE, reporting new mail',
+    authenticating: 'AUTHENTICATE exchange',
+  },
+};
+
+/**
+ * A learner's name for every state name a session can report: each top-level state by its title, and each
+ * sub-state (`mailTransaction.recipients`) as the title and a few words ("mail transaction: recipients accepted").
+ */
+export function stateNames(protocol: MachineProtocol, nodes: readonly { id: string; substates: readonly string[] }[]): Record<string, string> {
+  const words = namesFor(protocol, nodes.map((n) => n.id));
+  const names: Record<string, string> = {};
+  for (const node of nodes) {
+    const title = words.get(node.id)!.title;
+    names[node.id] = title;
+    for (const sub of node.substates) {
+      const extra = SUB_WORDS[protocol][sub];
+      names[`${node.id}.${sub}`] = extra ? `${title}: ${extra}` : title;
+    }
+  }
+  return names;
+}
 
 /** What the arrow labels that are not commands mean. */
 export const EVENT_WORDS: Record<string, string> = {

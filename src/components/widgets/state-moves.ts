@@ -50,8 +50,21 @@ export function topOf(state: string): string {
   return state.split('.')[0] ?? state;
 }
 
-/** The text equivalent of the diagram's live part, e.g. "State: transaction. Last: authorization → transaction on PASS." */
-export function stateSentence(state: string, last: Move | undefined): string {
-  const now = `State: ${state}.`;
-  return last ? `${now} Last: ${last.from} → ${last.to} on ${last.on}.` : now;
+/** A learner's name for `state` from the build's `names`: its own, its top-level state's, or the machine's word. */
+export function nameOf(names: Readonly<Record<string, string>>, state: string): string {
+  return (Object.hasOwn(names, state) ? names[state] : undefined) ?? (Object.hasOwn(names, topOf(state)) ? names[topOf(state)] : undefined) ?? state;
+}
+
+/** Whether the arrow `from` → `to` between top-level states is the one `last` took (a move inside a state takes none). */
+export function isLastArrow(from: string, to: string, last: Move | undefined): boolean {
+  return last !== undefined && topOf(last.from) === from && topOf(last.to) === to && from !== to;
+}
+
+/**
+ * The text equivalent of the diagram's live part, in the learner's names when given, e.g. "State: TRANSACTION.
+ * Last: AUTHORIZATION → TRANSACTION on PASS."
+ */
+export function stateSentence(state: string, last: Move | undefined, names: Readonly<Record<string, string>> = {}): string {
+  const now = `State: ${nameOf(names, state)}.`;
+  return last ? `${now} Last: ${nameOf(names, last.from)} → ${nameOf(names, last.to)} on ${last.on}.` : now;
 }

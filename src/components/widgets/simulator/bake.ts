@@ -7,16 +7,16 @@
 import { portFact, roleLabels, securityLabels } from '../../../data/lookup.ts';
 import type { BakedPlayer, PlayerKit } from '../../../machines/scenario-player.machine.ts';
 import type { Engine, Explanation } from '../engine.ts';
+import { liveDiagram, type LiveDiagram } from '../../diagrams/state-live.ts';
 import { stateGraph } from '../state-graph.ts';
-import type { StateGraph } from '../state-moves.ts';
 import { tokenize } from '../tokens.ts';
 import { scenarioChoices, type Observe } from './predict-choices.ts';
 import type { PredictRecord } from './predict-score.ts';
 
 /** The simulator's build data. */
 export interface SimulatorData extends BakedPlayer {
-  /** The server machine's diagram. */
-  graph: StateGraph;
+  /** The server machine's diagram, laid out and written as SVG parts (the browser only marks it). */
+  diagram: LiveDiagram;
   /** Catalogue entries for the codes and tokens in the recorded lines, by catalogue key. */
   explanations: Record<string, Explanation>;
   /** The port's rules for the security badge: its security mode and role, as learners read them. */
@@ -61,7 +61,7 @@ export function bake(kit: PlayerKit, engine: Pick<Engine, 'explain' | 'machine'>
     protocol, port, ...(scenario ? { scenario } : {}), ...(ports ? { ports } : {}), startStep, mode, initial,
     greeting: [...playback.greeting],
     played: playback.played,
-    graph: stateGraph(engine.machine),
+    diagram: liveDiagram(protocol, stateGraph(engine.machine), String(engine.machine.config.initial)),
     explanations,
     badge: badgeOf(port) ?? { security: securityLabels[initial.security] },
     portBadges,
