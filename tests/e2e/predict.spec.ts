@@ -138,3 +138,24 @@ for (const theme of ['light', 'dark'] as const) {
     expect(await axeViolations(page, '.mw-widget')).toEqual([]);
   });
 }
+
+test.describe('on a 360 px phone', () => {
+  test.use({ viewport: { width: 360, height: 740 } });
+
+  test('the open panel fits the screen: no sideways scroll, every choice and Check inside the widget', async ({ page }) => {
+    await openScenario(page, 'smtp-submission-587');
+    await press(widget(page).getByRole('button', { name: 'Predict replies' }));
+    await expect(panel(page).getByRole('radio').first()).toBeFocused();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    const frame = await widget(page).boundingBox();
+    expect(frame).not.toBeNull();
+    for (const control of [...(await panel(page).getByRole('radio').all()), panel(page).getByRole('button', { name: 'Check' })]) {
+      // A radio input may be visually replaced by its label: measure the label that holds it, or the control itself.
+      const label = control.locator('xpath=ancestor::label[1]');
+      const box = (await label.count()) > 0 ? await label.boundingBox() : await control.boundingBox();
+      expect(box).not.toBeNull();
+      expect(box!.x).toBeGreaterThanOrEqual(frame!.x - 0.5);
+      expect(box!.x + box!.width).toBeLessThanOrEqual(frame!.x + frame!.width + 0.5);
+    }
+  });
+});
