@@ -6,13 +6,17 @@
 import { describe, expect, test } from 'vitest';
 import '../../src/machines/servers.ts';
 import { openSession, type ProtocolName } from '../../src/machines/session.ts';
-import { IMAP_CONTEXT_RULES, imapContextNote } from '../../src/protocols/imap/context-rules.ts';
-import { POP3_CONTEXT_RULES, pop3ContextNote } from '../../src/protocols/pop3/context-rules.ts';
-import { replyContext, type ContextEntry, type ReplyContext } from '../../src/protocols/shared/reply-context.ts';
-import { SMTP_CONTEXT_RULES, smtpContextNote } from '../../src/protocols/smtp/context-rules.ts';
+import { IMAP_CONTEXT_RULES } from '../../src/protocols/imap/context-rules.ts';
+import { POP3_CONTEXT_RULES } from '../../src/protocols/pop3/context-rules.ts';
+import { firstNote, replyContext, type ContextEntry, type ReplyContext } from '../../src/protocols/shared/reply-context.ts';
+import { SMTP_CONTEXT_RULES } from '../../src/protocols/smtp/context-rules.ts';
 import { MailWorld } from '../../src/protocols/shared/world.ts';
 
-const notes = { smtp: smtpContextNote, pop3: pop3ContextNote, imap: imapContextNote };
+const notes = {
+  smtp: (c: ReplyContext) => firstNote(SMTP_CONTEXT_RULES, c),
+  pop3: (c: ReplyContext) => firstNote(POP3_CONTEXT_RULES, c),
+  imap: (c: ReplyContext) => firstNote(IMAP_CONTEXT_RULES, c),
+};
 const PLAIN_ALICE = 'AGFsaWNlAHdvbmRlcmxhbmQ='; // base64 of "\0alice\0wonderland"
 const PLAIN_WRONG = 'AGFsaWNlAHdyb25n'; // base64 of "\0alice\0wrong"
 
@@ -122,7 +126,7 @@ describe('each context rule speaks for the real reply it is written for', () => 
 
 describe('the issue’s examples', () => {
   test('503 after STARTTLS says "EHLO again", not "RCPT before MAIL"', () => {
-    const note = smtpContextNote(contextAfter('smtp', 587, ['EHLO laptop.example', 'STARTTLS', 'MAIL FROM:<alice@example.test>']));
+    const note = notes.smtp(contextAfter('smtp', 587, ['EHLO laptop.example', 'STARTTLS', 'MAIL FROM:<alice@example.test>']));
     expect(note?.title).toBe('Say EHLO again');
     expect(note?.rfc).toBe('RFC 3207 §4.2');
   });
@@ -130,7 +134,7 @@ describe('the issue’s examples', () => {
   test('AUTH on port 25 says the port offers no login, before and after STARTTLS', () => {
     for (const lines of [['EHLO mx.example'], ['EHLO mx.example', 'STARTTLS', 'EHLO mx.example']]) {
       const c = contextAfter('smtp', 25, [...lines, 'AUTH LOGIN']);
-      expect(smtpContextNote(c)?.title).toBe('This port offers no login');
+      expect(notes.smtp(c)?.title).toBe('This port offers no login');
     }
   });
 
@@ -140,24 +144,24 @@ describe('the issue’s examples', () => {
     const titles = sequences.map((lines) => {
       const c = contextAfter('pop3', 995, lines);
       expect(c.status).toBe('+OK');
-      return pop3ContextNote(c)?.title;
+      return notes.pop3(c)?.title;
     });
     expect(new Set(titles).size).toBe(sequences.length);
   });
 
   test('the STAT note reads the real counts from the reply', () => {
-    expect(pop3ContextNote(contextAfter('pop3', 995, ['USER alice', 'PASS wonderland', 'STAT']))?.text).toMatch(/^STAT answers with 3 messages, \d+ octets/);
+    expect(notes.pop3(contextAfter('pop3', 995, ['USER alice', 'PASS wonderland', 'STAT']))?.text).toMatch(/^STAT answers with 3 messages, \d+ octets/);
   });
 
   test('a LOGIN challenge is decoded from the engine’s reply, in SMTP and POP3', () => {
-    expect(smtpContextNote(contextAfter('smtp', 465, ['EHLO laptop.example', 'AUTH LOGIN']))?.text).toContain('"Username:"');
-    expect(smtpContextNote(contextAfter('smtp', 465, ['EHLO laptop.example', 'AUTH LOGIN', 'YWxpY2U=']))?.text).toContain('"Password:"');
-    expect(pop3ContextNote(contextAfter('pop3', 995, ['AUTH LOGIN', 'YWxpY2U=']))?.text).toContain('"Password:"');
+    expect(notes.smtp(contextAfter('smtp', 465, ['EHLO laptop.example', 'AUTH LOGIN']))?.text).toContain('"Username:"');
+    expect(notes.smtp(contextAfter('smtp', 465, ['EHLO laptop.example', 'AUTH LOGIN', 'YWxpY2U=']))?.text).toContain('"Password:"');
+    expect(notes.pop3(contextAfter('pop3', 995, ['AUTH LOGIN', 'YWxpY2U=']))?.text).toContain('"Password:"');
   });
 
   test('535 names the user the PLAIN line carried, decoded', () => {
-    expect(smtpContextNote(contextAfter('smtp', 587, [...SMTP_TLS, `AUTH PLAIN ${PLAIN_WRONG}`]))?.text).toContain('"alice"');
-    expect(smtpContextNote(contextAfter('smtp', 587, [...SMTP_TLS, 'AUTH PLAIN', PLAIN_WRONG]))?.text).toContain('"alice"');
+    expect(notes.smtp(contextAfter('smtp', 587, [...SMTP_TLS, `AUTH PLAIN ${PLAIN_WRONG}`]))?.text).toContain('"alice"');
+    expect(notes.smtp(contextAfter('smtp', 587, [...SMTP_TLS, 'AUTH PLAIN', PLAIN_WRONG]))?.text).toContain('"alice"');
   });
 });
 

@@ -3,7 +3,7 @@
  * The catalogue (replies.ts) says what OK, NO, BAD and each response code mean; these rules, tried in order,
  * say what this one means for this command. Each cites the RFC section it rests on.
  */
-import { firstNote, judge, type ContextNote, type ContextRule, type ReplyContext } from '../shared/reply-context.ts';
+import { judge, type ContextRule, type ReplyContext } from '../shared/reply-context.ts';
 import { saslChallenge } from '../shared/challenge.ts';
 
 const said = (c: ReplyContext, verb: string | readonly string[], status: string) => c.status === status && (typeof verb === 'string' ? c.verb === verb : verb.includes(c.verb));
@@ -146,11 +146,6 @@ export const IMAP_CONTEXT_RULES: readonly ContextRule[] = [
     rfc: 'RFC 3501 §7.1.3',
   },
 ];
-
-/** The note to show first for an IMAP reply in its context, or undefined when the catalogue alone says enough. */
-export function imapContextNote(c: ReplyContext): ContextNote | undefined {
-  return firstNote(IMAP_CONTEXT_RULES, c);
-}
 
 /** What to say first about the latest reply of an IMAP transcript (the simulator's explanation). */
 export const imapInContext = judge(IMAP_CONTEXT_RULES);

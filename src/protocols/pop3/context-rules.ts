@@ -3,7 +3,7 @@
  * Every POP3 reply is +OK or -ERR (replies.ts explains those words); what a +OK means depends on the command,
  * so these rules, tried in order, say it. Each cites the RFC section it rests on.
  */
-import { firstNote, judge, type ContextNote, type ContextRule, type ReplyContext } from '../shared/reply-context.ts';
+import { judge, type ContextRule, type ReplyContext } from '../shared/reply-context.ts';
 import { saslChallenge } from '../shared/challenge.ts';
 
 const ok = (c: ReplyContext, ...verbs: string[]) => c.status === '+OK' && verbs.includes(c.verb);
@@ -165,10 +165,5 @@ export const POP3_CONTEXT_RULES: readonly ContextRule[] = [
   },
 ];
 
-/** The note to show first for a POP3 reply in its context, or undefined when the catalogue alone says enough. */
-export function pop3ContextNote(c: ReplyContext): ContextNote | undefined {
-  return firstNote(POP3_CONTEXT_RULES, c);
-}
-
-/** What to say first about the latest reply of an POP3 transcript (the simulator's explanation). */
+/** What to say first about the latest reply of a POP3 transcript (the simulator's explanation). */
 export const pop3InContext = judge(POP3_CONTEXT_RULES);

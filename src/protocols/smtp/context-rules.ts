@@ -3,7 +3,7 @@
  * The catalogue (explain.ts) says what each code means in general; these rules, tried in order, say what it
  * means here. Each cites the RFC section it rests on.
  */
-import { firstNote, judge, sentSince, type ContextNote, type ContextRule, type ReplyContext } from '../shared/reply-context.ts';
+import { judge, sentSince, type ContextRule, type ReplyContext } from '../shared/reply-context.ts';
 import { saslChallenge } from '../shared/challenge.ts';
 import { parsePlain } from '../shared/sasl.ts';
 
@@ -178,11 +178,6 @@ export const SMTP_CONTEXT_RULES: readonly ContextRule[] = [
     rfc: 'RFC 5321 §6.1',
   },
 ];
-
-/** The note to show first for an SMTP reply in its context, or undefined when the catalogue alone says enough. */
-export function smtpContextNote(c: ReplyContext): ContextNote | undefined {
-  return firstNote(SMTP_CONTEXT_RULES, c);
-}
 
 /** What to say first about the latest reply of an SMTP transcript (the simulator's explanation). */
 export const smtpInContext = judge(SMTP_CONTEXT_RULES);
