@@ -57,6 +57,8 @@ export default defineConfig({
         MarkdownContent: './src/components/course/LessonFrame.astro',
         // Keeps the theme script from failing where localStorage throws; see src/components/shell/storage-guard.ts.
         ThemeProvider: './src/components/shell/ThemeProvider.astro',
+        // Adds the licence line (code MIT, lesson text and diagrams CC BY 4.0) under every page.
+        Footer: './src/components/shell/Footer.astro',
       },
     }),
     svelte(),
