@@ -6,7 +6,7 @@ import { chromium } from '@playwright/test';
 import { spawn } from 'node:child_process';
 import { chromiumArgs, chromiumPath } from '../tests/e2e/browser.ts';
 import { sitePages } from '../tests/e2e/site-pages.ts';
-import { beyondShell, measurePage } from './js-weight.ts';
+import { beyondShell, gzippedSize, measurePage } from './js-weight.ts';
 
 const SHELL_PAGE = '/compare/'; // a lesson-like page without widgets: the shell's own scripts
 const port = 4391;
@@ -24,6 +24,8 @@ try {
     const w = await measurePage(page, base + path);
     console.log(`  ${path.padEnd(36)} ${kb(w.total)}   ${kb(beyondShell(w, shell))}`);
   }
+  // The resizer teachers put on their own pages (limit 2 KB gzipped; tests/e2e/embed-budget.spec.ts holds it there).
+  console.log(`\n  /embed/resizer.js (on the host page)  ${kb(gzippedSize('/embed/resizer.js'))}`);
 } finally {
   await browser.close();
   server.kill();
