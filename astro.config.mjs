@@ -46,6 +46,7 @@ export default defineConfig({
           label: 'Reference',
           items: [
             { label: 'Compare the protocols', slug: 'compare' },
+            { label: 'For teachers: embed the widgets', link: '/teach/' },
           ],
         },
       ],
