@@ -74,7 +74,7 @@ export const OPTION_FIELDS: readonly OptionField[] = [
   { param: 'count', key: 'count', schema: int(1, 50), accepts: 'a whole number, 1 to 50', does: 'How many questions the quiz asks.', widgets: ['quiz'] },
   { param: 'topics', key: 'topics', schema: topicList, accepts: `topic ids separated by commas: ${quizTopics.join(', ')}`, does: 'Which kinds of question the quiz asks.', widgets: ['quiz'] },
   { param: 'seed', key: 'seed', schema: int(0, 2_147_483_647), accepts: 'a whole number, 0 to 2147483647', does: 'Gives everyone the same questions in the same order.', widgets: ['quiz'] },
-  { param: 'theme', key: 'theme', schema: z.enum(['light', 'dark', 'auto']), accepts: 'light, dark or auto', does: 'Colours; auto follows the reader’s system.', widgets: ALL },
+  { param: 'theme', key: 'theme', schema: z.enum(['light', 'dark', 'auto']), accepts: 'light, dark or auto', does: 'Colours; auto follows the theme the reader picked on Mailwire, else their system.', widgets: ALL },
   { param: 'height', key: 'height', schema: int(200, 4000), accepts: 'pixels, 200 to 4000', does: 'The iframe height the snippets use; the widget scrolls inside it when taller.', widgets: ALL },
   { param: 'id', key: 'id', schema: z.string().check(z.regex(/^[A-Za-z0-9_-]{1,40}$/)), accepts: 'letters, digits, - and _, up to 40', does: 'Names the saved progress and every event the widget posts; keep it unique on the host page.', widgets: ALL },
 ];

@@ -14,8 +14,17 @@ if (isEmbedWidget(widget)) {
   const id = options.id ?? widget;
   const framed = window.parent !== window;
 
+  // "auto": the theme the reader picked on the site, if this browser stored one (Starlight's key), else the system's.
+  const stored = () => {
+    try {
+      return localStorage.getItem('starlight-theme');
+    } catch {
+      return null;
+    }
+  };
   const applyTheme = (theme: 'light' | 'dark' | 'auto') => {
-    const dark = theme === 'dark' || (theme === 'auto' && matchMedia('(prefers-color-scheme: dark)').matches);
+    const picked = theme === 'auto' ? stored() : theme;
+    const dark = picked === 'dark' || (picked !== 'light' && matchMedia('(prefers-color-scheme: dark)').matches);
     root.dataset.theme = dark ? 'dark' : 'light';
   };
   applyTheme(options.theme);
