@@ -13,6 +13,7 @@ test.describe('site shell', () => {
       'POP3 or IMAP on two devices',
       'Port and encryption quiz',
       'Compare the protocols',
+      'For teachers: embed the widgets',
     ]);
     await expect(page.locator('nav[aria-label="Main"] a[aria-current="page"]')).toHaveText('Compare the protocols');
   });
