@@ -7,6 +7,7 @@ import { factFreshness } from './src/integrations/fact-freshness.ts';
 import { availableLessons } from './src/content/course.ts';
 import { astroCsp } from './src/integrations/csp-policy.ts';
 import { cspHeaders } from './src/integrations/csp-headers.ts';
+import { scormPackagesIntegration } from './src/integrations/scorm-packages.ts';
 
 // https://docs.astro.build/en/reference/configuration-reference/
 export default defineConfig({
@@ -66,5 +67,7 @@ export default defineConfig({
     mdx(),
     factFreshness(),
     cspHeaders(),
+    // SCORM 1.2 packages of each quiz and scenario, for the LMS gradebook (/teach/#scorm).
+    scormPackagesIntegration(),
   ],
 });

@@ -72,3 +72,14 @@ test('a worksheet lists the scenario’s client lines, with the answer key on it
   await page.emulateMedia({ media: 'print' });
   expect(await page.locator('.mw-sheet-key').evaluate((el) => getComputedStyle(el).breakBefore)).toBe('page');
 });
+
+test('every SCORM package listed on /teach/ downloads as a zip', async ({ page, request }) => {
+  await page.goto('/teach/');
+  const hrefs = await page.locator('[data-scorm] a').evaluateAll((links) => links.map((a) => a.getAttribute('href')!));
+  expect(hrefs.length).toBeGreaterThan(30);
+  for (const href of hrefs) {
+    const response = await request.get(href);
+    expect(response.status(), href).toBe(200);
+    expect((await response.body()).subarray(0, 2).toString('latin1'), href).toBe('PK');
+  }
+});
