@@ -167,3 +167,10 @@ test('at 360 px every control of the simulator is reachable: the page scrolls, n
     expect(box.x + box.width).toBeLessThanOrEqual(360);
   }
 });
+
+test('simulator: an unknown scenario or a port no server answers on gets the widget’s own message', async ({ page }) => {
+  await page.goto('/embed/simulator/?scenario=no-such-thing');
+  await expect(page.locator('main')).toContainText('There is no scenario called “no-such-thing”.');
+  await page.goto('/embed/simulator/?protocol=pop3&port=25');
+  await expect(page.locator('main')).toContainText('POP3 is not served on port 25; use one of 110, 995');
+});
