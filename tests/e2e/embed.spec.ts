@@ -155,17 +155,34 @@ test('host messages: set-theme in the documented shape is applied, anything else
   await expect(frame.locator('html')).toHaveAttribute('data-theme', 'dark');
 });
 
-test('at 360 px every control of the simulator is reachable: the page scrolls, nothing is cut off sideways', async ({ page }) => {
-  await page.setViewportSize({ width: 360, height: 480 });
-  await page.goto('/embed/simulator/?scenario=imap-first-session');
-  await expect(page.locator('html')).toHaveAttribute('data-embed-ready', '');
-  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
-  for (const button of await page.getByRole('button').all()) {
-    await button.scrollIntoViewIfNeeded();
-    const box = (await button.boundingBox())!;
-    expect(box.x).toBeGreaterThanOrEqual(0);
-    expect(box.x + box.width).toBeLessThanOrEqual(360);
-  }
+for (const widget of WIDGETS) {
+  test(`${widget}: at 360 px in a 480 px frame every control is reachable: the page scrolls, nothing is cut off sideways`, async ({ page }) => {
+    await page.setViewportSize({ width: 360, height: 480 });
+    await page.goto(`/embed/${widget}/${widget === 'simulator' ? '?scenario=imap-first-session' : ''}`);
+    await expect(page.locator('html')).toHaveAttribute('data-embed-ready', '');
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    // Links inside a table's scroll region (focusable, scrolled by keyboard, as in the lessons) scroll with it; the
+    // region itself must fit.
+    for (const region of await page.locator('.mw-table-region:visible').all()) {
+      const box = (await region.boundingBox())!;
+      expect(box.x + box.width).toBeLessThanOrEqual(360);
+    }
+    const controls = page.locator('button:visible, input:visible, select:visible, a:visible').filter({ hasNot: page.locator('xpath=ancestor::*[contains(@class, "mw-table-region")]') });
+    for (const control of await controls.all()) {
+      await control.scrollIntoViewIfNeeded();
+      const box = (await control.boundingBox())!;
+      expect(box.x).toBeGreaterThanOrEqual(0);
+      expect(box.x + box.width).toBeLessThanOrEqual(360);
+    }
+  });
+}
+
+test('simulator: hidenotes hides the guided notes', async ({ page }) => {
+  await page.goto('/embed/simulator/?scenario=pop3-rset');
+  await expect(page.locator('.explain')).toBeVisible();
+  await page.goto('/embed/simulator/?scenario=pop3-rset&hidenotes=1');
+  await expect(page.getByRole('button', { name: 'Next step' })).toBeVisible();
+  await expect(page.locator('.explain')).toBeHidden();
 });
 
 test('simulator: an unknown scenario or a port no server answers on gets the widget’s own message', async ({ page }) => {
