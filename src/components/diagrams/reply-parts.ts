@@ -4,8 +4,8 @@
  * POP3 status and response code, IMAP tag, status and response code, and the free text every server words its
  * own way. The line is cut by the transcript tokenizer the simulator uses, so both agree.
  */
-import type { Scenario } from '../../machines/scenario.ts';
-import type { ScenarioPlayback } from '../../machines/scenario-runner.ts';
+import type { Scenario } from '../../scenarios/scenario.ts';
+import type { ScenarioPlayback } from '../../scenarios/runner.ts';
 import { explainImap } from '../../protocols/imap/replies.ts';
 import { explainPop3 } from '../../protocols/pop3/replies.ts';
 import type { ReplyExplanation } from '../../protocols/shared/explanation.ts';

@@ -4,8 +4,8 @@
  * handshake a band across both lifelines, a closed connection an end mark. Each row keeps the full lines for
  * the text alternative.
  */
-import type { Scenario } from '../../machines/scenario.ts';
-import type { ScenarioPlayback } from '../../machines/scenario-runner.ts';
+import type { Scenario } from '../../scenarios/scenario.ts';
+import type { ScenarioPlayback } from '../../scenarios/runner.ts';
 import type { TranscriptEntry } from '../../protocols/shared/session-types.ts';
 import { tokenize } from '../widgets/tokens.ts';
 

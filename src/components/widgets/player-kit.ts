@@ -5,7 +5,7 @@
  * when no record was given (the fallback for pages without a build step). A bad prop rejects with a RangeError
  * whose message the widget shows; any other rejection is a failed download, worth retrying.
  */
-import type { Scenario } from '../../machines/scenario.ts';
+import type { Scenario } from '../../scenarios/scenario.ts';
 import { isProtocol, loadEngine } from './engine.ts';
 import { loadScenario, scenarioIds } from './scenarios.ts';
 import { bake, type SimulatorData } from './simulator/bake.ts';
@@ -48,7 +48,7 @@ export async function loadKit(options: SimulatorOptions): Promise<WidgetKit & { 
   if (!Number.isInteger(startStep) || startStep < 0 || startStep > total) {
     throw bad(scenario ? `Step ${startStep} does not exist: this scenario has steps 0 (the greeting) to ${total}.` : 'A start step needs a scenario.');
   }
-  const [engine, runner] = await Promise.all([loadEngine(protocol), scenario ? import('../../machines/scenario-runner.ts') : undefined]);
+  const [engine, runner] = await Promise.all([loadEngine(protocol), scenario ? import('../../scenarios/runner.ts') : undefined]);
   const kit = kitOf({ protocol, port, scenario, startStep, mode }, engine, runner);
   return { ...kit, data: bake(kit, engine, runner) };
 }

@@ -6,10 +6,10 @@ import { portsOf } from '../../../data/lookup.ts';
 import type { DeviceAction, DeviceId, Job, JobResult, Mode } from '../../../machines/two-devices.machine.ts';
 import type { MailWorld } from '../../../protocols/shared/world.ts';
 import type { TranscriptEntry } from '../../../protocols/shared/session-types.ts';
-import { ImapClient } from './imap-client.ts';
+import { ImapClient } from '../../../protocols/imap/client/client.ts';
 import { deliverIncoming } from './new-mail.ts';
 import * as say from './outcomes.ts';
-import { Pop3Device } from './pop3-device.ts';
+import { Pop3Device } from '../../../protocols/pop3/client/device.ts';
 import type { Connect, DeviceView, EngineParts, LogBlock } from './types.ts';
 
 /** The protocol's implicit-TLS port from the data file (RFC 8314 §3.3): TLS first, so no STARTTLS step in the logs. */

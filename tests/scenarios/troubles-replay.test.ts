@@ -8,8 +8,8 @@ import { describe, expect, test } from 'vitest';
 import { facts } from '../../src/data/index.ts';
 import type { Trouble } from '../../src/data/index.ts';
 import '../../src/machines/servers.ts';
-import { playScenario } from '../../src/machines/scenario-runner.ts';
-import { parseScenario } from '../../src/machines/scenario-schema.ts';
+import { playScenario } from '../../src/scenarios/runner.ts';
+import { parseScenario } from '../../src/scenarios/schema.ts';
 
 const DIR = new URL('../../src/content/scenarios/', import.meta.url);
 

@@ -2,8 +2,8 @@
  * A POP3 device's own mail store. POP3 only downloads (RFC 1939): read marks, flags and deletions live in the
  * device, and the server never hears of them.
  */
-import { pop3CheckMail, type Pop3CheckResult } from './pop3-client.ts';
-import type { Connect, LocalMessage } from './types.ts';
+import { pop3CheckMail, type Pop3CheckResult } from './client.ts';
+import type { Connect, LocalMessage } from '../../shared/client-types.ts';
 
 /** The messages one POP3 device has downloaded, and every UIDL id it has seen (deleted ones too). */
 export class Pop3Device {

@@ -3,8 +3,8 @@ import { facts, portLessons, roleLabels, securityLabels, tlsBeforeLoginLabels } 
 import type { PortFact } from '../data/lookup.ts';
 import { securityModes } from '../data/ids.ts';
 import type { SecurityMode } from '../data/ids.ts';
-import { citation } from './quiz-cite.ts';
-import type { QuizQuestion } from './quiz-types.ts';
+import { citation } from './cite.ts';
+import type { QuizQuestion } from './types.ts';
 
 /** Security-mode questions offer the answer and this many other modes. */
 const OTHER_MODES = 3;

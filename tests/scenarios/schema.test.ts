@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { parseScenario } from '../../src/machines/scenario-schema.ts';
+import { parseScenario } from '../../src/scenarios/schema.ts';
 
 const valid = {
   id: 'smtp-example',

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { buildBank } from '../../src/machines/quiz-bank.ts';
-import { allQuestions, lessonQuestions } from '../../src/machines/quiz-questions.ts';
+import { buildBank } from '../../src/quiz/bank.ts';
+import { allQuestions, lessonQuestions } from '../../src/quiz/questions.ts';
 
 const where = 'check on /lessons/x/';
 

@@ -5,9 +5,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import '../../src/machines/servers.ts';
-import { clientLines, playScenario } from '../../src/machines/scenario-runner.ts';
-import { parseScenario } from '../../src/machines/scenario-schema.ts';
-import type { Scenario } from '../../src/machines/scenario.ts';
+import { clientLines, playScenario } from '../../src/scenarios/runner.ts';
+import { parseScenario } from '../../src/scenarios/schema.ts';
+import type { Scenario } from '../../src/scenarios/scenario.ts';
 
 const DIR = new URL('../../src/content/scenarios/', import.meta.url);
 const files = readdirSync(DIR).filter((f) => f.endsWith('.json')).sort();

@@ -4,10 +4,10 @@
  * page gets wrong throw an Error with the reason, so the build fails instead of shipping a broken quiz.
  */
 import { lessonIds, type LessonId } from '../data/ids.ts';
-import { checkOptions } from './quiz-options.ts';
-import { available, pickFrom } from './quiz-pick.ts';
-import { allQuestions, lessonQuestions } from './quiz-questions.ts';
-import { quizTopicLabels, type QuizQuestion, type QuizTopic } from './quiz-types.ts';
+import { checkOptions } from './options.ts';
+import { available, pickFrom } from './pick.ts';
+import { allQuestions, lessonQuestions } from './questions.ts';
+import { quizTopicLabels, type QuizQuestion, type QuizTopic } from './types.ts';
 
 /** What a QuizWidget asks for. */
 export interface BankRequest {

@@ -1,7 +1,7 @@
 /** Quiz options from props and page addresses: good values kept, every bad one replaced and explained. */
 import { describe, expect, test } from 'vitest';
-import { checkOptions, MAX_SEED, queryOf, rawFromUrl } from '../../src/machines/quiz-options.ts';
-import { quizTopics, type QuizTopic } from '../../src/machines/quiz-types.ts';
+import { checkOptions, MAX_SEED, queryOf, rawFromUrl } from '../../src/quiz/options.ts';
+import { quizTopics, type QuizTopic } from '../../src/quiz/types.ts';
 
 /** A bank of 40 questions, 8 per topic listed below (or 10 per topic when the topics are fewer). */
 const availableFor = (topics: QuizTopic[] | undefined) => (topics ? topics.length * 8 : 40);

@@ -6,8 +6,8 @@
 import { rfc5322Date } from '../protocols/shared/clock.ts';
 import { fromLines } from '../protocols/shared/message.ts';
 import { MailWorld } from '../protocols/shared/world.ts';
-import { isBlocked, noAnswerSession } from './scenario-network.ts';
-import { openSession, type Session, type SessionView, type TranscriptEntry } from './session.ts';
+import { isBlocked, noAnswerSession } from './network.ts';
+import { openSession, type Session, type SessionView, type TranscriptEntry } from '../machines/session.ts';
 import type { Scenario, ScenarioEvent, ScenarioStep } from './scenario.ts';
 
 /** What one step caused. */

@@ -10,8 +10,8 @@ import { TAG_KEY } from '../protocols/imap/keys.ts';
 import { explainPop3 } from '../protocols/pop3/replies.ts';
 import { REPLY_CLASSES } from '../protocols/smtp/codes.ts';
 import type { ReplyExplanation } from '../protocols/shared/explanation.ts';
-import { catalogueCitation, citation } from './quiz-cite.ts';
-import type { QuizOption, QuizQuestion } from './quiz-types.ts';
+import { catalogueCitation, citation } from './cite.ts';
+import type { QuizOption, QuizQuestion } from './types.ts';
 
 /** Options per reply question: the right cause and up to this many others. */
 const OTHER_CAUSES = 3;

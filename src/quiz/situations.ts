@@ -5,8 +5,8 @@
  */
 import { facts, portFact, protocolById, securityLabels } from '../data/lookup.ts';
 import type { FeatureId, PortFact, ProtocolId, Situation, SituationAnswer, SituationOption } from '../data/lookup.ts';
-import { citation } from './quiz-cite.ts';
-import type { QuizOption, QuizQuestion } from './quiz-types.ts';
+import { citation } from './cite.ts';
+import type { QuizOption, QuizQuestion } from './types.ts';
 
 /** "port 25", "port 587 or 465", "port 1, 2 or 3", in the data file's order. */
 function portList(ports: readonly PortFact[]): string {

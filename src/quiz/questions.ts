@@ -3,17 +3,17 @@
  * cannot disagree with the tables or the simulator. Pure and deterministic; the same seed always gives the same quiz.
  */
 import { lessonIds, type LessonId } from '../data/ids.ts';
-import { pickFrom, type PickOptions } from './quiz-pick.ts';
-import { portToProtocolQuestions, protocolToPortQuestions } from './quiz-ports.ts';
-import { replyClassQuestions, replyQuestions } from './quiz-replies.ts';
-import { situationQuestions } from './quiz-situations.ts';
-import { mythOrFactQuestions, securityModeQuestions } from './quiz-statements.ts';
-import { quizTopics, stableOrder } from './quiz-types.ts';
-import type { QuizQuestion } from './quiz-types.ts';
+import { pickFrom, type PickOptions } from './pick.ts';
+import { portToProtocolQuestions, protocolToPortQuestions } from './ports.ts';
+import { replyClassQuestions, replyQuestions } from './replies.ts';
+import { situationQuestions } from './situations.ts';
+import { mythOrFactQuestions, securityModeQuestions } from './statements.ts';
+import { quizTopics, stableOrder } from './types.ts';
+import type { QuizQuestion } from './types.ts';
 
 export { quizTopics };
 export type { PickOptions };
-export type { QuizOption, QuizQuestion, QuizTopic } from './quiz-types.ts';
+export type { QuizOption, QuizQuestion, QuizTopic } from './types.ts';
 
 /** Every question the data supports, in topic then data-file order, with stable ids and option order. */
 export function allQuestions(): QuizQuestion[] {

@@ -1,10 +1,10 @@
 /**
  * Picking a quiz from a bank of generated questions. Free of the data file, so the browser can pick from the
- * bank the build passed it; `pickQuestions` (quiz-questions.ts) is this over every question the data supports.
+ * bank the build passed it; `pickQuestions` (questions.ts) is this over every question the data supports.
  */
 import { seededRandom } from '../protocols/shared/random.ts';
-import { shuffled, withOptionOrder } from './quiz-types.ts';
-import type { QuizQuestion, QuizTopic } from './quiz-types.ts';
+import { shuffled, withOptionOrder } from './types.ts';
+import type { QuizQuestion, QuizTopic } from './types.ts';
 
 /** What a pick needs: how many, from which topics (undefined: all), and the seed that fixes the order. */
 export interface PickOptions {

@@ -1,11 +1,11 @@
 /**
  * The zod schema of scenario files (src/content/scenarios/*.json), for the build and the tests only: browser code
  * never imports zod. It checks shape and spelling; whether the engine really answers each `expect` is the replay
- * test's job (tests/machines/scenario-replay.test.ts).
+ * test's job (tests/scenarios/replay.test.ts). The scenario types (scenario.ts) are inferred from it.
  */
 import { z } from 'zod';
-import { SESSION_PORTS } from './session.ts';
-import type { Scenario } from './scenario.ts';
+import { SESSION_PORTS } from '../machines/session.ts';
+import type { ProtocolName } from '../protocols/shared/session-types.ts';
 
 const address = z.string().regex(/^[^\s@<>]+@[^\s@<>]+$/, 'a mail address such as bob@example.test');
 // One protocol line: the session adds CRLF, so a line must not carry its own.
@@ -13,17 +13,24 @@ const line = z.string().regex(/^[^\r\n]*$/, 'one line, without CR or LF');
 
 /** Something that happens instead of the client sending a line. */
 export const scenarioEventSchema = z.discriminatedUnion('kind', [
+  /** Someone else's mail arrives (world.deliver), e.g. while an IMAP client is in IDLE. */
   z.strictObject({ kind: z.literal('deliver'), from: address, to: address, subject: line.min(1), body: z.string().min(1) }),
+  /** The connection drops without QUIT/LOGOUT (session.drop()): nothing is committed (RFC 1939 §6). */
   z.strictObject({ kind: z.literal('drop') }),
+  /**
+   * A new connection on the same world and protocol: a new greeting. On the current connection's port, or on
+   * `port` (another port the protocol is served on). The previous connection stays open, as a second client's would.
+   */
   z.strictObject({ kind: z.literal('reconnect'), port: z.number().int().optional() }),
+  /** The client stays silent past the server's idle limit (session.timeout()): the server's farewell, then it closes. */
   z.strictObject({ kind: z.literal('timeout') }),
 ]);
 
-/** Ports the network drops: a connection attempt there gets no answer. */
+/** Ports the network drops, e.g. 25 where an ISP blocks outbound SMTP: a connection attempt there gets no answer. */
 export const scenarioNetworkSchema = z.strictObject({ blocked: z.array(z.number().int()).min(1) });
 
 /** The codes each protocol's `expect` may name ('-' is "no reply at all"). */
-export const expectPatterns: Record<Scenario['protocol'], RegExp> = {
+export const expectPatterns: Record<ProtocolName, RegExp> = {
   smtp: /^(?:[2-5]\d\d|-)$/,
   pop3: /^(?:\+OK|-ERR|\+|-)$/,
   imap: /^(?:OK|NO|BAD|\+|-|\* [A-Z][A-Z0-9.-]*)$/,
@@ -32,11 +39,15 @@ export const expectPatterns: Record<Scenario['protocol'], RegExp> = {
 /** One step: client line(s) or an event, the code it must get, and a note. */
 export const scenarioStepSchema = z
   .strictObject({
-    /** Line(s) the client sends. */
+    /** Line(s) the client sends; several for message text in DATA or an APPEND literal. */
     client: z.union([line, z.array(line).min(1)]).optional(),
     /** Instead of client lines: something happens. */
     event: scenarioEventSchema.optional(),
-    /** The code the step must get (see expectPatterns). */
+    /**
+     * What the step must get (see expectPatterns): SMTP '250', '354', '530'…; POP3 '+OK', '-ERR', '+'; IMAP 'OK',
+     * 'NO', 'BAD', '+', or an untagged update such as '* EXISTS' or '* BYE'; '-' for no reply at all (message lines
+     * inside DATA, a drop, a connection attempt nothing answered).
+     */
     expect: z.string().min(1),
     /** One to three sentences for the learner. */
     note: z.string().min(10).max(420),
@@ -56,7 +67,7 @@ const scenarioFields = z.strictObject({
   protocol: z.enum(['smtp', 'pop3', 'imap']),
   /** The port; it must be one the protocol is served on. */
   port: z.number().int(),
-  /** World seed; 1 if absent. */
+  /** World seed (1 if absent): the same seed gives the same transcript. */
   seed: z.number().int().positive().optional(),
   /** Ports the network blocks; every port answers when absent. */
   network: scenarioNetworkSchema.optional(),
@@ -106,12 +117,8 @@ function checkConnections(s: Fields, notServed: (port: number) => string | undef
   });
 }
 
-// Keeps the hand-written types in scenario.ts and the schema in step: this line fails to compile if they drift.
-const sameShape: (s: z.output<typeof scenarioSchema>) => Scenario = (s) => s;
-void sameShape;
-
 /** Checks a scenario file's data; throws one readable error naming the file and every problem. */
-export function parseScenario(data: unknown, fileName: string): Scenario {
+export function parseScenario(data: unknown, fileName: string): z.output<typeof scenarioSchema> {
   const result = scenarioSchema.safeParse(data);
   if (!result.success) {
     const problems = result.error.issues.map((i) => `${i.path.join('.') || '(file)'}: ${i.message}`).join('; ');

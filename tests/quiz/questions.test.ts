@@ -1,9 +1,9 @@
 import { describe, expect, test } from 'vitest';
 import { facts, portFact } from '../../src/data/index.ts';
 import type { FeatureId, ProtocolId, Situation } from '../../src/data/index.ts';
-import { allQuestions, pickQuestions } from '../../src/machines/quiz-questions.ts';
-import type { QuizQuestion, QuizTopic } from '../../src/machines/quiz-questions.ts';
-import { situationQuestion } from '../../src/machines/quiz-situations.ts';
+import { allQuestions, pickQuestions } from '../../src/quiz/questions.ts';
+import type { QuizQuestion, QuizTopic } from '../../src/quiz/questions.ts';
+import { situationQuestion } from '../../src/quiz/situations.ts';
 
 // Expected values are written out from src/data/facts.ts by hand, never computed by the generator.
 

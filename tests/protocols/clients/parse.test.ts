@@ -1,7 +1,7 @@
 /** Reading server replies as the two-devices widget's clients do: POP3 STAT/UIDL/RETR and IMAP responses. */
 import { describe, expect, test } from 'vitest';
-import { displayName, multiline, parseStat, parseUidl } from '../../src/components/widgets/two-devices/pop3-client.ts';
-import { parseUpdate, responses, tagged } from '../../src/components/widgets/two-devices/imap-parse.ts';
+import { displayName, multiline, parseStat, parseUidl } from '../../../src/protocols/pop3/client/client.ts';
+import { parseUpdate, responses, tagged } from '../../../src/protocols/imap/client/parse.ts';
 
 describe('pop3 reply parsing', () => {
   test.each([

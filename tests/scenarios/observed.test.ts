@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { observedCode } from '../../src/machines/scenario-runner.ts';
+import { observedCode } from '../../src/scenarios/runner.ts';
 import type { TranscriptEntry } from '../../src/protocols/shared/session-types.ts';
 
 const c = (text: string): TranscriptEntry => ({ kind: 'client', text, encrypted: true });

@@ -3,11 +3,10 @@
  * one connection kept open with the INBOX selected, a local list built only from the server's responses,
  * and IDLE between actions so the server can push other devices' changes at once.
  */
-import type { Session, TranscriptEntry } from '../../../protocols/shared/session-types.ts';
-import { MailboxView } from './imap-mailbox.ts';
-import { tagged } from './imap-parse.ts';
-import { ACCOUNT } from './pop3-client.ts';
-import type { Connect, LocalMessage } from './types.ts';
+import type { Session, TranscriptEntry } from '../../shared/session-types.ts';
+import { ClientMailbox } from './mailbox.ts';
+import { tagged } from './parse.ts';
+import { ACCOUNT, type Connect, type LocalMessage } from '../../shared/client-types.ts';
 
 /** What one client action sent and received, and whether the server said OK. */
 export interface ImapStep {
@@ -25,7 +24,7 @@ export class ImapClient {
   #idleTag: string | undefined;
   /** SELECT INBOX succeeded: the client knows its state from the server's tagged OK. */
   #selected = false;
-  readonly #mailbox = new MailboxView();
+  readonly #mailbox = new ClientMailbox();
   /** Called with what the server pushes while this client idles. */
   onPush: ((entries: TranscriptEntry[]) => void) | undefined;
 

@@ -1,11 +1,11 @@
 /** The runner's connection events: the idle timeout, a reconnect to another port, and a port the network blocks. */
 import { describe, expect, test } from 'vitest';
 import '../../src/machines/servers.ts';
-import { dial, playScenario } from '../../src/machines/scenario-runner.ts';
-import type { Scenario } from '../../src/machines/scenario.ts';
+import { dial, playScenario } from '../../src/scenarios/runner.ts';
+import type { Scenario } from '../../src/scenarios/scenario.ts';
 import { portFact } from '../../src/data/lookup.ts';
 import { MailWorld } from '../../src/protocols/shared/world.ts';
-import { blockedScenario } from './scenario-player.fixture.ts';
+import { blockedScenario } from '../machines/scenario-player.fixture.ts';
 
 const base = { title: 'A test scenario', summary: 'Used only by this test.', greetingNote: 'The server greets.' };
 

@@ -1,7 +1,7 @@
 /** The scenario player's transcript rows and state moves, built from a playback or from one client line. */
 import type { SessionView, TranscriptEntry } from '../protocols/shared/session-types.ts';
 import type { Scenario, ScenarioEvent } from './scenario.ts';
-import type { ScenarioPlayback } from './scenario-runner.ts';
+import type { ScenarioPlayback } from './runner.ts';
 
 /** A transcript entry, or the player's mark where a new connection to the same server begins. */
 export type RowEntry = TranscriptEntry | { kind: 'event'; event: 'open'; text: string };

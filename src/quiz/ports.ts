@@ -1,8 +1,8 @@
 /** Quiz questions that link ports to protocols, both ways, built from the port facts. */
 import { facts, lessonsOfProtocol, portLessons, protocolById, securityLabels } from '../data/lookup.ts';
 import type { PortFact, ProtocolId, SecurityMode, Source } from '../data/lookup.ts';
-import { citation } from './quiz-cite.ts';
-import type { QuizOption, QuizQuestion } from './quiz-types.ts';
+import { citation } from './cite.ts';
+import type { QuizOption, QuizQuestion } from './types.ts';
 
 /** Options per question: the answer and up to this many distractors. */
 const DISTRACTORS = 3;

@@ -2,11 +2,11 @@
  * The selected INBOX as an IMAP client knows it: message sequence numbers mapped to UIDs, and each message's
  * subject, sender and flags, kept up to date only from the server's untagged responses (RFC 9051 §7).
  */
-import { parseUpdate, responses, type Update } from './imap-parse.ts';
-import type { LocalMessage } from './types.ts';
+import { parseUpdate, responses, type Update } from './parse.ts';
+import type { LocalMessage } from '../../shared/client-types.ts';
 
 /** A client's copy of the selected mailbox. */
-export class MailboxView {
+export class ClientMailbox {
   /** UIDs in message sequence number order: the server's numbering of the mailbox (RFC 9051 §2.3.1.2). */
   #seq: number[] = [];
   #byUid = new Map<number, LocalMessage>();

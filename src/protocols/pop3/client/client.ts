@@ -3,12 +3,9 @@
  * holds (STAT, UIDL), download what this device has not seen yet, optionally delete it from the server, QUIT.
  * It reads only the server's replies, never the mail world.
  */
-import { headerValue } from '../../../protocols/shared/message.ts';
-import type { TranscriptEntry } from '../../../protocols/shared/session-types.ts';
-import type { Connect, LocalMessage } from './types.ts';
-
-/** The account both devices use. */
-export const ACCOUNT = { user: 'alice', password: 'wonderland' } as const;
+import { headerValue } from '../../shared/message.ts';
+import type { TranscriptEntry } from '../../shared/session-types.ts';
+import { ACCOUNT, type Connect, type LocalMessage } from '../../shared/client-types.ts';
 
 /** What one "Check mail" over POP3 did. */
 export interface Pop3CheckResult {

@@ -2,8 +2,8 @@
  * The quiz's options (how many questions, which topics, which seed) from a widget's props or a page's URL. Bad
  * values never break the quiz: each is replaced by its default and reported in a sentence the learner can act on.
  */
-import { quizTopicLabels, quizTopics } from './quiz-types.ts';
-import type { QuizTopic } from './quiz-types.ts';
+import { quizTopicLabels, quizTopics } from './types.ts';
+import type { QuizTopic } from './types.ts';
 
 /** Options after checking: `topics` undefined means every topic; `seed` undefined means a new quiz each time. */
 export interface QuizOptions {

@@ -5,9 +5,9 @@
  */
 import { describe, expect, test } from 'vitest';
 import { facts, lessonIds, portFact } from '../../src/data/index.ts';
-import { allQuestions, lessonQuestions, quizTopics } from '../../src/machines/quiz-questions.ts';
-import type { QuizQuestion } from '../../src/machines/quiz-questions.ts';
-import { quizTopicLabels } from '../../src/machines/quiz-types.ts';
+import { allQuestions, lessonQuestions, quizTopics } from '../../src/quiz/questions.ts';
+import type { QuizQuestion } from '../../src/quiz/questions.ts';
+import { quizTopicLabels } from '../../src/quiz/types.ts';
 
 const all = allQuestions();
 const byId = (id: string): QuizQuestion => {
