@@ -1,4 +1,6 @@
 /** The scenario player's transcript rows and state moves, built from a playback or from one client line. */
+import { profileOf } from '../protocols/registry.ts';
+import { commandVerb } from '../protocols/shared/profile.ts';
 import type { SessionView, TranscriptEntry } from '../protocols/shared/session-types.ts';
 import type { Scenario, ScenarioEvent } from './scenario.ts';
 import type { ScenarioPlayback } from './runner.ts';
@@ -53,10 +55,8 @@ export function causeOf(before: Pick<SessionView, 'protocol' | 'expects'>, lines
     case 'idle':
       return last.trim().toUpperCase() || 'text line';
     default: {
-      const words = (lines[0] ?? '').trim().split(/\s+/);
-      // An IMAP command starts with its tag.
-      const verb = before.protocol === 'imap' && words.length > 1 ? words[1] : words[0];
-      return verb ? verb.toUpperCase() : 'empty line';
+      // The profile knows where the verb is (after the tag, where commands carry one).
+      return commandVerb(profileOf(before.protocol), lines[0] ?? '') ?? 'empty line';
     }
   }
 }

@@ -5,6 +5,7 @@
  */
 import { rfc5322Date } from '../protocols/shared/clock.ts';
 import { fromLines } from '../protocols/shared/message.ts';
+import { profileOf, type ProtocolName } from '../protocols/registry.ts';
 import { MailWorld } from '../protocols/shared/world.ts';
 import { isBlocked, noAnswerSession } from './network.ts';
 import { openSession, type Session, type SessionView, type TranscriptEntry } from '../machines/session.ts';
@@ -128,41 +129,13 @@ export function deliveredMessage(world: MailWorld, event: Extract<ScenarioEvent,
 }
 
 /**
- * The code or status in `entries` that compares with `expect` ('-' when the server said nothing):
- * SMTP the 3-digit code of the last server line; POP3 `+OK`/`-ERR` of the first server line, or `+` for a
- * continuation; IMAP the status of the tagged reply to the step's command, or `+` for a continuation, or, when
- * `expect` names an untagged update such as `* EXISTS`, that update if present (`* 4 EXISTS` matches).
+ * The code or status in `entries` that compares with `expect`: '-' when the server said nothing, else what the
+ * protocol's profile reads in the server lines (SMTP the last line's code; POP3 the first line's status; IMAP the
+ * tagged reply to the step's command, a continuation, or the untagged update `expect` names).
  */
-export function observedCode(protocol: 'smtp' | 'pop3' | 'imap', entries: TranscriptEntry[], expect: string): string | undefined {
+export function observedCode(protocol: ProtocolName, entries: TranscriptEntry[], expect: string): string | undefined {
   const server = entries.flatMap((e) => (e.kind === 'server' ? [e.text] : []));
   if (server.length === 0) return NO_REPLY;
-  if (protocol === 'smtp') return /^([2-5]\d\d)(?:[ -]|$)/.exec(server.at(-1)!)?.[1];
-  if (protocol === 'pop3') return /^(\+OK|-ERR|\+)(?: |$)/.exec(server[0]!)?.[1];
-  return imapObserved(entries, server, expect);
-}
-
-/** IMAP's part of observedCode. */
-function imapObserved(entries: TranscriptEntry[], server: string[], expect: string): string | undefined {
-  if (expect.startsWith('* ')) {
-    const words = expect.slice(2).trim().toUpperCase();
-    // "* 4 EXISTS" and "* SEARCH 2 3" both start with the expected words once the message number is skipped.
-    const hit = server.some((line) => {
-      const rest = line.replace(/^\* (?:\d+ )?/, '').toUpperCase();
-      return line.startsWith('* ') && (rest === words || rest.startsWith(`${words} `));
-    });
-    if (hit) return expect;
-  }
-  const client = entries.find((e) => e.kind === 'client');
-  const tag = client ? client.text.split(' ')[0] : undefined;
-  const tagged = server.flatMap((line) => {
-    const m = /^([^\s*+]+) (OK|NO|BAD)(?: |$)/.exec(line);
-    return m ? [{ tag: m[1], status: m[2] }] : [];
-  });
-  const own = tagged.find((t) => t.tag === tag);
-  if (own) return own.status;
-  if (server.some((line) => /^\+(?: |$)/.test(line))) return '+';
-  // DONE carries no tag: the reply that ends IDLE carries the IDLE command's tag.
-  if (tagged.length > 0) return tagged.at(-1)!.status;
-  // A greeting (after a reconnect) or an unsolicited BYE: the untagged status word.
-  return /^\* (OK|NO|BAD|BYE|PREAUTH)(?: |$)/.exec(server[0]!)?.[1];
+  const client = entries.find((e) => e.kind === 'client')?.text;
+  return profileOf(protocol).observedCode(server, client, expect);
 }

@@ -4,8 +4,8 @@
  * test's job (tests/scenarios/replay.test.ts). The scenario types (scenario.ts) are inferred from it.
  */
 import { z } from 'zod';
-import { SESSION_PORTS } from '../machines/session.ts';
-import type { ProtocolName } from '../protocols/shared/session-types.ts';
+import { PROFILES, protocolNames, type ProtocolName } from '../protocols/registry.ts';
+import { servedPorts } from '../protocols/served-ports.ts';
 
 const address = z.string().regex(/^[^\s@<>]+@[^\s@<>]+$/, 'a mail address such as bob@example.test');
 // One protocol line: the session adds CRLF, so a line must not carry its own.
@@ -29,12 +29,8 @@ export const scenarioEventSchema = z.discriminatedUnion('kind', [
 /** Ports the network drops, e.g. 25 where an ISP blocks outbound SMTP: a connection attempt there gets no answer. */
 export const scenarioNetworkSchema = z.strictObject({ blocked: z.array(z.number().int()).min(1) });
 
-/** The codes each protocol's `expect` may name ('-' is "no reply at all"). */
-export const expectPatterns: Record<ProtocolName, RegExp> = {
-  smtp: /^(?:[2-5]\d\d|-)$/,
-  pop3: /^(?:\+OK|-ERR|\+|-)$/,
-  imap: /^(?:OK|NO|BAD|\+|-|\* [A-Z][A-Z0-9.-]*)$/,
-};
+/** The codes each protocol's `expect` may name ('-' is "no reply at all"), from its profile. */
+export const expectPatterns = Object.fromEntries(PROFILES.map((p) => [p.id, p.expectPattern])) as Record<ProtocolName, RegExp>;
 
 /** One step: client line(s) or an event, the code it must get, and a note. */
 export const scenarioStepSchema = z
@@ -64,7 +60,7 @@ const scenarioFields = z.strictObject({
   /** What the learner will see, in one or two sentences. */
   summary: z.string().min(20).max(400),
   /** Which server the client talks to. */
-  protocol: z.enum(['smtp', 'pop3', 'imap']),
+  protocol: z.enum(protocolNames),
   /** The port; it must be one the protocol is served on. */
   port: z.number().int(),
   /** World seed (1 if absent): the same seed gives the same transcript. */
@@ -84,7 +80,8 @@ export const scenarioSchema = scenarioFields.superRefine((s, ctx) => {
   if (!s.id.startsWith(`${s.protocol}-`)) {
     ctx.addIssue({ code: 'custom', path: ['id'], message: `must start with "${s.protocol}-", so lists can group scenarios by protocol` });
   }
-  const notServed = (port: number) => (SESSION_PORTS[s.protocol].includes(port) ? undefined : `${s.protocol} is served on ${SESSION_PORTS[s.protocol].join(', ')}, not ${port}`);
+  const served = servedPorts(s.protocol);
+  const notServed = (port: number) => (served.includes(port) ? undefined : `${s.protocol} is served on ${served.join(', ')}, not ${port}`);
   const portProblem = notServed(s.port);
   if (portProblem) ctx.addIssue({ code: 'custom', path: ['port'], message: portProblem });
   s.network?.blocked.forEach((port, i) => {

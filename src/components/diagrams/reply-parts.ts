@@ -10,7 +10,7 @@ import { explainImap } from '../../protocols/imap/replies.ts';
 import { explainPop3 } from '../../protocols/pop3/replies.ts';
 import type { ReplyExplanation } from '../../protocols/shared/explanation.ts';
 import { explainSmtp } from '../../protocols/smtp/explain.ts';
-import { tokenize, type Token } from '../widgets/tokens.ts';
+import { tokenize, type Token } from '../../protocols/reply-tokens.ts';
 
 /** One labelled part of a reply line. */
 export interface ReplyPart {

@@ -7,7 +7,7 @@
 import type { Scenario } from '../../scenarios/scenario.ts';
 import type { ScenarioPlayback } from '../../scenarios/runner.ts';
 import type { TranscriptEntry } from '../../protocols/shared/session-types.ts';
-import { tokenize } from '../widgets/tokens.ts';
+import { tokenize } from '../../protocols/reply-tokens.ts';
 
 /** Whether a server line reports success, failure or neither (continuations, data). */
 export type Outcome = 'ok' | 'fail' | 'neutral';

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { replyKeys, tokenize, type Token } from '../../src/components/widgets/tokens.ts';
+import { replyKeys, tokenize, type Token } from '../../src/protocols/reply-tokens.ts';
 
 const t = (text: string, kind: Token['kind'] = 'text', key?: string): Token => (key === undefined ? { text, kind } : { text, kind, key });
 
