@@ -4,7 +4,7 @@ import { imapObserved } from './observed.ts';
 import { tokenizeImap } from './tokens.ts';
 
 /** IMAP: one mailbox for many devices, on 143 (STARTTLS) and 993 (implicit TLS). */
-export const imapProfile = {
+export const imapProfile: ProtocolProfile<'imap'> = {
   id: 'imap',
   label: 'IMAP',
   dataIds: ['imap'],
@@ -27,4 +27,4 @@ export const imapProfile = {
     tagged: true,
     ownTagRule: () => import('./command-tag.ts').then((m) => m.hasOwnTag),
   },
-} as const satisfies ProtocolProfile<'imap'>;
+};

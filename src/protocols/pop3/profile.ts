@@ -3,7 +3,7 @@ import type { ProtocolProfile } from '../shared/profile.ts';
 import { tokenizePop3 } from './tokens.ts';
 
 /** POP3: download from one maildrop, on 110 (STLS) and 995 (implicit TLS). */
-export const pop3Profile = {
+export const pop3Profile: ProtocolProfile<'pop3'> = {
   id: 'pop3',
   label: 'POP3',
   dataIds: ['pop3'],
@@ -25,4 +25,4 @@ export const pop3Profile = {
     closingPrefix: '-ERR ',
   },
   input: { tagged: false },
-} as const satisfies ProtocolProfile<'pop3'>;
+};

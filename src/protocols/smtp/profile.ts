@@ -4,7 +4,7 @@ import type { ProtocolProfile } from '../shared/profile.ts';
 import { tokenizeSmtp } from './tokens.ts';
 
 /** SMTP: one engine serves the data file's relay (25) and submission (587, 465) protocols. */
-export const smtpProfile = {
+export const smtpProfile: ProtocolProfile<'smtp'> = {
   id: 'smtp',
   label: 'SMTP',
   dataIds: ['smtp-relay', 'smtp-submission'],
@@ -26,4 +26,4 @@ export const smtpProfile = {
     closingPrefix: '421 ',
   },
   input: { tagged: false },
-} as const satisfies ProtocolProfile<'smtp'>;
+};
