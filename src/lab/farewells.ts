@@ -1,24 +1,24 @@
 /**
- * What the lab itself says before it closes a connection, in each protocol's own words (its profile's farewells,
- * src/protocols/<p>/profile.ts): when it stops (Ctrl-C), when it refuses a connection over its limits, and when
+ * What the lab itself says before it closes a connection, in each protocol's own words
+ * (src/protocols/<p>/farewells.ts): when it stops (Ctrl-C), when it refuses a connection over its limits, and when
  * something inside it failed. The sessions' own replies (timeouts, errors) come from the protocol servers.
  */
-import { profileOf } from '../protocols/registry.ts';
+import { farewellsOf } from '../protocols/farewells.ts';
 import type { ProtocolName } from '../protocols/shared/session-types.ts';
 
 /** The farewell before closing because the lab stops: SMTP 421, IMAP an untagged BYE, POP3 nothing (RFC 1939 §3). */
 export function shutdownReply(protocol: ProtocolName): string[] {
-  return [...profileOf(protocol).farewells.shutdown];
+  return [...farewellsOf(protocol).shutdown];
 }
 
 /** The greeting that refuses a connection over the lab's caps (from `address`, when known), then closes. */
 export function refusalReply(protocol: ProtocolName, address: string | undefined): string[] {
-  return profileOf(protocol).farewells.refusal(address);
+  return farewellsOf(protocol).refusal(address);
 }
 
 /** The farewell after a failure inside the lab (never the client's fault): the session ends, the lab goes on. */
 export function internalErrorReply(protocol: ProtocolName): string[] {
-  return [...profileOf(protocol).farewells.internalError];
+  return [...farewellsOf(protocol).internalError];
 }
 
 /**
@@ -26,6 +26,6 @@ export function internalErrorReply(protocol: ProtocolName): string[] {
  * protocol's farewell, unless that reply already said it (a 421, a BYE, POP3's -ERR).
  */
 export function farewellAfterFailure(protocol: ProtocolName, replies: readonly string[]): string[] {
-  const said = profileOf(protocol).farewells.closingPrefix;
+  const said = farewellsOf(protocol).closingPrefix;
   return replies.some((r) => r.startsWith(said)) ? [] : internalErrorReply(protocol);
 }

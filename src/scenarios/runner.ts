@@ -5,7 +5,8 @@
  */
 import { rfc5322Date } from '../protocols/shared/clock.ts';
 import { fromLines } from '../protocols/shared/message.ts';
-import { profileOf, type ProtocolName } from '../protocols/registry.ts';
+import { observedCodeOf } from '../protocols/observed-codes.ts';
+import type { ProtocolName } from '../protocols/registry.ts';
 import { MailWorld } from '../protocols/shared/world.ts';
 import { isBlocked, noAnswerSession } from './network.ts';
 import { openSession, type Session, type SessionView, type TranscriptEntry } from '../machines/session.ts';
@@ -130,12 +131,12 @@ export function deliveredMessage(world: MailWorld, event: Extract<ScenarioEvent,
 
 /**
  * The code or status in `entries` that compares with `expect`: '-' when the server said nothing, else what the
- * protocol's profile reads in the server lines (SMTP the last line's code; POP3 the first line's status; IMAP the
+ * protocol reads in the server lines (observed-codes.ts) (SMTP the last line's code; POP3 the first line's status; IMAP the
  * tagged reply to the step's command, a continuation, or the untagged update `expect` names).
  */
 export function observedCode(protocol: ProtocolName, entries: TranscriptEntry[], expect: string): string | undefined {
   const server = entries.flatMap((e) => (e.kind === 'server' ? [e.text] : []));
   if (server.length === 0) return NO_REPLY;
   const client = entries.find((e) => e.kind === 'client')?.text;
-  return profileOf(protocol).observedCode(server, client, expect);
+  return observedCodeOf(protocol)(server, client, expect);
 }

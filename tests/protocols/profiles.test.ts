@@ -1,9 +1,12 @@
 /**
  * What each profile answers for the layers above it: its tokeniser (the same one reply-tokens.ts dispatches to),
- * the observed code of a step's replies, the expect patterns of scenario files, its lab farewells and input hints.
+ * the expect patterns of scenario files and input hints; and beside it the observed code of a step's replies and
+ * the lab's farewells.
  */
 import { describe, expect, test } from 'vitest';
+import { farewellsOf } from '../../src/protocols/farewells.ts';
 import { imapProfile } from '../../src/protocols/imap/profile.ts';
+import { observedCodeOf } from '../../src/protocols/observed-codes.ts';
 import { pop3Profile } from '../../src/protocols/pop3/profile.ts';
 import { tokenize } from '../../src/protocols/reply-tokens.ts';
 import { smtpProfile } from '../../src/protocols/smtp/profile.ts';
@@ -32,19 +35,19 @@ describe('tokenisers', () => {
 
 describe('observed codes', () => {
   test('SMTP: the code of the last line', () => {
-    expect(smtpProfile.observedCode(['250-mail.example.test', '250 8BITMIME'], 'EHLO x', '250')).toBe('250');
-    expect(smtpProfile.observedCode(['hello'], undefined, '250')).toBeUndefined();
+    expect(observedCodeOf('smtp')(['250-mail.example.test', '250 8BITMIME'], 'EHLO x', '250')).toBe('250');
+    expect(observedCodeOf('smtp')(['hello'], undefined, '250')).toBeUndefined();
   });
 
   test('POP3: the status of the first line, or a continuation', () => {
-    expect(pop3Profile.observedCode(['+OK 2 messages', '1 120', '.'], 'LIST', '+OK')).toBe('+OK');
-    expect(pop3Profile.observedCode(['+ '], 'AUTH PLAIN', '+')).toBe('+');
+    expect(observedCodeOf('pop3')(['+OK 2 messages', '1 120', '.'], 'LIST', '+OK')).toBe('+OK');
+    expect(observedCodeOf('pop3')(['+ '], 'AUTH PLAIN', '+')).toBe('+');
   });
 
   test('IMAP: the tagged reply to the step\'s own command, before any other', () => {
-    expect(imapProfile.observedCode(['* 3 EXISTS', 'a0 OK IDLE terminated', 'a1 NO [TRYCREATE] No such mailbox'], 'a1 SELECT Nope', 'NO')).toBe('NO');
-    expect(imapProfile.observedCode(['* 4 EXISTS'], undefined, '* EXISTS')).toBe('* EXISTS');
-    expect(imapProfile.observedCode(['* OK [CAPABILITY IMAP4rev2] ready'], undefined, 'OK')).toBe('OK');
+    expect(observedCodeOf('imap')(['* 3 EXISTS', 'a0 OK IDLE terminated', 'a1 NO [TRYCREATE] No such mailbox'], 'a1 SELECT Nope', 'NO')).toBe('NO');
+    expect(observedCodeOf('imap')(['* 4 EXISTS'], undefined, '* EXISTS')).toBe('* EXISTS');
+    expect(observedCodeOf('imap')(['* OK [CAPABILITY IMAP4rev2] ready'], undefined, 'OK')).toBe('OK');
   });
 });
 
@@ -61,13 +64,13 @@ describe('scenario expect patterns', () => {
 
 describe('farewells and input hints', () => {
   test('a refusal names the client address where known, in each protocol\'s words', () => {
-    expect(smtpProfile.farewells.refusal('192.0.2.7')).toEqual(['421 4.7.0 mail.example.test Error: too many connections from 192.0.2.7']);
-    expect(pop3Profile.farewells.refusal(undefined)).toEqual(['-ERR [SYS/TEMP] Too many connections, try again later.']);
-    expect(imapProfile.farewells.refusal(undefined)).toEqual(['* BYE Too many connections, try again later.']);
+    expect(farewellsOf('smtp').refusal('192.0.2.7')).toEqual(['421 4.7.0 mail.example.test Error: too many connections from 192.0.2.7']);
+    expect(farewellsOf('pop3').refusal(undefined)).toEqual(['-ERR [SYS/TEMP] Too many connections, try again later.']);
+    expect(farewellsOf('imap').refusal(undefined)).toEqual(['* BYE Too many connections, try again later.']);
   });
 
   test('POP3 has no shutdown reply (RFC 1939 §3); only IMAP tags commands and announces literals', async () => {
-    expect(pop3Profile.farewells.shutdown).toEqual([]);
+    expect(farewellsOf('pop3').shutdown).toEqual([]);
     expect([smtpProfile, pop3Profile, imapProfile].map((p) => p.input.tagged)).toEqual([false, false, true]);
     expect([smtpProfile, pop3Profile, imapProfile].map((p) => p.literals)).toEqual([false, false, true]);
     const hasOwnTag = await imapProfile.input.ownTagRule!();

@@ -12,6 +12,8 @@ import { driverOf } from '../../src/machines/servers.ts';
 import { openSession, SESSION_PORTS } from '../../src/machines/session.ts';
 import { loadCatalogue } from '../../src/protocols/catalogue-loaders.ts';
 import { catalogueOf } from '../../src/protocols/catalogues.ts';
+import { farewellsOf } from '../../src/protocols/farewells.ts';
+import { observedCodeOf } from '../../src/protocols/observed-codes.ts';
 import { isProtocol, PROFILES, profileOf, protocolNames, UnknownProtocolError } from '../../src/protocols/registry.ts';
 import { SERVED_PORTS, servedPorts } from '../../src/protocols/served-ports.ts';
 import { commandVerb } from '../../src/protocols/shared/profile.ts';
@@ -56,9 +58,13 @@ describe('every registered protocol is complete', () => {
         }
       });
 
-      test('has an expect pattern that accepts "-" and an idle timeout of at least 5 minutes', () => {
+      test('has an expect pattern, an idle timeout of at least 5 minutes, an observed code and farewells', () => {
         expect(profile.expectPattern.test('-')).toBe(true);
         expect(profile.idleTimeoutSeconds).toBeGreaterThanOrEqual(300);
+        expect(typeof observedCodeOf(profile.id)).toBe('function');
+        const farewells = farewellsOf(profile.id);
+        expect(farewells.internalError[0]?.startsWith(farewells.closingPrefix)).toBe(true);
+        expect(farewells.refusal(undefined)[0]?.startsWith(farewells.closingPrefix)).toBe(true);
       });
     });
   }
@@ -110,6 +116,8 @@ describe('an unknown protocol is a named error, never a fallback', () => {
   test('every lookup by name throws or rejects with it', async () => {
     expect(() => catalogueOf('IMAP')).toThrow(UnknownProtocolError);
     expect(() => driverOf('')).toThrow(UnknownProtocolError);
+    expect(() => farewellsOf('Pop3')).toThrow(UnknownProtocolError);
+    expect(() => observedCodeOf('smtps')).toThrow(UnknownProtocolError);
     expect(() => servedPorts('exchange' as never)).toThrow(UnknownProtocolError);
     expect(() => openSession(new MailWorld({ seed: 1 }), 'http' as never, 80)).toThrow(UnknownProtocolError);
     await expect(loadCatalogue('x')).rejects.toBeInstanceOf(UnknownProtocolError);

@@ -1,10 +1,11 @@
 /** The status a scenario step observes in IMAP's replies: the tagged reply to its command, "+", or an untagged update. */
+import type { ObservedCode } from '../shared/profile.ts';
 
 /**
  * The status of the tagged reply to the step's command (`client` carries its tag), or `+` for a continuation, or,
  * when `expect` names an untagged update such as `* EXISTS`, that update if present (`* 4 EXISTS` matches).
  */
-export function imapObserved(server: readonly string[], client: string | undefined, expect: string): string | undefined {
+export const imapObserved: ObservedCode = (server, client, expect) => {
   if (expect.startsWith('* ')) {
     const words = expect.slice(2).trim().toUpperCase();
     // "* 4 EXISTS" and "* SEARCH 2 3" both start with the expected words once the message number is skipped.
@@ -26,4 +27,4 @@ export function imapObserved(server: readonly string[], client: string | undefin
   if (tagged.length > 0) return tagged.at(-1)!.status;
   // A greeting (after a reconnect) or an unsolicited BYE: the untagged status word.
   return /^\* (OK|NO|BAD|BYE|PREAUTH)(?: |$)/.exec(server[0] ?? '')?.[1];
-}
+};

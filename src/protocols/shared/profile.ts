@@ -1,13 +1,21 @@
 /**
  * The shape of a protocol profile: what every layer outside src/protocols may ask about a protocol instead of
  * naming it. Each protocol has one (src/protocols/<p>/profile.ts); src/protocols/registry.ts lists them.
- * Pure data and functions: no framework, no server, no reply catalogue (those load on their own).
+ * Pure data and functions: no framework, no server. What a page's first load does not need lives beside the
+ * profile in the protocol's folder and is listed by ProtocolName in src/protocols/: the reply catalogue
+ * (catalogues.ts), the observed code of a scenario step (observed-codes.ts) and the lab's farewells (farewells.ts).
  */
 import type { ProtocolId } from '../../data/ids.ts';
 import type { Tokenizer } from './tokens.ts';
 
 /** How a transport cuts the byte stream into client messages: CRLF-ended lines (part C adds 'http'). */
 export type Framing = 'line';
+
+/**
+ * The code or status a step's server lines show, comparable to a scenario step's `expect` (never called with no
+ * server line: that is "-" for every protocol). `client` is the step's first client line.
+ */
+export type ObservedCode = (server: readonly string[], client: string | undefined, expect: string) => string | undefined;
 
 /** What a server says when it ends a connection on its own, in the protocol's words. */
 export interface Farewells {
@@ -43,17 +51,10 @@ export interface ProtocolProfile<Id extends string = string> {
   readonly literals: boolean;
   /** The reply tokeniser: a server line cut into pieces the catalogue explains. */
   readonly tokenize: Tokenizer;
-  /**
-   * The code or status a step's server lines show, comparable to a scenario step's `expect` (never called with no
-   * server line: that is "-" for every protocol). `client` is the step's first client line.
-   */
-  observedCode(server: readonly string[], client: string | undefined, expect: string): string | undefined;
   /** The codes a scenario step may expect of this protocol ('-' is "no reply at all"). */
   readonly expectPattern: RegExp;
   /** Idle timeout in seconds, the RFC's minimum. */
   readonly idleTimeoutSeconds: number;
-  /** Replies when the server ends a connection on its own. */
-  readonly farewells: Farewells;
   /** How a command line reads and writes commands. */
   readonly input: InputHints;
 }
