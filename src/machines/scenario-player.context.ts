@@ -4,9 +4,9 @@
  */
 import type { ProtocolName, Session, SessionView, TranscriptEntry } from '../protocols/shared/session-types.ts';
 import type { MailWorld } from '../protocols/shared/world.ts';
-import type { Scenario } from './scenario.ts';
-import type { PlayedStep, ScenarioPlayback } from './scenario-runner.ts';
-import { causeOf, connectionMark, reconnectCause, replayRows, rowsOf, type Move, type Row } from './scenario-player.rows.ts';
+import type { Scenario } from '../scenarios/scenario.ts';
+import type { PlayedStep, ScenarioPlayback } from '../scenarios/runner.ts';
+import { causeOf, connectionMark, reconnectCause, replayRows, rowsOf, type Move, type Row } from '../scenarios/player-rows.ts';
 
 /** What the player is set up with, whether the engine or the build provides it. */
 export interface PlayerSetup {

@@ -22,7 +22,7 @@ import {
   atStep, connected, initialContext, offline, sent, setupOf, wentLive,
   type BakedPlayer, type PlayerContext, type PlayerInput, type PlayerKit, type PlayerSetup, type Queued,
 } from './scenario-player.context.ts';
-import type { Move, Row, RowEntry } from './scenario-player.rows.ts';
+import type { Move, Row, RowEntry } from '../scenarios/player-rows.ts';
 
 export type { BakedPlayer, Move, PlayerContext, PlayerInput, PlayerKit, PlayerSetup, Row, RowEntry };
 
