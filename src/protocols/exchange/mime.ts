@@ -162,10 +162,10 @@ export function compose(m: Outgoing): RawMessage {
     `Date: ${rfc5322Date(m.date)}`,
     `Message-ID: ${m.messageId}`,
     'MIME-Version: 1.0',
-    `Content-Type: ${m.bodyType === 'HTML' ? 'text/html' : 'text/plain'}; charset=utf-8`,
-    'Content-Transfer-Encoding: base64',
+    `Content-Type: ${m.bodyType === 'HTML' ? 'text/html' : 'text/plain'}; charset=${plain ? 'us-ascii' : 'utf-8'}`,
+    `Content-Transfer-Encoding: ${plain ? '7bit' : 'base64'}`,
     '',
-    ...(base64(toOctets(m.body)).match(/.{1,76}/g) ?? []),
+    ...(plain ? bodyLines : (base64(toOctets(m.body)).match(/.{1,76}/g) ?? [])),
   ];
   return lines.map((l) => `${l}\r\n`).join('');
 }
