@@ -5,6 +5,8 @@
  */
 import { createActor, type AnyActorRef, type AnyStateMachine, type SnapshotFrom } from 'xstate';
 import { portFact } from '../data/lookup.ts';
+import { profileOf } from '../protocols/registry.ts';
+import { SERVED_PORTS } from '../protocols/served-ports.ts';
 import type { MailWorld, WorldChange } from '../protocols/shared/world.ts';
 import type { LineFraming, ProtocolName, Session, SessionStep, SessionView, TranscriptEntry } from '../protocols/shared/session-types.ts';
 
@@ -114,12 +116,8 @@ export interface OpenOptions {
   clientAddress?: string;
 }
 
-/** The ports each protocol listens on in this course, as the data file lists them. */
-export const SESSION_PORTS: Record<ProtocolName, readonly number[]> = {
-  smtp: [25, 587, 465],
-  pop3: [110, 995],
-  imap: [143, 993],
-};
+/** The ports each protocol listens on in this course, derived from the data file through its profile (served-ports.ts). */
+export const SESSION_PORTS: Readonly<Record<ProtocolName, readonly number[]>> = SERVED_PORTS;
 
 class MachineSession implements Session {
   readonly id: string;
@@ -302,14 +300,16 @@ function tlsEvent(how: 'implicit' | 'starttls'): TranscriptEntry {
 /**
  * Opens a session with the server for `protocol` on `port`. The port decides the security at connection, as
  * on real servers: implicit TLS (465, 993, 995), STARTTLS with logins refused before TLS as a well-configured server
- * does (587, 110, 143), or relay with opportunistic STARTTLS and no AUTH (25). Throws a RangeError for a port the protocol does not use.
+ * does (587, 110, 143), or relay with opportunistic STARTTLS and no AUTH (25). Throws a RangeError for a port the protocol does not use,
+ * and an UnknownProtocolError (a RangeError) for a protocol no profile carries.
  */
 export function openSession(world: MailWorld, protocol: ProtocolName, port: number, options: OpenOptions = {}): Session {
+  const profile = profileOf(protocol);
   const driver = drivers.get(protocol);
   if (!driver) throw new RangeError(`no server for protocol "${protocol}" is registered (import src/machines/servers.ts)`);
   const fact = portFact(port);
   if (!SESSION_PORTS[protocol].includes(port) || !fact) {
-    throw new RangeError(`${protocol.toUpperCase()} is not served on port ${port}; use one of ${SESSION_PORTS[protocol].join(', ')}`);
+    throw new RangeError(`${profile.label} is not served on port ${port}; use one of ${SESSION_PORTS[protocol].join(', ')}`);
   }
   const input: SessionInput = {
     world,

@@ -3,7 +3,7 @@
  * server machine with state-graph.ts, plus the moves a session made. No xstate here, so the widget's page
  * ships the diagram without the machine definition.
  */
-import type { Move } from '../../machines/scenario-player.rows.ts';
+import type { Move } from '../../scenarios/player-rows.ts';
 
 export type { Move };
 

@@ -1,8 +1,8 @@
 /** The shapes every simulated session shares, whatever its protocol: what the UI, the lab and the tests read. */
 import type { SecurityMode } from '../../data/schema.ts';
+import type { ProtocolName } from '../registry.ts';
 
-/** The line protocols the engine simulates. */
-export type ProtocolName = 'smtp' | 'pop3' | 'imap';
+export type { ProtocolName };
 
 /** One entry of a session transcript, in wire order. */
 export type TranscriptEntry =
