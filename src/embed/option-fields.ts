@@ -4,7 +4,7 @@
  * snippet builder all read this one list, so a parameter cannot be documented one way and parsed another.
  */
 import * as z from 'zod/mini';
-import { quizTopics } from '../machines/quiz-types.ts';
+import { quizTopics } from '../quiz/types.ts';
 
 /** The widgets that have an embed page, /embed/<widget>/. */
 export const EMBED_WIDGETS = ['simulator', 'devices', 'quiz', 'comparison', 'ports'] as const;

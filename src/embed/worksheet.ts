@@ -1,5 +1,5 @@
 /** A printable worksheet from a guided scenario's data: what the client sends at each step, a space for the reply. */
-import type { Scenario, ScenarioStep } from '../machines/scenario.ts';
+import type { Scenario, ScenarioStep } from '../scenarios/scenario.ts';
 
 /** One row of the worksheet. */
 export interface WorksheetRow {

@@ -2,7 +2,7 @@
 import { describe, expect, test } from 'vitest';
 import { allScenarios } from '../../src/components/lesson/scenario-transcript.ts';
 import { scenarioTitles } from '../../src/integrations/scorm-packages.ts';
-import { allQuestions } from '../../src/machines/quiz-questions.ts';
+import { allQuestions } from '../../src/quiz/questions.ts';
 import { launchPage, manifest, QUIZ_PACKAGES, scormPackages, xml } from '../../src/embed/scorm.ts';
 
 describe('the packages', () => {
