@@ -180,6 +180,7 @@ class MachineSession implements Session {
     const snapshot = this.#actor.getSnapshot();
     let event: ClientEvent = { type: 'client.data', verb: '', args: '', line };
     let replies: string[];
+    this.#stepFailed = false;
     try {
       const max = this.#driver.maxLineOctets(snapshot);
       // Over-long lines are cut before parsing, so no driver ever parses a 10 MB line.
@@ -189,13 +190,18 @@ class MachineSession implements Session {
       } else {
         event = this.#driver.toEvent(line, snapshot);
         const decided = this.#decided(event, snapshot);
-        if (!snapshot.can(decided)) replies = decided.decision?.accepted === false ? decided.decision.reply : this.#driver.outOfState(event, snapshot);
-        else replies = this.#dispatch(decided);
+        if (snapshot.can(decided)) replies = this.#dispatch(decided);
+        else if (!decided.decision?.accepted) replies = decided.decision ? decided.decision.reply : this.#driver.outOfState(event, snapshot);
+        else {
+          // A move the step decided but the machine does not know is an engine fault, never a silent refusal.
+          this.#stepFailed = true;
+          throw new Error(`${this.protocol} machine has no transition for the decided move`);
+        }
       }
     } catch {
       this.internalErrors += 1;
       replies = this.#driver.internalError(event);
-      if (this.#actor.getSnapshot().status === 'error') return this.#fail(clientEntry, replies, before.tls);
+      if (this.#actor.getSnapshot().status === 'error' || this.#stepFailed) return this.#fail(clientEntry, replies, before.tls);
     }
     const farewell = this.#errors?.observe(event, replies, snapshot, this.#actor.getSnapshot());
     if (farewell && !this.#context().closed) {
@@ -212,7 +218,8 @@ class MachineSession implements Session {
 
   /** The event with its protocol's decision, made here once; the event as it is where the driver has no pure step. */
   #decided<E extends MachineEvent>(event: E, snapshot: SnapshotFrom<AnyStateMachine>): E & { decision?: Decision } {
-    return this.#driver.decide ? { ...event, decision: this.#driver.decide(event, snapshot) } : event;
+    if (!this.#driver.decide) return event;
+    return { ...event, decision: this.#failing(() => this.#driver.decide!(event, snapshot)) };
   }
 
   /** Sends a decided event, then performs its side effects once; gives the reply lines. */
@@ -221,8 +228,21 @@ class MachineSession implements Session {
     // An action that throws leaves the actor in its error state instead of throwing here.
     if (this.#actor.getSnapshot().status === 'error') throw new Error('server machine failed');
     const reply = this.#context().reply;
-    const more = event.decision && this.#driver.perform ? this.#driver.perform(event.decision, this.#actor.getSnapshot()) : [];
+    const { decision } = event;
+    const more = decision && this.#driver.perform ? this.#failing(() => this.#driver.perform!(decision, this.#actor.getSnapshot())) : [];
     return more.length > 0 ? [...reply, ...more] : reply;
+  }
+
+  /** Set when the server's own step failed: the work the machine's actions once did, so it ends the session as they did. */
+  #stepFailed = false;
+
+  #failing<T>(run: () => T): T {
+    try {
+      return run();
+    } catch (error) {
+      this.#stepFailed = true;
+      throw error;
+    }
   }
 
   /** The connection ends without a farewell of the client's: the machine records it and the protocol cleans up. */
