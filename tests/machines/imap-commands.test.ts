@@ -7,7 +7,7 @@ import '../../src/machines/servers.ts';
 import { initialTransition, transition } from 'xstate';
 import { imapDriver } from '../../src/machines/imap-session.driver.ts';
 import { imapSessionMachine, type ImapEvent } from '../../src/machines/imap-session.machine.ts';
-import { lineEvent } from '../../src/machines/decided.ts';
+import { lineEvent } from '../helpers/decided.ts';
 import { openSession, type Session } from '../../src/machines/session.ts';
 import { MailWorld } from '../../src/protocols/shared/world.ts';
 

@@ -5,7 +5,7 @@
  */
 import { describe, expect, test } from 'vitest';
 import { getShortestPaths, getStateNodes } from 'xstate/graph';
-import { lineEvent } from '../../src/machines/decided.ts';
+import { lineEvent } from '../helpers/decided.ts';
 import { imapDriver } from '../../src/machines/imap-session.driver.ts';
 import { imapSessionMachine } from '../../src/machines/imap-session.machine.ts';
 import { openSession, type SessionInput } from '../../src/machines/session.ts';

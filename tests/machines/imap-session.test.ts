@@ -7,7 +7,7 @@ import { initialTransition, transition, type SnapshotFrom } from 'xstate';
 import { getShortestPaths, getStateNodes } from 'xstate/graph';
 import { imapSessionMachine } from '../../src/machines/imap-session.machine.ts';
 import { imapDriver } from '../../src/machines/imap-session.driver.ts';
-import { withDecision } from '../../src/machines/decided.ts';
+import { withDecision } from '../helpers/decided.ts';
 import type { MachineEvent, SessionInput } from '../../src/machines/session.ts';
 import { MailWorld } from '../../src/protocols/shared/world.ts';
 import { splitCommandLine } from '../../src/protocols/imap/tokenize.ts';

@@ -7,7 +7,7 @@ import { getShortestPaths, getStateNodes } from 'xstate/graph';
 import { pop3SessionMachine } from '../../src/machines/pop3-session.machine.ts';
 import { pop3Driver } from '../../src/machines/pop3-session.driver.ts';
 import { openSession, type SessionInput } from '../../src/machines/session.ts';
-import { droppedEvent, lineEvent } from '../../src/machines/decided.ts';
+import { droppedEvent, lineEvent } from '../helpers/decided.ts';
 import '../../src/machines/servers.ts';
 import type { Pop3Context } from '../../src/protocols/pop3/types.ts';
 import { MailWorld } from '../../src/protocols/shared/world.ts';

@@ -8,7 +8,7 @@ import { describe, expect, test } from 'vitest';
 import { initialTransition, transition } from 'xstate';
 import { pop3Driver } from '../../src/machines/pop3-session.driver.ts';
 import { pop3SessionMachine } from '../../src/machines/pop3-session.machine.ts';
-import { lineEvent } from '../../src/machines/decided.ts';
+import { lineEvent } from '../helpers/decided.ts';
 import { REPLY } from '../../src/protocols/pop3/replies.ts';
 import { respond } from '../../src/protocols/pop3/respond.ts';
 import type { Session } from '../../src/protocols/shared/session-types.ts';

@@ -7,7 +7,7 @@ import { initialTransition, transition, type SnapshotFrom } from 'xstate';
 import { pop3SessionMachine } from '../../src/machines/pop3-session.machine.ts';
 import { pop3Driver } from '../../src/machines/pop3-session.driver.ts';
 import type { SessionInput } from '../../src/machines/session.ts';
-import { droppedEvent, lineEvent } from '../../src/machines/decided.ts';
+import { droppedEvent, lineEvent } from '../helpers/decided.ts';
 import { MailWorld } from '../../src/protocols/shared/world.ts';
 
 type Snapshot = SnapshotFrom<typeof pop3SessionMachine>;

@@ -5,7 +5,7 @@ import { getShortestPaths, getStateNodes } from 'xstate/graph';
 import type { SnapshotFrom, StateValue } from 'xstate';
 import type { ClientEvent } from '../../src/machines/session.ts';
 import { smtpDriver, smtpStateName } from '../../src/machines/smtp-session.driver.ts';
-import { withDecision } from '../../src/machines/decided.ts';
+import { withDecision } from '../helpers/decided.ts';
 import { sequenceFacts } from '../../src/protocols/smtp/session-context.ts';
 import { sequenceError } from '../../src/protocols/smtp/sequence.ts';
 import { smtpSessionMachine } from '../../src/machines/smtp-session.machine.ts';

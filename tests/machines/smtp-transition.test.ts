@@ -7,7 +7,7 @@ import { initialTransition, transition, type SnapshotFrom } from 'xstate';
 import type { ClientEvent, SessionInput } from '../../src/machines/session.ts';
 import { smtpSessionMachine } from '../../src/machines/smtp-session.machine.ts';
 import { smtpDriver } from '../../src/machines/smtp-session.driver.ts';
-import { withDecision } from '../../src/machines/decided.ts';
+import { withDecision } from '../helpers/decided.ts';
 import { performSmtp, type SmtpDecision, type SmtpEffect } from '../../src/protocols/smtp/step.ts';
 import { MailWorld } from '../../src/protocols/shared/world.ts';
 

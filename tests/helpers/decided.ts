@@ -3,8 +3,8 @@
  * once by its pure step. Tests and model walks that drive a machine directly build their events here.
  */
 import type { AnyStateMachine, SnapshotFrom } from 'xstate';
-import type { Decision } from '../protocols/shared/decision.ts';
-import type { ClientEvent, MachineEvent, ProtocolDriver } from './session.ts';
+import type { Decision } from '../../src/protocols/shared/decision.ts';
+import type { ClientEvent, MachineEvent, ProtocolDriver } from '../../src/machines/session.ts';
 
 type Snapshot = SnapshotFrom<AnyStateMachine>;
 
