@@ -18,6 +18,11 @@ export function registerHttpServer(server: HttpServer): void {
   servers.set(server.protocol, server);
 }
 
+/** Every registered HTTP server, in the order registered. */
+export function httpServers(): HttpServer[] {
+  return [...servers.values()];
+}
+
 /** The registered server of an HTTP protocol; throws a named error for one that is not registered. */
 export function httpServer(protocol: HttpProtocolName): HttpServer {
   const server = servers.get(protocol);
