@@ -4,6 +4,7 @@
  * the protocol's driver (src/machines/servers.ts, or one driver module in the browser).
  */
 import { rfc5322Date } from '../protocols/shared/clock.ts';
+import { httpObserved } from '../protocols/shared/http-text.ts';
 import { fromLines } from '../protocols/shared/message.ts';
 import { MailWorld } from '../protocols/shared/world.ts';
 import { isBlocked, noAnswerSession } from './scenario-network.ts';
@@ -132,8 +133,10 @@ export function deliveredMessage(world: MailWorld, event: Extract<ScenarioEvent,
  * SMTP the 3-digit code of the last server line; POP3 `+OK`/`-ERR` of the first server line, or `+` for a
  * continuation; IMAP the status of the tagged reply to the step's command, or `+` for a continuation, or, when
  * `expect` names an untagged update such as `* EXISTS`, that update if present (`* 4 EXISTS` matches).
+ * An HTTP response's observed code is its status, whatever the protocol.
  */
 export function observedCode(protocol: 'smtp' | 'pop3' | 'imap', entries: TranscriptEntry[], expect: string): string | undefined {
+  if (entries.some((e) => e.kind === 'response')) return httpObserved(entries);
   const server = entries.flatMap((e) => (e.kind === 'server' ? [e.text] : []));
   if (server.length === 0) return NO_REPLY;
   if (protocol === 'smtp') return /^([2-5]\d\d)(?:[ -]|$)/.exec(server.at(-1)!)?.[1];

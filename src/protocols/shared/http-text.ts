@@ -4,6 +4,7 @@
  * body that is not text is shown by its size, never as raw octets.
  */
 import type { HttpRequest, HttpResponse } from './http-types.ts';
+import type { TranscriptEntry } from './session-types.ts';
 
 /** The version every simulated HTTP server speaks (RFC 9112). */
 export const HTTP_VERSION = 'HTTP/1.1';
@@ -47,3 +48,10 @@ export function withLength(response: HttpResponse): ReadonlyArray<readonly [stri
   if (response.headers.some(([n]) => n.toLowerCase() === 'content-length')) return response.headers;
   return [...response.headers, ['Content-Length', String(response.body.length)]];
 }
+
+/** The code an HTTP exchange shows a scenario (its "observed code"): the status of its response, or "-" when nothing answered. */
+export function httpObserved(entries: readonly TranscriptEntry[]): string {
+  const response = entries.find((e) => e.kind === 'response');
+  return response ? String(response.response.status) : '-';
+}
+
