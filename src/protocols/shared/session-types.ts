@@ -11,6 +11,14 @@ export type HttpProtocolName = 'hello';
 /** Every protocol a session can speak, whatever its framing. */
 export type AnyProtocolName = ProtocolName | HttpProtocolName;
 
+/** The HTTP-framed protocols, for telling a protocol's framing where only its name is at hand. */
+export const HTTP_PROTOCOLS: readonly HttpProtocolName[] = ['hello'];
+
+/** Whether a protocol is framed as HTTP requests and responses rather than lines. */
+export function isHttpProtocol(protocol: AnyProtocolName): protocol is HttpProtocolName {
+  return (HTTP_PROTOCOLS as readonly string[]).includes(protocol);
+}
+
 /**
  * One entry of a session transcript, in wire order: a line (line protocols), an HTTP request or response
  * (HTTP protocols), or an event. `kind` tells them apart. Every entry has a one-line `text`; for HTTP messages it
