@@ -5,7 +5,6 @@
  * here are simulated: pseudo-random, but the same for the same line at the same position, so a replayed
  * session looks the same every time.
  */
-import { requestLines, responseLines } from '../../protocols/shared/http-text.ts';
 import type { TranscriptEntry } from '../../protocols/shared/session-types.ts';
 
 /** Bytes a TLS 1.3 record adds around the line: header (5), inner content type (1), AEAD tag (16). */
@@ -64,6 +63,7 @@ export function ciphertextOf(line: string, position: number): string {
 export function wireLine(entry: TranscriptEntry | { kind: 'event'; text: string }, position: number): WireLine {
   if (entry.kind === 'event' || !entry.encrypted) return { text: entry.text, ciphertext: false };
   // An HTTP message crosses as one record holding all of it (start line, fields, body), not only its start line.
-  const plain = entry.kind === 'request' ? requestLines(entry.request).join('\r\n') : entry.kind === 'response' ? responseLines(entry.response).join('\r\n') : entry.text;
+  const message = entry.kind === 'request' ? entry.request : entry.kind === 'response' ? entry.response : undefined;
+  const plain = message ? [entry.text, ...message.headers.map(([n, v]) => `${n}: ${v}`), '', message.body].join('\r\n') : entry.text;
   return { text: ciphertextOf(plain, position), ciphertext: true };
 }
