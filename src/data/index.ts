@@ -1,8 +1,11 @@
 /** The validated protocol facts: importing this module checks every fact against the schema, so a broken fact fails the build. */
+import { exchangeFacts as rawExchange } from './exchange.ts';
 import { facts as raw } from './facts.ts';
+import { exchangeFactsSchema } from './schema-exchange.ts';
 import { factsSchema } from './schema.ts';
 
 export * from './schema.ts';
+export * from './schema-exchange.ts';
 export {
   allFacts,
   causeOf,
@@ -27,3 +30,6 @@ export {
 
 /** The facts, validated once at import. */
 export const facts = factsSchema.parse(raw);
+
+/** The Exchange facts (deployments, dates, limits), validated once at import. */
+export const exchange = exchangeFactsSchema.parse(rawExchange);

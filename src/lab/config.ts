@@ -1,12 +1,13 @@
 /**
  * What the lab listens on and its defaults. The standard ports, their protocols and their security come from
- * the session contract (`SESSION_PORTS`) and the data file (`portFact`), never retyped here.
+ * the protocol profiles (`SERVED_PORTS`, derived from the data file) and the data file (`portFact`), never retyped here.
  */
-import { SESSION_PORTS } from '../machines/session.ts';
 import { portFact, securityLabels, type PortRole, type SecurityMode } from '../data/lookup.ts';
 import '../machines/http-servers.ts';
 import { httpServers } from '../machines/http-session.ts';
-import type { HttpProtocolName, ProtocolName } from '../protocols/shared/session-types.ts';
+import { PROFILES, type ProtocolName } from '../protocols/registry.ts';
+import { SERVED_PORTS } from '../protocols/served-ports.ts';
+import type { HttpProtocolName } from '../protocols/shared/session-types.ts';
 
 /** Loopback only by default: the lab is for one student's machine, not a network. */
 export const DEFAULT_HOST = '127.0.0.1';
@@ -14,10 +15,10 @@ export const DEFAULT_HOST = '127.0.0.1';
 export const DEFAULT_OFFSET = 10_000;
 
 /**
- * Idle timeouts in seconds, each protocol's RFC minimum: SMTP server 5 min (RFC 5321 §4.5.3.2), POP3 10 min
- * (RFC 1939 §3), IMAP 30 min (RFC 3501 §5.4). `--idle-timeout` replaces all three.
+ * Idle timeouts in seconds, each protocol's RFC minimum from its profile: SMTP server 5 min (RFC 5321 §4.5.3.2),
+ * POP3 10 min (RFC 1939 §3), IMAP 30 min (RFC 3501 §5.4). `--idle-timeout` replaces them all.
  */
-export const IDLE_DEFAULTS: Record<ProtocolName, number> = { smtp: 300, pop3: 600, imap: 1800 };
+export const IDLE_DEFAULTS = Object.fromEntries(PROFILES.map((p) => [p.id, p.idleTimeoutSeconds])) as Readonly<Record<ProtocolName, number>>;
 
 /**
  * Seconds a command line may take from its first octet to its line end, whatever trickles in between (more
@@ -56,12 +57,12 @@ export interface ListenerPlan {
 }
 
 /** The highest standard port the lab serves, for checking that an offset still fits below 65536. */
-export const HIGHEST_STANDARD_PORT = Math.max(...Object.values(SESSION_PORTS).flat());
+export const HIGHEST_STANDARD_PORT = Math.max(...Object.values(SERVED_PORTS).flat());
 
 /** Every listener for an offset, in the contract's order (SMTP 25, 587, 465, POP3 110, 995, IMAP 143, 993). */
 export function listenerPlan(offset: number): ListenerPlan[] {
   const plan: ListenerPlan[] = [];
-  for (const [protocol, ports] of Object.entries(SESSION_PORTS) as Array<[ProtocolName, readonly number[]]>) {
+  for (const [protocol, ports] of Object.entries(SERVED_PORTS) as Array<[ProtocolName, readonly number[]]>) {
     for (const standardPort of ports) {
       const fact = portFact(standardPort);
       if (!fact) throw new Error(`the data file has no entry for port ${standardPort}`);

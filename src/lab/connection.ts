@@ -8,6 +8,7 @@
 import type { Socket } from 'node:net';
 import type { SecureContext } from 'node:tls';
 import { openSession } from '../machines/session.ts';
+import { profileOf } from '../protocols/registry.ts';
 import type { MailWorld } from '../protocols/shared/world.ts';
 import type { ProtocolName, Session } from '../protocols/shared/session-types.ts';
 import { farewellAfterFailure, internalErrorReply, shutdownReply } from './farewells.ts';
@@ -81,8 +82,8 @@ export class LabConnection {
     this.#splitter = new LineSplitter(ctx.maxLineOctets);
     this.session = openSession(ctx.world, ctx.protocol, ctx.standardPort, { clientAddress: socket.remoteAddress ?? '127.0.0.1' });
     const tag = sessionTag(ctx.listenPort, this.session.id);
-    this.#log = ctx.log && new SessionLog(tag, ctx.protocol === 'imap', ctx.log, ctx.transcript);
-    this.#log?.event(`connect from ${socket.remoteAddress ?? '?'}:${socket.remotePort ?? '?'} to ${ctx.protocol.toUpperCase()} on ${ctx.standardPort}`);
+    this.#log = ctx.log && new SessionLog(tag, profileOf(ctx.protocol).literals, ctx.log, ctx.transcript);
+    this.#log?.event(`connect from ${socket.remoteAddress ?? '?'}:${socket.remotePort ?? '?'} to ${profileOf(ctx.protocol).label} on ${ctx.standardPort}`);
     if (encrypted) this.#log?.event(`TLS handshake (${describeTls(socket, 'implicit TLS')})`);
     this.#writer = new ReplyWriter(socket, ctx.stallMs, {
       progress: () => this.#idle.refresh(),

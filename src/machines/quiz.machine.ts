@@ -13,7 +13,7 @@
  *   A saved attempt (input `resume`) starts in the state it was saved in. `restart` works from every state.
  */
 import { assign, emit, setup } from 'xstate';
-import type { QuizQuestion, QuizTopic } from './quiz-types.ts';
+import type { QuizQuestion, QuizTopic } from '../quiz/types.ts';
 
 /** One answered question of the current round. */
 export interface QuizAnswer {

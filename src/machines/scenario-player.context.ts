@@ -4,9 +4,9 @@
  */
 import type { ProtocolName, Session, SessionView, TranscriptEntry } from '../protocols/shared/session-types.ts';
 import type { MailWorld } from '../protocols/shared/world.ts';
-import type { Scenario } from './scenario.ts';
-import type { PlayedStep, ScenarioPlayback } from './scenario-runner.ts';
-import { causeOf, connectionMark, reconnectCause, replayRows, rowsOf, type Move, type Row } from './scenario-player.rows.ts';
+import type { Scenario } from '../scenarios/scenario.ts';
+import type { PlayedStep, ScenarioPlayback } from '../scenarios/runner.ts';
+import { causeOf, connectionMark, reconnectCause, replayRows, rowsOf, type Move, type Row } from '../scenarios/player-rows.ts';
 
 /** What the player is set up with, whether the engine or the build provides it. */
 export interface PlayerSetup {
@@ -42,6 +42,12 @@ export interface BakedPlayer extends PlayerSetup {
   played: PlayedStep[];
 }
 
+/** The player's input: how to load the engine's kit (the widget's loader, or a test's), and the build's playback if any. */
+export interface PlayerInput {
+  load: () => Promise<PlayerKit>;
+  baked?: BakedPlayer | undefined;
+}
+
 /** A learner's action that waits for the engine. */
 export type Queued = { type: 'user.send'; line: string } | { type: 'user.reconnect'; port?: number | undefined };
 
@@ -67,6 +73,25 @@ export interface PlayerContext {
   latest: number;
   /** Lines and reconnects sent before the engine arrived, in order. */
   queue: Queued[];
+}
+
+/** The machine's first context, from its input. */
+export function initialContext(input: PlayerInput): PlayerContext {
+  return {
+    load: input.load, kit: undefined, baked: input.baked, error: undefined, step: input.baked?.startStep ?? 0, rows: [],
+    session: undefined, world: undefined, view: undefined, moves: [], takenOverAt: input.baked?.startStep, latest: 0, queue: [],
+  };
+}
+
+/**
+ * Where the machine settles from the build's playback, before any event: guided steps paused at the start step,
+ * or free typing waiting for the engine (its `boot` state's choice). The widget renders this first screen without
+ * the machine, so hydration needs no XState; tests check it against the machine's first snapshot.
+ */
+export function bakedStart(input: PlayerInput & { baked: BakedPlayer }): { value: { guided: 'paused' } | { preparing: 'idle' }; context: PlayerContext } {
+  const context = initialContext(input);
+  if (input.baked.mode === 'guided') return { value: { guided: 'paused' }, context: { ...context, ...atStep(context, context.step) } };
+  return { value: { preparing: 'idle' }, context: { ...context, ...offline(context) } };
 }
 
 /** The kit or the build's playback, whichever the player has. */

@@ -19,18 +19,12 @@
  */
 import { assign, fromCallback, setup } from 'xstate';
 import {
-  atStep, connected, offline, sent, setupOf, wentLive,
-  type BakedPlayer, type PlayerContext, type PlayerKit, type PlayerSetup, type Queued,
+  atStep, connected, initialContext, offline, sent, setupOf, wentLive,
+  type BakedPlayer, type PlayerContext, type PlayerInput, type PlayerKit, type PlayerSetup, type Queued,
 } from './scenario-player.context.ts';
-import type { Move, Row, RowEntry } from './scenario-player.rows.ts';
+import type { Move, Row, RowEntry } from '../scenarios/player-rows.ts';
 
-export type { BakedPlayer, Move, PlayerContext, PlayerKit, PlayerSetup, Row, RowEntry };
-
-/** The machine's input: how to load the engine's kit (the widget's loader, or a test's), and the build's playback if any. */
-export interface PlayerInput {
-  load: () => Promise<PlayerKit>;
-  baked?: BakedPlayer | undefined;
-}
+export type { BakedPlayer, Move, PlayerContext, PlayerInput, PlayerKit, PlayerSetup, Row, RowEntry };
 
 /** Events the widget sends. */
 export type PlayerEvent =
@@ -100,10 +94,7 @@ export const scenarioPlayerMachine = setup({
   },
 }).createMachine({
   id: 'scenarioPlayer',
-  context: ({ input }) => ({
-    load: input.load, kit: undefined, baked: input.baked, error: undefined, step: input.baked?.startStep ?? 0, rows: [],
-    session: undefined, world: undefined, view: undefined, moves: [], takenOverAt: input.baked?.startStep, latest: 0, queue: [],
-  }),
+  context: ({ input }) => initialContext(input),
   initial: 'boot',
   states: {
     boot: {

@@ -1,8 +1,8 @@
 /** What the quiz says about itself: its real length and topics, and what it did with a quiz number it could not use. */
 import { describe, expect, test } from 'vitest';
 import { problemsShown, quizIntro } from '../../src/components/widgets/quiz/quiz-notes.ts';
-import { checkOptions, MAX_SEED } from '../../src/machines/quiz-options.ts';
-import type { QuizTopic } from '../../src/machines/quiz-types.ts';
+import { checkOptions, MAX_SEED } from '../../src/quiz/options.ts';
+import type { QuizTopic } from '../../src/quiz/types.ts';
 
 const check = (raw: Parameters<typeof checkOptions>[0]) => checkOptions(raw, { count: 10 }, (t: QuizTopic[] | undefined) => (t ? 8 : 40));
 const bad = (value: string) => `Quiz number “\u2068${value}\u2069” is not a whole number from 0 to ${MAX_SEED}, so it is ignored`;

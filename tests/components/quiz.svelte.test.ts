@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import Quiz from '../../src/components/widgets/Quiz.svelte';
 import { STORAGE_KEY } from '../../src/components/widgets/quiz/quiz-storage.ts';
 import type { QuizResult } from '../../src/machines/quiz.machine.ts';
-import type { QuizQuestion, QuizTopic } from '../../src/machines/quiz-types.ts';
+import type { QuizQuestion, QuizTopic } from '../../src/quiz/types.ts';
 
 /** Four made-up questions; the right option is always labelled "Right <n>". */
 function q(n: number, topic: QuizTopic): QuizQuestion {

@@ -3,8 +3,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { simulatorData } from '../../src/components/widgets/player-kit.ts';
 import { portFact, roleLabels, securityLabels } from '../../src/data/lookup.ts';
-import { playScenario } from '../../src/machines/scenario-runner.ts';
-import type { Scenario } from '../../src/machines/scenario.ts';
+import { playScenario } from '../../src/scenarios/runner.ts';
+import type { Scenario } from '../../src/scenarios/scenario.ts';
 import '../../src/machines/servers.ts';
 
 const dir = new URL('../../src/content/scenarios/', import.meta.url);

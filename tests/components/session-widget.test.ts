@@ -1,13 +1,13 @@
 /** SessionWidget.astro on the server: what a reader without JavaScript gets, and the island's first screen. */
 import { getContainerRenderer } from '@astrojs/svelte/container-renderer';
-import { experimental_AstroContainer as AstroContainer } from 'astro/container';
 import { loadRenderers } from 'astro:container';
 import { JSDOM } from 'jsdom';
 import { describe, expect, test } from 'vitest';
 import SessionWidget from '../../src/components/widgets/SessionWidget.astro';
+import { siteContainer } from './render.ts';
 
 async function render(props: Record<string, unknown>, slots: Record<string, string> = {}): Promise<Document> {
-  const container = await AstroContainer.create({ renderers: await loadRenderers([getContainerRenderer()]) });
+  const container = await siteContainer(await loadRenderers([getContainerRenderer()]));
   const html = await container.renderToString(SessionWidget, { props, slots });
   return new JSDOM(`<!doctype html><body>${html}</body>`).window.document;
 }
@@ -20,7 +20,8 @@ describe('SessionWidget', () => {
     const widget = doc.querySelector('.mw-widget')!;
     expect(widget.querySelector('.mw-static .transcript')?.textContent).toBe('S: 220 mail.example.test');
     const island = widget.querySelector('astro-island')!;
-    expect(island.getAttribute('client')).toBe('visible');
+    // Hydrated when in view, with a yield between loading and hydrating (src/integrations/inview-directive.ts).
+    expect(island.getAttribute('client')).toBe('inview');
     const sim = island.querySelector('.mw-sim')!;
     expect(sim.classList.contains('ready')).toBe(true);
     expect(sim.getAttribute('aria-label')).toMatch(/^Session simulator: /);

@@ -5,8 +5,8 @@ import { afterEach, describe, expect, test } from 'vitest';
 import HttpSimulator from '../../src/components/widgets/HttpSimulator.svelte';
 import { prettyBody, requestView, responseView } from '../../src/components/widgets/simulator/http-message.ts';
 import '../../src/machines/http-servers.ts';
-import { playHttpScenario } from '../../src/machines/http-scenario.ts';
-import { parseHttpScenario } from '../../src/machines/http-scenario-schema.ts';
+import { playHttpScenario } from '../../src/scenarios/http-scenario.ts';
+import { parseHttpScenario } from '../../src/scenarios/http-schema.ts';
 import helloGet from '../../src/content/test-scenarios/hello-get.json';
 
 afterEach(() => cleanup());

@@ -1,8 +1,9 @@
 // @vitest-environment jsdom
-import { cleanup, render, screen, within } from '@testing-library/svelte';
+import { cleanup, render, screen, waitFor, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import SessionSimulator from '../../src/components/widgets/SessionSimulator.svelte';
+import { simulatorData } from '../../src/components/widgets/player-kit.ts';
 import { submissionScenario } from '../machines/scenario-player.fixture.ts';
 
 vi.mock('../../src/components/widgets/scenarios.ts', () => ({
@@ -35,6 +36,21 @@ async function guided(props: Record<string, unknown> = {}) {
 }
 
 const button = (name: string) => screen.getByRole('button', { name });
+
+describe('SessionSimulator with the build’s record', () => {
+  // Issue 11: the first screen comes from the record without XState; the player machine starts a task later.
+  test('shows its first screen at once and keeps a step taken before the player machine starts', async () => {
+    const data = (await simulatorData({ scenario: 'test-submission' }))!;
+    render(SessionSimulator, { props: { scenario: 'test-submission', data } });
+    expect(lines()).toEqual(['S: 220 mail.example.test ESMTP Mailwire']);
+    button('Next step').click();
+    button('Next step').click();
+    // Queued, not lost: both steps play once the machine is there, in order.
+    expect(lines()).toEqual(['S: 220 mail.example.test ESMTP Mailwire']);
+    await waitFor(() => expect(lines().slice(-2)).toEqual(['C: AUTH PLAIN AGFsaWNlAHdvbmRlcmxhbmQ=', 'S: 530 5.7.0 Must issue a STARTTLS command first']));
+    expect(screen.getByText('Step 2 of 6')).toBeTruthy();
+  });
+});
 
 describe('SessionSimulator, guided', () => {
   test('shows the greeting, its note and step 0 in a labelled log', async () => {

@@ -3,7 +3,7 @@ import { describe, expect, test } from 'vitest';
 import { createActor, initialTransition, transition, type SnapshotFrom } from 'xstate';
 import { getShortestPaths, getStateNodes } from 'xstate/graph';
 import { contextFromResume, quizMachine, resumeOf, scoreOf, type QuizEvent, type QuizResult } from '../../src/machines/quiz.machine.ts';
-import type { QuizQuestion, QuizTopic } from '../../src/machines/quiz-types.ts';
+import type { QuizQuestion, QuizTopic } from '../../src/quiz/types.ts';
 
 type Snapshot = SnapshotFrom<typeof quizMachine>;
 

@@ -1,7 +1,7 @@
 /** A small scenario and a kit on the real engine, for the scenario player's tests (Node and jsdom alike). */
 import type { BakedPlayer, PlayerKit } from '../../src/machines/scenario-player.machine.ts';
-import { dial, playScenario } from '../../src/machines/scenario-runner.ts';
-import type { Scenario } from '../../src/machines/scenario.ts';
+import { dial, playScenario } from '../../src/scenarios/runner.ts';
+import type { Scenario } from '../../src/scenarios/scenario.ts';
 import { openSession, SESSION_PORTS } from '../../src/machines/session.ts';
 import '../../src/machines/servers.ts';
 import { MailWorld } from '../../src/protocols/shared/world.ts';

@@ -3,7 +3,7 @@ import { describe, expect, test } from 'vitest';
 import { createActor, initialTransition, transition, type SnapshotFrom } from 'xstate';
 import { getShortestPaths } from 'xstate/graph';
 import { scenarioPlayerMachine, type PlayerEvent, type PlayerKit } from '../../src/machines/scenario-player.machine.ts';
-import type { Scenario } from '../../src/machines/scenario.ts';
+import type { Scenario } from '../../src/scenarios/scenario.ts';
 import { blockedScenario, submissionScenario, testKit } from './scenario-player.fixture.ts';
 
 type Snapshot = SnapshotFrom<typeof scenarioPlayerMachine>;

@@ -4,8 +4,8 @@
  * (RFC 5322 §2.1). A recipient the server accepted who appears in no To or Cc field is a blind copy (Bcc).
  * Parsing reuses the engine's own: SMTP paths from src/protocols/smtp, address lists from the IMAP MIME code.
  */
-import type { Scenario } from '../../machines/scenario.ts';
-import type { ScenarioPlayback } from '../../machines/scenario-runner.ts';
+import type { Scenario } from '../../scenarios/scenario.ts';
+import type { ScenarioPlayback } from '../../scenarios/runner.ts';
 import { parseAddressList } from '../../protocols/imap/mime-address.ts';
 import { fromLines, headerFields, splitMessage } from '../../protocols/shared/message.ts';
 import { afterPrefix, parseCommand, parsePath } from '../../protocols/smtp/parse.ts';

@@ -4,13 +4,13 @@
  * POP3 status and response code, IMAP tag, status and response code, and the free text every server words its
  * own way. The line is cut by the transcript tokenizer the simulator uses, so both agree.
  */
-import type { Scenario } from '../../machines/scenario.ts';
-import type { ScenarioPlayback } from '../../machines/scenario-runner.ts';
-import { explainImap } from '../../protocols/imap/replies.ts';
-import { explainPop3 } from '../../protocols/pop3/replies.ts';
+import type { Scenario } from '../../scenarios/scenario.ts';
+import type { ScenarioPlayback } from '../../scenarios/runner.ts';
+import { catalogueOf } from '../../protocols/catalogues.ts';
+import { profileOf, type ProtocolName } from '../../protocols/registry.ts';
 import type { ReplyExplanation } from '../../protocols/shared/explanation.ts';
 import { explainSmtp } from '../../protocols/smtp/explain.ts';
-import { tokenize, type Token } from '../widgets/tokens.ts';
+import { tokenize, type Token } from '../../protocols/reply-tokens.ts';
 
 /** One labelled part of a reply line. */
 export interface ReplyPart {
@@ -32,13 +32,13 @@ const FREE_TEXT = {
   label: 'Free text',
   meaning: 'servers word it differently',
   text: 'Only the codes are defined; the words after them are for people and differ from server to server, so clients act on the codes and never on these words.',
-  source: { smtp: 'RFC 5321 §4.2', pop3: 'RFC 1939 §3', imap: 'RFC 9051 §7.1' },
+  source: { smtp: 'RFC 5321 §4.2', pop3: 'RFC 1939 §3', imap: 'RFC 9051 §7.1' } satisfies Record<ProtocolName, string>,
 } as const;
 
 /** The first server line of the playback (greeting first) that starts with `reply`. */
 export function findReply(scenario: Scenario, playback: ScenarioPlayback, reply: string): string | undefined {
   const lines = [...playback.greeting, ...playback.played.flatMap((p) => p.entries)].flatMap((e) => (e.kind === 'server' ? [e.text] : []));
-  return lines.find((l) => l.startsWith(reply)) ?? (scenario.protocol === 'imap' ? lines.find((l) => l.slice(l.indexOf(' ') + 1).startsWith(reply)) : undefined);
+  return lines.find((l) => l.startsWith(reply)) ?? (profileOf(scenario.protocol).input.tagged ? lines.find((l) => l.slice(l.indexOf(' ') + 1).startsWith(reply)) : undefined);
 }
 
 function meaning(e: ReplyExplanation | undefined, prefix: string): string[] {
@@ -76,7 +76,7 @@ export function replyParts(protocol: Scenario['protocol'], line: string): ReplyP
   const parts: ReplyPart[] = [];
   let rest = '';
   let i = 0;
-  const explain = protocol === 'pop3' ? explainPop3 : explainImap;
+  const { explain } = catalogueOf(protocol);
   for (; i < tokens.length; i++) {
     const t: Token = tokens[i]!;
     if (t.kind === 'code') {

@@ -4,9 +4,9 @@
  * transcripts do.
  */
 import { scenarioById } from '../lesson/scenario-transcript.ts';
-import { playScenario, type ScenarioPlayback } from '../../machines/scenario-runner.ts';
-import { parseScenario } from '../../machines/scenario-schema.ts';
-import type { Scenario } from '../../machines/scenario.ts';
+import { playScenario, type ScenarioPlayback } from '../../scenarios/runner.ts';
+import { parseScenario } from '../../scenarios/schema.ts';
+import type { Scenario } from '../../scenarios/scenario.ts';
 
 /** A scenario and its playback. */
 export interface PlayedScenario {

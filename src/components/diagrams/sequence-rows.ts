@@ -4,10 +4,10 @@
  * handshake a band across both lifelines, a closed connection an end mark. Each row keeps the full lines for
  * the text alternative.
  */
-import type { Scenario } from '../../machines/scenario.ts';
-import type { ScenarioPlayback } from '../../machines/scenario-runner.ts';
+import type { Scenario } from '../../scenarios/scenario.ts';
+import type { ScenarioPlayback } from '../../scenarios/runner.ts';
 import type { TranscriptEntry } from '../../protocols/shared/session-types.ts';
-import { tokenize } from '../widgets/tokens.ts';
+import { tokenize } from '../../protocols/reply-tokens.ts';
 
 /** Whether a server line reports success, failure or neither (continuations, data). */
 export type Outcome = 'ok' | 'fail' | 'neutral';
@@ -47,7 +47,8 @@ export function outcomeOf(protocol: Scenario['protocol'], line: string): Outcome
 }
 
 /** An IMAP line that completes a command: a tag, then OK, NO or BAD. */
-const isTagged = (protocol: Scenario['protocol'], line: string) => protocol === 'imap' && tokenize('imap', line)[0]?.kind === 'tag';
+// Only a tagged protocol's tokeniser finds a tag (IMAP's, RFC 9051 §2.2.1).
+const isTagged = (protocol: Scenario['protocol'], line: string) => tokenize(protocol, line)[0]?.kind === 'tag';
 
 /** Rows for one step's entries: runs of lines from one side become one arrow. */
 function rowsOfEntries(scenario: Scenario, entries: readonly TranscriptEntry[], step: number): SequenceRow[] {

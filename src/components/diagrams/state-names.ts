@@ -5,6 +5,7 @@
  * from the machines; a state missing here fails the build (see namesFor), so a new machine state is never drawn
  * without words. The simulator also names the sub-states a session passes through (stateNames).
  */
+import type { ProtocolName } from '../../protocols/registry.ts';
 
 /** The words for one state. */
 export interface StateWords {
@@ -16,8 +17,8 @@ export interface StateWords {
   explain: string;
 }
 
-/** The protocols with a server machine. */
-export type MachineProtocol = 'smtp' | 'pop3' | 'imap';
+/** The protocols with a server machine: every protocol of the registry. */
+export type MachineProtocol = ProtocolName;
 
 const WORDS: Record<MachineProtocol, Record<string, StateWords>> = {
   smtp: {

@@ -4,8 +4,8 @@
  * from the course's: the scenario list, lessons and the playground never see them.
  */
 import '../../machines/http-servers.ts';
-import { playHttpScenario, type HttpScenario } from '../../machines/http-scenario.ts';
-import { parseHttpScenario } from '../../machines/http-scenario-schema.ts';
+import { playHttpScenario, type HttpScenario } from '../../scenarios/http-scenario.ts';
+import { parseHttpScenario } from '../../scenarios/http-schema.ts';
 import { protectionOf, transcriptLine, type TranscriptBlock, type TranscriptView } from './scenario-transcript.ts';
 
 const files = import.meta.glob<unknown>('../../content/test-scenarios/*.json', { eager: true, import: 'default' });

@@ -4,10 +4,10 @@
  * (it pulls in zod through the schema and every protocol's server).
  */
 import '../../machines/servers.ts';
-import { playScenario } from '../../machines/scenario-runner.ts';
-import { isBlocked } from '../../machines/scenario-network.ts';
-import { parseScenario } from '../../machines/scenario-schema.ts';
-import type { Scenario, ScenarioEvent } from '../../machines/scenario.ts';
+import { playScenario } from '../../scenarios/runner.ts';
+import { isBlocked } from '../../scenarios/network.ts';
+import { parseScenario } from '../../scenarios/schema.ts';
+import type { Scenario, ScenarioEvent } from '../../scenarios/scenario.ts';
 import { requestLines, responseLines } from '../../protocols/shared/http-text.ts';
 import type { SessionView, TranscriptEntry } from '../../protocols/shared/session-types.ts';
 import { scenarioIds } from '../widgets/scenarios.ts';

@@ -4,7 +4,10 @@
  * the IMAP server; the promise is cached, so two widgets on one page share one download.
  */
 import type { AnyStateMachine } from 'xstate';
+import { loadDriver } from '../../machines/driver-loaders.ts';
 import type { openSession } from '../../machines/session.ts';
+import { loadCatalogue } from '../../protocols/catalogue-loaders.ts';
+import { isProtocol, UnknownProtocolError } from '../../protocols/registry.ts';
 import type { ContextEntry, ContextNote } from '../../protocols/shared/reply-context.ts';
 import type { ProtocolName, SessionView } from '../../protocols/shared/session-types.ts';
 import type { MailWorld } from '../../protocols/shared/world.ts';
@@ -36,38 +39,27 @@ async function core() {
   return { openSession: session.openSession, MailWorld: world.MailWorld, ports: session.SESSION_PORTS };
 }
 
-// One literal import() per protocol, so the bundler makes one chunk each (a template string would pull all three).
-const importers: Record<ProtocolName, () => Promise<Engine>> = {
-  async smtp() {
-    const [base, driver, replies] = await Promise.all([core(), import('../../machines/smtp-session.driver.ts'), import('../../protocols/smtp/replies.ts')]);
-    return { ...base, explain: replies.explainSmtp, inContext: replies.smtpInContext, machine: driver.smtpDriver.machine };
-  },
-  async pop3() {
-    const [base, driver, replies] = await Promise.all([core(), import('../../machines/pop3-session.driver.ts'), import('../../protocols/pop3/replies.ts')]);
-    return { ...base, explain: replies.explainPop3, inContext: replies.pop3InContext, machine: driver.pop3Driver.machine };
-  },
-  async imap() {
-    const [base, driver, replies] = await Promise.all([core(), import('../../machines/imap-session.driver.ts'), import('../../protocols/imap/replies.ts')]);
-    return { ...base, explain: replies.explainImap, inContext: replies.imapInContext, machine: driver.imapDriver.machine };
-  },
-};
+/** The engine of one protocol: its driver (a chunk of its own) and its catalogue (another), over the shared core. */
+async function load(protocol: ProtocolName): Promise<Engine> {
+  const [base, driver, catalogue] = await Promise.all([core(), loadDriver(protocol), loadCatalogue(protocol)]);
+  return { ...base, explain: catalogue.explain, inContext: catalogue.inContext, machine: driver.machine };
+}
 
 const cache = new Map<ProtocolName, Promise<Engine>>();
 
-/** The engine for `protocol`, downloaded on first use and shared afterwards; a failed download may be retried. */
+/**
+ * The engine for `protocol`, downloaded on first use and shared afterwards; a failed download may be retried.
+ * Rejects with UnknownProtocolError for a name no profile carries.
+ */
 export function loadEngine(protocol: ProtocolName): Promise<Engine> {
-  const importer = importers[protocol];
-  if (!importer) return Promise.reject(new RangeError(`unknown protocol "${String(protocol)}"; use smtp, pop3 or imap`));
+  if (!isProtocol(protocol)) return Promise.reject(new UnknownProtocolError(protocol));
   let pending = cache.get(protocol);
   if (!pending) {
-    pending = importer();
+    pending = load(protocol);
     cache.set(protocol, pending);
     pending.catch(() => cache.delete(protocol));
   }
   return pending;
 }
 
-/** Whether a value names a protocol the engine serves. */
-export function isProtocol(value: unknown): value is ProtocolName {
-  return value === 'smtp' || value === 'pop3' || value === 'imap';
-}
+export { isProtocol };

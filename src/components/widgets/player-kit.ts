@@ -5,8 +5,9 @@
  * when no record was given (the fallback for pages without a build step). A bad prop rejects with a RangeError
  * whose message the widget shows; any other rejection is a failed download, worth retrying.
  */
-import type { Scenario } from '../../machines/scenario.ts';
+import type { Scenario } from '../../scenarios/scenario.ts';
 import { isProtocol, loadEngine } from './engine.ts';
+import { profileOf, protocolNames } from '../../protocols/registry.ts';
 import { loadScenario, scenarioIds } from './scenarios.ts';
 import { bake, type SimulatorData } from './simulator/bake.ts';
 import { kitOf, type WidgetKit } from './simulator/live.ts';
@@ -34,11 +35,11 @@ async function scenarioFor(id: string): Promise<Scenario> {
 export async function loadKit(options: SimulatorOptions): Promise<WidgetKit & { data: SimulatorData }> {
   const scenario = options.scenario ? await scenarioFor(options.scenario) : undefined;
   const protocol = options.protocol ?? scenario?.protocol;
-  if (!isProtocol(protocol)) throw bad(`Unknown protocol “${String(protocol ?? '')}”: use smtp, pop3 or imap.`);
+  if (!isProtocol(protocol)) throw bad(`Unknown protocol “${String(protocol ?? '')}”: use ${protocolNames.slice(0, -1).join(', ')} or ${protocolNames.at(-1)}.`);
   const port = options.port ?? scenario?.port;
-  if (typeof port !== 'number' || !Number.isInteger(port)) throw bad(`Give the port the ${protocol.toUpperCase()} server listens on.`);
+  if (typeof port !== 'number' || !Number.isInteger(port)) throw bad(`Give the port the ${profileOf(protocol).label} server listens on.`);
   if (scenario && (scenario.protocol !== protocol || scenario.port !== port)) {
-    throw bad(`The scenario “${scenario.id}” talks ${scenario.protocol.toUpperCase()} on port ${scenario.port}, not ${protocol.toUpperCase()} on port ${port}.`);
+    throw bad(`The scenario “${scenario.id}” talks ${profileOf(scenario.protocol).label} on port ${scenario.port}, not ${profileOf(protocol).label} on port ${port}.`);
   }
   const mode = options.mode ?? (scenario ? 'guided' : 'free');
   if (mode !== 'guided' && mode !== 'free') throw bad(`Unknown mode “${mode}”: use guided or free.`);
@@ -48,7 +49,7 @@ export async function loadKit(options: SimulatorOptions): Promise<WidgetKit & { 
   if (!Number.isInteger(startStep) || startStep < 0 || startStep > total) {
     throw bad(scenario ? `Step ${startStep} does not exist: this scenario has steps 0 (the greeting) to ${total}.` : 'A start step needs a scenario.');
   }
-  const [engine, runner] = await Promise.all([loadEngine(protocol), scenario ? import('../../machines/scenario-runner.ts') : undefined]);
+  const [engine, runner] = await Promise.all([loadEngine(protocol), scenario ? import('../../scenarios/runner.ts') : undefined]);
   const kit = kitOf({ protocol, port, scenario, startStep, mode }, engine, runner);
   return { ...kit, data: bake(kit, engine, runner) };
 }

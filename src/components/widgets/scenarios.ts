@@ -2,7 +2,7 @@
  * The guided scenarios, for browser code: their ids at once, each scenario's data only when asked for (one small
  * JSON chunk per scenario). No zod here: the replay test validates every file before a build can ship it.
  */
-import type { Scenario } from '../../machines/scenario.ts';
+import type { Scenario } from '../../scenarios/scenario.ts';
 
 export type { Scenario };
 

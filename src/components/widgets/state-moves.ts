@@ -3,7 +3,7 @@
  * server machine with state-graph.ts, plus the moves a session made. No xstate here, so the widget's page
  * ships the diagram without the machine definition.
  */
-import type { Move } from '../../machines/scenario-player.rows.ts';
+import type { Move } from '../../scenarios/player-rows.ts';
 
 export type { Move };
 
@@ -19,7 +19,7 @@ export interface GraphEdge {
   from: string;
   to: string;
   events: string[];
-  /** Seen in this session, not written in the definition (states whose answers the server routes). */
+  /** Seen in this session, not written in the definition (a graph read from a machine that lacks the move). */
   observed?: boolean;
 }
 
@@ -27,7 +27,7 @@ export interface GraphEdge {
 export interface StateGraph {
   nodes: GraphNode[];
   edges: GraphEdge[];
-  /** States whose commands pass through a decision state: the server's answer picks the next state. */
+  /** States where any line may move the session (a `*` transition): the server's answer picks the next state. */
   routed: string[];
 }
 

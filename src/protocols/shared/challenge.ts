@@ -8,7 +8,7 @@ import type { ProtocolName } from './session-types.ts';
 
 /**
  * The catalogue key of a challenge's base64 is this prefix and the data, e.g. "base64:VXNlcm5hbWU6". The transcript
- * tokenizer (src/components/widgets/tokens.ts) writes it out rather than import it, to keep this module out of the
+ * tokenizer (src/protocols/shared/tokens.ts) writes it out rather than import it, to keep this module out of the
  * simulator's first load; tests/protocols/shared/challenge.test.ts holds the two equal.
  */
 export const CHALLENGE_KEY = 'base64:';

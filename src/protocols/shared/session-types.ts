@@ -1,9 +1,9 @@
 /** The shapes every simulated session shares, whatever its protocol: what the UI, the lab and the tests read. */
 import type { SecurityMode } from '../../data/schema.ts';
+import type { ProtocolName } from '../registry.ts';
 import type { HttpRequest, HttpResponse } from './http-types.ts';
 
-/** The line protocols the engine simulates. */
-export type ProtocolName = 'smtp' | 'pop3' | 'imap';
+export type { ProtocolName };
 
 /** The HTTP-framed protocols the engine simulates ("hello" is a test protocol that lessons never show). */
 export type HttpProtocolName = 'hello';

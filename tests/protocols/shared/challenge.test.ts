@@ -1,6 +1,6 @@
 /** Issue 11, point 3: what a SASL challenge says, decoded for the transcript; and the lines the log-in helper builds. */
 import { describe, expect, test } from 'vitest';
-import { tokenize } from '../../../src/components/widgets/tokens.ts';
+import { tokenize } from '../../../src/protocols/reply-tokens.ts';
 import { explainImap } from '../../../src/protocols/imap/replies.ts';
 import { explainPop3 } from '../../../src/protocols/pop3/replies.ts';
 import { CHALLENGE_KEY, explainChallenge, saslChallenge } from '../../../src/protocols/shared/challenge.ts';

@@ -3,8 +3,8 @@
  * (the page's prose cannot know them: the address may ask for 3 questions on one topic), and, for a quiz number it
  * could not use, what it did instead.
  */
-import { badSeedSentence, type CheckedOptions } from '../../../machines/quiz-options.ts';
-import { quizTopicLabels, type QuizTopic } from '../../../machines/quiz-types.ts';
+import { badSeedSentence, type CheckedOptions } from '../../../quiz/options.ts';
+import { quizTopicLabels, type QuizTopic } from '../../../quiz/types.ts';
 
 /**
  * What the quiz did without a usable quiz number, as it does without any: went on with the attempt saved in this

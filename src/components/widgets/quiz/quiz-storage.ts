@@ -4,7 +4,7 @@
  * sandboxed frame or a private window) is treated as "nothing saved"; saving never throws.
  */
 import type { QuizResume } from '../../../machines/quiz.machine.ts';
-import type { QuizOptions } from '../../../machines/quiz-options.ts';
+import type { QuizOptions } from '../../../quiz/options.ts';
 import { STORAGE_KEY } from './quiz-key.ts';
 
 /** The localStorage key (kept in quiz-key.ts). */

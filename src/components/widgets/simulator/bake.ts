@@ -9,7 +9,7 @@ import type { BakedPlayer, PlayerKit } from '../../../machines/scenario-player.m
 import type { Engine, Explanation } from '../engine.ts';
 import { liveDiagram, type LiveDiagram } from '../../diagrams/state-live.ts';
 import { stateGraph } from '../state-graph.ts';
-import { tokenize } from '../tokens.ts';
+import { tokenize } from '../../../protocols/reply-tokens.ts';
 import { scenarioChoices, type Observe } from './predict-choices.ts';
 import type { PredictRecord } from './predict-score.ts';
 

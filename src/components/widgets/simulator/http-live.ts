@@ -5,7 +5,7 @@
  */
 import '../../../machines/http-servers.ts';
 import { openHttpSession } from '../../../machines/http-session.ts';
-import { stepRequest, type HttpScenarioStep } from '../../../machines/http-scenario.ts';
+import { stepRequest, type HttpScenarioStep } from '../../../scenarios/http-scenario.ts';
 import type { HttpRequest } from '../../../protocols/shared/http-types.ts';
 import type { HttpProtocolName, HttpSession, TranscriptEntry } from '../../../protocols/shared/session-types.ts';
 import { MailWorld } from '../../../protocols/shared/world.ts';

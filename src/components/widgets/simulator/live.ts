@@ -4,7 +4,7 @@
  * or starts typing; the build's recorded playback covers everything before that.
  */
 import type { PlayerKit, PlayerSetup } from '../../../machines/scenario-player.machine.ts';
-import type { dial, playScenario } from '../../../machines/scenario-runner.ts';
+import type { dial, playScenario } from '../../../scenarios/runner.ts';
 import { loadEngine, type Engine } from '../engine.ts';
 import type { SimulatorData } from './bake.ts';
 import type { SharedWorld } from '../world/tab-world.ts';
@@ -52,7 +52,7 @@ export function kitOf(setup: Omit<PlayerSetup, 'initial' | 'ports'>, engine: Eng
 export async function loadLive(setup: Omit<PlayerSetup, 'initial'>): Promise<WidgetKit> {
   const [engine, runner, tab] = await Promise.all([
     loadEngine(setup.protocol),
-    setup.scenario ? import('../../../machines/scenario-runner.ts') : undefined,
+    setup.scenario ? import('../../../scenarios/runner.ts') : undefined,
     setup.scenario ? undefined : import('../world/tab-world.ts'),
   ]);
   return kitOf(setup, engine, runner, tab?.tabWorld());

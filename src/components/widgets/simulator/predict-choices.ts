@@ -7,8 +7,8 @@
 
 /** How a step's reply is read: the runner's observedCode. */
 export type Observe = typeof observedCode;
-import type { observedCode, PlayedStep } from '../../../machines/scenario-runner.ts';
-import type { Scenario } from '../../../machines/scenario.ts';
+import type { observedCode, PlayedStep } from '../../../scenarios/runner.ts';
+import type { Scenario } from '../../../scenarios/scenario.ts';
 import { imapReplyChoices, imapSucceeded } from '../../../protocols/imap/predict.ts';
 import { pop3ReplyChoices, pop3Succeeded } from '../../../protocols/pop3/predict.ts';
 import type { ProtocolName, SessionView } from '../../../protocols/shared/session-types.ts';

@@ -6,9 +6,10 @@
 import type { DeviceId, Job, JobResult, Mode } from '../../../machines/two-devices.machine.ts';
 import { loadEngine } from '../engine.ts';
 import type { Desk } from './desk.ts';
+import { MODE_CLIENT } from './modes.ts';
 import type { DeviceView } from './types.ts';
 
-const load = (mode: Mode) => Promise.all([loadEngine(mode === 'imap' ? 'imap' : 'pop3'), import('./desk.ts')]);
+const load = (mode: Mode) => Promise.all([loadEngine(MODE_CLIENT[mode].protocol), import('./desk.ts')]);
 
 /** The desk for the current mode, created on first use. */
 export class DeskHolder {

@@ -3,18 +3,20 @@
  * one job at a time, records the protocol lines each device sent and received, and says what happened.
  */
 import { portsOf } from '../../../data/lookup.ts';
+import { profileOf, type ProtocolName } from '../../../protocols/registry.ts';
 import type { DeviceAction, DeviceId, Job, JobResult, Mode } from '../../../machines/two-devices.machine.ts';
 import type { MailWorld } from '../../../protocols/shared/world.ts';
 import type { TranscriptEntry } from '../../../protocols/shared/session-types.ts';
-import { ImapClient } from './imap-client.ts';
+import { ImapClient } from '../../../protocols/imap/client/client.ts';
 import { deliverIncoming } from './new-mail.ts';
+import { MODE_CLIENT } from './modes.ts';
 import * as say from './outcomes.ts';
-import { Pop3Device } from './pop3-device.ts';
+import { Pop3Device } from '../../../protocols/pop3/client/device.ts';
 import type { Connect, DeviceView, EngineParts, LogBlock } from './types.ts';
 
 /** The protocol's implicit-TLS port from the data file (RFC 8314 §3.3): TLS first, so no STARTTLS step in the logs. */
-export function implicitTlsPort(protocol: 'pop3' | 'imap'): number {
-  const fact = portsOf(protocol).find((p) => p.security === 'implicit-tls');
+export function implicitTlsPort(protocol: ProtocolName): number {
+  const fact = profileOf(protocol).dataIds.flatMap(portsOf).find((p) => p.security === 'implicit-tls');
   if (!fact) throw new Error(`the data file lists no implicit-TLS port for ${protocol}`);
   return fact.port;
 }
@@ -42,7 +44,7 @@ export class Desk {
     this.world = world;
     const imapPort = implicitTlsPort('imap');
     for (const d of DEVICES) {
-      if (mode === 'imap') {
+      if (MODE_CLIENT[mode].staysConnected) {
         const client = new ImapClient(() => engine.openSession(world, 'imap', imapPort));
         client.onPush = (entries) => this.#pushed(d, entries);
         this.#imap.set(d, client);

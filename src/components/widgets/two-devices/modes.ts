@@ -1,5 +1,6 @@
 /** The words for the widget's three modes: radio labels, the reset message, and the no-JavaScript table. */
 import type { Mode } from '../../../machines/two-devices.machine.ts';
+import type { ProtocolName } from '../../../protocols/registry.ts';
 
 /** How the widget names and explains one mode. */
 export interface ModeText {
@@ -33,6 +34,20 @@ export const MODE_TEXT: Record<Mode, ModeText> = {
     otherDevice: 'Shows at once: there is one mailbox on the server, and it tells every waiting device what changed.',
     tryThis: 'Check mail on both devices, then flag a message on the laptop and delete one on the phone.',
   },
+};
+
+/** How a mode's devices talk to the server: the protocol, and whether they stay connected and are told of changes. */
+export interface ModeClient {
+  protocol: ProtocolName;
+  /** True for a client that keeps its session open and waits in IDLE (RFC 2177); false for download-and-leave. */
+  staysConnected: boolean;
+}
+
+/** The client of each mode. */
+export const MODE_CLIENT: Record<Mode, ModeClient> = {
+  'pop3-delete': { protocol: 'pop3', staysConnected: false },
+  'pop3-keep': { protocol: 'pop3', staysConnected: false },
+  imap: { protocol: 'imap', staysConnected: true },
 };
 
 /** The status sentence after switching to (or restarting) a mode. */

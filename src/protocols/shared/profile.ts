@@ -1,0 +1,67 @@
+/**
+ * The shape of a protocol profile: what every layer outside src/protocols may ask about a protocol instead of
+ * naming it. Each protocol has one (src/protocols/<p>/profile.ts); src/protocols/registry.ts lists them.
+ * Pure data and functions: no framework, no server. What a page's first load does not need lives beside the
+ * profile in the protocol's folder and is listed by ProtocolName in src/protocols/: the reply catalogue
+ * (catalogues.ts), the observed code of a scenario step (observed-codes.ts) and the lab's farewells (farewells.ts).
+ */
+import type { ProtocolId } from '../../data/ids.ts';
+import type { Tokenizer } from './tokens.ts';
+
+/** How a transport cuts the byte stream into client messages: CRLF-ended lines (part C adds 'http'). */
+export type Framing = 'line';
+
+/**
+ * The code or status a step's server lines show, comparable to a scenario step's `expect` (never called with no
+ * server line: that is "-" for every protocol). `client` is the step's first client line.
+ */
+export type ObservedCode = (server: readonly string[], client: string | undefined, expect: string) => string | undefined;
+
+/** What a server says when it ends a connection on its own, in the protocol's words. */
+export interface Farewells {
+  /** Before closing because the server stops (lab Ctrl-C); empty where the protocol has no such reply. */
+  shutdown: readonly string[];
+  /** The greeting that refuses a connection over the server's caps, then closes; `address` is the client's. */
+  refusal(address: string | undefined): string[];
+  /** After a failure inside the server (never the client's fault): the session ends. */
+  internalError: readonly string[];
+  /** How a reply that already says goodbye starts ("421 ", "* BYE ", "-ERR "), so a farewell is not said twice. */
+  closingPrefix: string;
+}
+
+/** How a learner's command line reads and writes commands. */
+export interface InputHints {
+  /** Whether every command carries a client tag before its verb (IMAP, RFC 9051 §2.2.1). */
+  tagged: boolean;
+  /** Loads the rule that says whether a typed line already has its own tag (tagged protocols only). */
+  ownTagRule?: () => Promise<(line: string) => boolean>;
+}
+
+/** One protocol, as everything outside src/protocols sees it. */
+export interface ProtocolProfile<Id extends string = string> {
+  /** The engine's name for it: sessions, scenarios and widget props use this. */
+  readonly id: Id;
+  /** Its name in sentences, e.g. "SMTP". */
+  readonly label: string;
+  /** The data file's protocol ids (src/data/ids.ts) this engine serves; its ports are derived through them (served-ports.ts). */
+  readonly dataIds: readonly ProtocolId[];
+  /** How client messages are framed on the wire. */
+  readonly framing: Framing;
+  /** Whether a line ending in `{n}` announces n octets of literal that follow raw (IMAP, RFC 9051 §4.3). */
+  readonly literals: boolean;
+  /** The reply tokeniser: a server line cut into pieces the catalogue explains. */
+  readonly tokenize: Tokenizer;
+  /** The codes a scenario step may expect of this protocol ('-' is "no reply at all"). */
+  readonly expectPattern: RegExp;
+  /** Idle timeout in seconds, the RFC's minimum. */
+  readonly idleTimeoutSeconds: number;
+  /** How a command line reads and writes commands. */
+  readonly input: InputHints;
+}
+
+/** A command line's verb, upper case: the first word, or the second where commands carry a tag. */
+export function commandVerb(profile: Pick<ProtocolProfile, 'input'>, line: string): string | undefined {
+  const words = line.trim().split(/\s+/).filter((w) => w !== '');
+  const verb = profile.input.tagged && words.length > 1 ? words[1] : words[0];
+  return verb?.toUpperCase();
+}
