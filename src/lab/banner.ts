@@ -26,6 +26,7 @@ export function banner(lab: Lab, options: Pick<CliOptions, 'host' | 'seed' | 'id
     ...table,
     '',
     ...(isLoopback(options.host) ? [] : [`Warning: ${options.host} is not loopback: anyone who can reach this machine can connect and log in.`, '']),
+    ...lab.httpPorts.map((p) => `Test protocol: ${p.protocol} over HTTP on ${host}:${p.port} (plays ${p.standardPort}; not a mail protocol): curl http://${host}:${p.port}/hello?name=ada`),
     `Test users: ${users}`,
     `TLS: self-signed certificate for ${[...CERT_NAMES.dns, ...CERT_NAMES.ip].join(', ')} (accept it in your client)`,
     `     SHA-256 fingerprint ${lab.certificate.fingerprint}`,

@@ -3,8 +3,11 @@
  * the protocol profiles (`SERVED_PORTS`, derived from the data file) and the data file (`portFact`), never retyped here.
  */
 import { portFact, securityLabels, type PortRole, type SecurityMode } from '../data/lookup.ts';
+import '../machines/http-servers.ts';
+import { httpServers } from '../machines/http-session.ts';
 import { PROFILES, type ProtocolName } from '../protocols/registry.ts';
 import { SERVED_PORTS } from '../protocols/served-ports.ts';
+import type { HttpProtocolName } from '../protocols/shared/session-types.ts';
 
 /** Loopback only by default: the lab is for one student's machine, not a network. */
 export const DEFAULT_HOST = '127.0.0.1';
@@ -75,3 +78,26 @@ export function listenerPlan(offset: number): ListenerPlan[] {
   }
   return plan;
 }
+
+/** One HTTP listener of the lab. */
+export interface HttpListenerPlan {
+  protocol: HttpProtocolName;
+  /** The port the simulated server believes it runs on (8080 for the hello test protocol). */
+  standardPort: number;
+  /** offset + standardPort. */
+  port: number;
+  /** https: TLS from the first octet, before any request (RFC 9110 §4.2.2). */
+  security: 'plaintext' | 'https';
+  /** A test protocol, served only with `--test-protocols`. */
+  testOnly: boolean;
+}
+
+/** The HTTP listeners for an offset: the registered HTTP servers, test protocols only when asked for. */
+export function httpListenerPlan(offset: number, testProtocols: boolean): HttpListenerPlan[] {
+  return httpServers()
+    .filter((s) => testProtocols || !s.testOnly)
+    .flatMap((s) => s.ports.map((p) => ({ protocol: s.protocol, standardPort: p.port, port: offset + p.port, security: p.security, testOnly: s.testOnly })));
+}
+
+/** The highest standard port with the test protocols on (the hello test protocol plays 8080). */
+export const HIGHEST_TEST_PORT = Math.max(HIGHEST_STANDARD_PORT, ...httpListenerPlan(0, true).map((p) => p.standardPort));

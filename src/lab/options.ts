@@ -1,7 +1,7 @@
 /** Command-line options of `npm run lab`: parsing never throws; a bad argument comes back as a message. */
 import { isIP } from 'node:net';
 import { PROFILES } from '../protocols/registry.ts';
-import { COMMAND_TIMEOUT, DEFAULT_HOST, DEFAULT_OFFSET, HIGHEST_STANDARD_PORT, IDLE_DEFAULTS, listenerPlan, MAX_CONNECTIONS, MAX_CONNECTIONS_PER_ADDRESS } from './config.ts';
+import { COMMAND_TIMEOUT, DEFAULT_HOST, DEFAULT_OFFSET, HIGHEST_STANDARD_PORT, HIGHEST_TEST_PORT, IDLE_DEFAULTS, listenerPlan, MAX_CONNECTIONS, MAX_CONNECTIONS_PER_ADDRESS } from './config.ts';
 
 /** What the command line asks for. */
 export interface CliOptions {
@@ -17,6 +17,8 @@ export interface CliOptions {
   maxConnectionsPerAddress?: number;
   quiet: boolean;
   help: boolean;
+  /** Also serve the test protocols (hello over HTTP on offset + 8080). */
+  testProtocols?: boolean;
 }
 
 /** The outcome of parsing: options, or the message to print before exiting with code 2. */
@@ -42,6 +44,8 @@ export function usage(): string {
     `  --max-connections-per-address <n>`,
     `                           open connections at most from one client address (default ${MAX_CONNECTIONS_PER_ADDRESS})`,
     '  --quiet                  do not print the session transcripts',
+    '  --test-protocols         also serve the test protocols: "hello" over HTTP on offset + 8080',
+    '                           (GET /hello?name=ada; not a mail protocol, for testing the HTTP framing)',
     '  -h, --help               show this help',
     '',
     'Transcript lines: [<port> <session>] C: client line, S: server line; C*: and S*: travelled inside TLS;',
@@ -58,9 +62,10 @@ export function parseArgs(argv: readonly string[]): ParseResult {
     const arg = argv[i] ?? '';
     const eq = arg.startsWith('--') ? arg.indexOf('=') : -1;
     const name = eq === -1 ? arg : arg.slice(0, eq);
-    if (name === '-h' || name === '--help' || name === '--quiet') {
+    if (name === '-h' || name === '--help' || name === '--quiet' || name === '--test-protocols') {
       if (eq !== -1) return fail(`${name} takes no value`);
       if (name === '--quiet') options.quiet = true;
+      else if (name === '--test-protocols') options.testProtocols = true;
       else options.help = true;
       continue;
     }
@@ -70,6 +75,7 @@ export function parseArgs(argv: readonly string[]): ParseResult {
     const error = apply(options, name, value);
     if (error) return fail(error);
   }
+  if (options.testProtocols && options.offset > 65_535 - HIGHEST_TEST_PORT) return fail(`--offset must be at most ${65_535 - HIGHEST_TEST_PORT} with --test-protocols, not ${options.offset}`);
   return { ok: true, options };
 }
 

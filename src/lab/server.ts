@@ -8,7 +8,10 @@ import { createServer, type Server, type Socket } from 'node:net';
 import type { TLSSocket } from 'node:tls';
 import { MailWorld } from '../protocols/shared/world.ts';
 import { makeCertificate, type LabCertificate } from './cert.ts';
-import { COMMAND_TIMEOUT, DEFAULT_HOST, DEFAULT_OFFSET, IDLE_DEFAULTS, listenerPlan, MAX_CONNECTIONS, MAX_CONNECTIONS_PER_ADDRESS, OUTPUT_TIMEOUT, type ListenerPlan } from './config.ts';
+import { COMMAND_TIMEOUT, DEFAULT_HOST, DEFAULT_OFFSET, httpListenerPlan, IDLE_DEFAULTS, listenerPlan, MAX_CONNECTIONS, MAX_CONNECTIONS_PER_ADDRESS, OUTPUT_TIMEOUT, type HttpListenerPlan, type ListenerPlan } from './config.ts';
+import { HttpConnection } from './http-connection.ts';
+import { httpRefusal } from './http-listener.ts';
+import { httpServer } from '../machines/http-session.ts';
 import { Admission } from './admission.ts';
 import { LabConnection, type ConnectionContext } from './connection.ts';
 import { internalErrorReply, refusalReply } from './farewells.ts';
@@ -45,12 +48,16 @@ export interface LabOptions {
   world?: MailWorld;
   /** A certificate to reuse instead of making one. */
   certificate?: LabCertificate;
+  /** Also serve the test protocols (hello, HTTP on offset + 8080); off by default, as lessons never show them. */
+  testProtocols?: boolean;
 }
 
 /** A running lab. */
 export interface Lab {
   /** What listens where. */
   ports: ListenerPlan[];
+  /** The HTTP listeners (the test protocols, with `testProtocols`). */
+  httpPorts: HttpListenerPlan[];
   /** The one world behind every listener. */
   world: MailWorld;
   certificate: LabCertificate;
@@ -79,7 +86,8 @@ export async function startLab(options: LabOptions = {}): Promise<Lab> {
   const commandMs = (options.commandTimeout ?? COMMAND_TIMEOUT) * 1000;
   const transcript = { ...TRANSCRIPT_LIMITS, ...options.transcript };
   const plan = listenerPlan(options.offset ?? DEFAULT_OFFSET);
-  const connections = new Set<LabConnection>();
+  const httpPlan = httpListenerPlan(options.offset ?? DEFAULT_OFFSET, options.testProtocols ?? false);
+  const connections = new Set<LabConnection | HttpConnection>();
   const admission = new Admission(options.maxConnections ?? MAX_CONNECTIONS, options.maxConnectionsPerAddress ?? MAX_CONNECTIONS_PER_ADDRESS);
   const servers: Server[] = [];
   let internalErrors = 0;
@@ -98,8 +106,8 @@ export async function startLab(options: LabOptions = {}): Promise<Lab> {
     if (log) log(formatEvent('[lab]', `internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`));
   };
 
-  /** Says `lines` (inside a new TLS layer when `wrap`) and closes; the client gets at most the command deadline to leave. */
-  const sayAndClose = (socket: Socket, lines: string[], wrap: boolean): void => {
+  /** Says `lines`, each ended by `eol` (inside a new TLS layer when `wrap`) and closes; the client gets at most the command deadline to leave. */
+  const sayAndClose = (socket: Socket, lines: string[], wrap: boolean, eol = '\r\n'): void => {
     // Once TLS wraps a socket, closing the TLS socket is what closes both.
     let closer = socket;
     let linger = setTimeout(() => closer.destroy(), commandMs);
@@ -108,7 +116,7 @@ export async function startLab(options: LabOptions = {}): Promise<Lab> {
       s.on('data', () => {});
       // A lingering close: what the client still sends is read and dropped for a moment, so the farewell is not
       // lost to a reset, then the socket goes, so refusals do not pile up behind clients that never close.
-      s.end(Buffer.from(lines.map((t) => `${t}\r\n`).join(''), 'latin1'), () => {
+      s.end(Buffer.from(lines.map((t) => `${t}${eol}`).join(''), 'latin1'), () => {
         clearTimeout(linger);
         linger = setTimeout(() => closer.destroy(), REFUSAL_LINGER_MS);
       });
@@ -185,7 +193,67 @@ export async function startLab(options: LabOptions = {}): Promise<Lab> {
     });
   };
 
+  /** An HTTP listener: the same admission and TLS handling; requests instead of lines. */
+  const serveHttp = (l: HttpListenerPlan): Server => {
+    const ctx = {
+      world,
+      protocol: l.protocol,
+      standardPort: l.standardPort,
+      listenPort: l.port,
+      idleMs: (options.idleTimeout ?? httpServer(l.protocol).idleSeconds) * 1000,
+      commandMs,
+      log,
+      transcript,
+      onClose: (c: HttpConnection) => {
+        connections.delete(c);
+        internalErrors += c.session.internalErrors;
+      },
+      onInternalError: failed,
+    };
+    const https = l.security === 'https';
+    const open = (socket: Socket, encrypted: boolean): void => {
+      try {
+        connections.add(new HttpConnection(ctx, socket, encrypted));
+      } catch (error) {
+        failed(error);
+        sayAndClose(socket, [], false);
+      }
+    };
+    return createServer({ allowHalfOpen: true }, (raw) => {
+      try {
+        raw.on('error', () => {});
+        raw.setNoDelay(true);
+        const verdict = admission.admit(raw);
+        if (!verdict.serve) {
+          if (!verdict.words) return void raw.destroy();
+          listenerLog(l.port, `refused ${verdict.address}: over the connections allowed ${verdict.perAddress ? 'from one address' : 'in all'}`);
+          return sayAndClose(raw, httpRefusal(verdict.perAddress ? verdict.address : undefined), https, '');
+        }
+        if (!https) return open(raw, false);
+        const handshaking = upgradeToTls(raw, certificate.secureContext, commandMs, {
+          secure: (secure: TLSSocket) => {
+            admission.bound(secure);
+            open(secure, true);
+          },
+          failed: (reason) => listenerLog(l.port, `${verdict.address}: ${reason}`),
+          error: () => {},
+          closed: () => {},
+        });
+        admission.loose(handshaking);
+      } catch (error) {
+        failed(error);
+        raw.destroy();
+      }
+    });
+  };
+
   try {
+    for (const l of httpPlan) {
+      const server = serveHttp(l);
+      servers.push(server);
+      await listen(server, l.port, host);
+      server.on('error', (error) => listenerLog(l.port, `listener error: ${error.message}`));
+    }
     for (const l of plan) {
       const server = serve(l);
       servers.push(server);
@@ -200,6 +268,7 @@ export async function startLab(options: LabOptions = {}): Promise<Lab> {
   let closing: Promise<void> | undefined;
   return {
     ports: plan,
+    httpPorts: httpPlan,
     world,
     certificate,
     get connections() {

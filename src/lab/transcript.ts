@@ -3,6 +3,7 @@
  * session id, e.g. `[10587 s3] C: EHLO laptop`. `C:`/`S:` are plaintext lines, `C*:`/`S*:` lines that
  * travelled inside TLS, `--` events (connect, TLS handshake, close).
  */
+import { requestLines, responseLines } from '../protocols/shared/http-text.ts';
 import type { TranscriptEntry } from '../protocols/shared/session-types.ts';
 
 /** Lines longer than this are shortened in the log (the session still gets every octet). */
@@ -64,6 +65,11 @@ export function formatEvent(tag: string, text: string): string {
  */
 export function formatEntries(tag: string, entries: readonly TranscriptEntry[]): string[] {
   const out: string[] = [];
-  for (const e of entries) if (e.kind !== 'event') out.push(formatLine(tag, e.kind, e.text, e.encrypted));
+  for (const e of entries) {
+    if (e.kind === 'client' || e.kind === 'server') out.push(formatLine(tag, e.kind, e.text, e.encrypted));
+    // An HTTP message is shown as it went over the wire: start line, header fields, empty line, body.
+    else if (e.kind === 'request') out.push(...requestLines(e.request).map((l) => formatLine(tag, 'client', l, e.encrypted)));
+    else if (e.kind === 'response') out.push(...responseLines(e.response).map((l) => formatLine(tag, 'server', l, e.encrypted)));
+  }
   return out;
 }

@@ -4,7 +4,7 @@
  * line into an event for its protocol's XState machine and hands back the machine's reply lines.
  */
 import { createActor, type AnyActorRef, type AnyStateMachine, type SnapshotFrom } from 'xstate';
-import { portFact } from '../data/lookup.ts';
+import { portFact, type PortRole } from '../data/lookup.ts';
 import { profileOf } from '../protocols/registry.ts';
 import { SERVED_PORTS } from '../protocols/served-ports.ts';
 import type { Decision } from '../protocols/shared/decision.ts';
@@ -133,6 +133,7 @@ export interface OpenOptions {
 export const SESSION_PORTS: Readonly<Record<ProtocolName, readonly number[]>> = SERVED_PORTS;
 
 class MachineSession implements Session {
+  readonly framingKind = 'line';
   readonly id: string;
   readonly greeting: TranscriptEntry[];
   internalErrors = 0;
@@ -352,6 +353,12 @@ function tlsEvent(how: 'implicit' | 'starttls'): TranscriptEntry {
   };
 }
 
+/** A mail port's role for the server; an HTTP port is never taken for a mail access port (it has no line server). */
+function mailRole(role: PortRole, port: number): SessionInput['role'] {
+  if (role === 'http') throw new RangeError(`port ${port} is an HTTP port: open it with openHttpSession (src/machines/http-session.ts)`);
+  return role;
+}
+
 /**
  * Opens a session with the server for `protocol` on `port`. The port decides the security at connection, as
  * on real servers: implicit TLS (465, 993, 995), STARTTLS with logins refused before TLS as a well-configured server
@@ -376,7 +383,7 @@ export function openSession(world: MailWorld, protocol: ProtocolName, port: numb
     // recommends and Dovecot and Postfix submission (smtpd_tls_auth_only) do: wherever the port leaves it to
     // configuration (587, 110, 143) they refuse; on relay (25) TLS stays opportunistic, as a public MX must.
     tlsRequired: fact.security === 'starttls' && fact.tlsBeforeLogin === 'configuration',
-    role: fact.role === 'relay' ? 'relay' : fact.role === 'submission' ? 'submission' : 'access',
+    role: mailRole(fact.role, port),
     clientAddress: options.clientAddress ?? '192.0.2.10',
   };
   return new MachineSession(protocol, port, driver, input, fact.security);

@@ -31,6 +31,7 @@ const NOTHING: SessionStep = { replies: [], entries: [], startTls: false, closed
 export function noAnswerSession(closed: SessionView): Session {
   const view: SessionView = { ...closed, tls: false, closed: true, allowedCommands: [], user: undefined };
   return {
+    framingKind: 'line',
     id: `no-answer-${view.port}`,
     protocol: view.protocol,
     port: view.port,

@@ -4,6 +4,7 @@
  * the protocol's driver (src/machines/servers.ts, or one driver module in the browser).
  */
 import { rfc5322Date } from '../protocols/shared/clock.ts';
+import { httpObserved } from '../protocols/shared/http-text.ts';
 import { fromLines } from '../protocols/shared/message.ts';
 import { observedCodeOf } from '../protocols/observed-codes.ts';
 import type { ProtocolName } from '../protocols/registry.ts';
@@ -132,9 +133,11 @@ export function deliveredMessage(world: MailWorld, event: Extract<ScenarioEvent,
 /**
  * The code or status in `entries` that compares with `expect`: '-' when the server said nothing, else what the
  * protocol reads in the server lines (observed-codes.ts) (SMTP the last line's code; POP3 the first line's status; IMAP the
- * tagged reply to the step's command, a continuation, or the untagged update `expect` names).
+ * tagged reply to the step's command, a continuation, or the untagged update `expect` names). An HTTP response's
+ * observed code is its status, whatever the protocol.
  */
 export function observedCode(protocol: ProtocolName, entries: TranscriptEntry[], expect: string): string | undefined {
+  if (entries.some((e) => e.kind === 'response')) return httpObserved(entries);
   const server = entries.flatMap((e) => (e.kind === 'server' ? [e.text] : []));
   if (server.length === 0) return NO_REPLY;
   const client = entries.find((e) => e.kind === 'client')?.text;

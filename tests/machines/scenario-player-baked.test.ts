@@ -8,7 +8,7 @@ type Snapshot = SnapshotFrom<typeof scenarioPlayerMachine>;
 const never = () => new Promise<PlayerKit>(() => {});
 const start = (baked: BakedPlayer) => initialTransition(scenarioPlayerMachine, { load: never, baked })[0];
 const run = (events: PlayerEvent[], from: Snapshot) => events.reduce((s, event) => transition(scenarioPlayerMachine, s, event)[0], from);
-const texts = (s: Snapshot) => s.context.rows.map((r) => (r.entry.kind === 'client' ? `C: ${r.entry.text}` : r.entry.kind === 'server' ? `S: ${r.entry.text}` : `[${r.entry.event}]`));
+const texts = (s: Snapshot) => s.context.rows.map((r) => (r.entry.kind === 'client' ? `C: ${r.entry.text}` : r.entry.kind === 'server' ? `S: ${r.entry.text}` : r.entry.kind === 'event' ? `[${r.entry.event}]` : r.entry.text));
 
 const guided = (startStep = 0) => start(testBaked({ scenario: submissionScenario, startStep }));
 const loaded = (kit: PlayerKit): PlayerEvent => ({ type: 'engine.loaded', kit });

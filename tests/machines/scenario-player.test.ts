@@ -15,7 +15,7 @@ function run(events: PlayerEvent[], from: Snapshot = start()): Snapshot {
   return events.reduce((snapshot, event) => transition(scenarioPlayerMachine, snapshot, event)[0], from);
 }
 
-const texts = (s: Snapshot) => s.context.rows.map((r) => (r.entry.kind === 'client' ? `C: ${r.entry.text}` : r.entry.kind === 'server' ? `S: ${r.entry.text}` : `[${r.entry.event}]`));
+const texts = (s: Snapshot) => s.context.rows.map((r) => (r.entry.kind === 'client' ? `C: ${r.entry.text}` : r.entry.kind === 'server' ? `S: ${r.entry.text}` : r.entry.kind === 'event' ? `[${r.entry.event}]` : r.entry.text));
 const guided = () => run([{ type: 'engine.loaded', kit: testKit({ scenario: submissionScenario }) }]);
 
 describe('scenarioPlayerMachine', () => {

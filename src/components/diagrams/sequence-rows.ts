@@ -58,11 +58,13 @@ function rowsOfEntries(scenario: Scenario, entries: readonly TranscriptEntry[], 
       rows.push(entry.event === 'tls' ? { kind: 'tls', text: 'TLS handshake: encrypted from here', step } : { kind: 'end', text: entry.text, step });
       continue;
     }
+    // An HTTP request is the client's message and its response the server's; the start line stands for each.
+    const from = entry.kind === 'request' ? 'client' : entry.kind === 'response' ? 'server' : entry.kind;
     const prev = rows.at(-1);
     // IMAP's tagged completion is its own response, never folded under the untagged data before it.
-    const joins = prev?.kind === 'message' && prev.from === entry.kind && !isTagged(scenario.protocol, entry.text);
+    const joins = prev?.kind === 'message' && prev.from === from && !isTagged(scenario.protocol, entry.text);
     if (joins) prev.lines.push(entry.text);
-    else rows.push({ kind: 'message', from: entry.kind, lines: [entry.text], outcome: 'neutral', step });
+    else rows.push({ kind: 'message', from, lines: [entry.text], outcome: 'neutral', step });
   }
   for (const row of rows) {
     if (row.kind === 'message' && row.from === 'server') row.outcome = outcomeOf(scenario.protocol, row.lines.at(-1)!);

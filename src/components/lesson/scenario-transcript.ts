@@ -8,6 +8,7 @@ import { playScenario } from '../../scenarios/runner.ts';
 import { isBlocked } from '../../scenarios/network.ts';
 import { parseScenario } from '../../scenarios/schema.ts';
 import type { Scenario, ScenarioEvent } from '../../scenarios/scenario.ts';
+import { requestLines, responseLines } from '../../protocols/shared/http-text.ts';
 import type { SessionView, TranscriptEntry } from '../../protocols/shared/session-types.ts';
 import { scenarioIds } from '../widgets/scenarios.ts';
 
@@ -48,9 +49,14 @@ export interface TranscriptView {
   blocks: TranscriptBlock[];
 }
 
-/** One transcript entry as a line of the transcript format (`C: …`, `S: …`, `[event]`). */
+/**
+ * One transcript entry as a line of the transcript format (`C: …`, `S: …`, `[event]`); an HTTP request or
+ * response as its lines on the wire, each `C:` or `S:`, joined by newlines.
+ */
 export function transcriptLine(entry: TranscriptEntry): string {
   if (entry.kind === 'event') return `[${entry.text}]`;
+  if (entry.kind === 'request') return requestLines(entry.request).map((l) => (l === '' ? 'C:' : `C: ${l}`)).join('\n');
+  if (entry.kind === 'response') return responseLines(entry.response).map((l) => (l === '' ? 'S:' : `S: ${l}`)).join('\n');
   const prefix = entry.kind === 'client' ? 'C:' : 'S:';
   // An empty line (the blank line between header and body) is written "C:", with nothing after the colon.
   return entry.text === '' ? prefix : `${prefix} ${entry.text}`;

@@ -62,5 +62,8 @@ export function ciphertextOf(line: string, position: number): string {
 /** What the wire shows for one transcript entry at `position` in the transcript. */
 export function wireLine(entry: TranscriptEntry | { kind: 'event'; text: string }, position: number): WireLine {
   if (entry.kind === 'event' || !entry.encrypted) return { text: entry.text, ciphertext: false };
-  return { text: ciphertextOf(entry.text, position), ciphertext: true };
+  // An HTTP message crosses as one record holding all of it (start line, fields, body), not only its start line.
+  const message = entry.kind === 'request' ? entry.request : entry.kind === 'response' ? entry.response : undefined;
+  const plain = message ? [entry.text, ...message.headers.map(([n, v]) => `${n}: ${v}`), '', message.body].join('\r\n') : entry.text;
+  return { text: ciphertextOf(plain, position), ciphertext: true };
 }

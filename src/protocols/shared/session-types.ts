@@ -1,13 +1,35 @@
 /** The shapes every simulated session shares, whatever its protocol: what the UI, the lab and the tests read. */
 import type { SecurityMode } from '../../data/schema.ts';
 import type { ProtocolName } from '../registry.ts';
+import type { HttpRequest, HttpResponse } from './http-types.ts';
 
 export type { ProtocolName };
 
-/** One entry of a session transcript, in wire order. */
+/** The HTTP-framed protocols the engine simulates ("hello" is a test protocol that lessons never show). */
+export type HttpProtocolName = 'hello';
+
+/** Every protocol a session can speak, whatever its framing. */
+export type AnyProtocolName = ProtocolName | HttpProtocolName;
+
+/** The HTTP-framed protocols, for telling a protocol's framing where only its name is at hand. */
+export const HTTP_PROTOCOLS: readonly HttpProtocolName[] = ['hello'];
+
+/** Whether a protocol is framed as HTTP requests and responses rather than lines. */
+export function isHttpProtocol(protocol: AnyProtocolName): protocol is HttpProtocolName {
+  return (HTTP_PROTOCOLS as readonly string[]).includes(protocol);
+}
+
+/**
+ * One entry of a session transcript, in wire order: a line (line protocols), an HTTP request or response
+ * (HTTP protocols), or an event. `kind` tells them apart. Every entry has a one-line `text`; for HTTP messages it
+ * is the start line ("GET /hello HTTP/1.1", "HTTP/1.1 200 OK"), a summary: the message itself is in `request` or
+ * `response`.
+ */
 export type TranscriptEntry =
   | { kind: 'client'; text: string; encrypted: boolean }
   | { kind: 'server'; text: string; encrypted: boolean }
+  | { kind: 'request'; text: string; request: HttpRequest; encrypted: boolean }
+  | { kind: 'response'; text: string; response: HttpResponse; encrypted: boolean }
   | {
       kind: 'event';
       /** tls: the TLS handshake happened here; closed: the server or client ended the connection. */
@@ -47,8 +69,10 @@ export interface SessionView {
   user: string | undefined;
 }
 
-/** One client connection to one simulated server. */
+/** One client connection to one simulated server of a line protocol. */
 export interface Session {
+  /** How messages are framed: one line each. */
+  readonly framingKind: 'line';
   readonly id: string;
   readonly protocol: ProtocolName;
   readonly port: number;
@@ -80,3 +104,63 @@ export interface LineFraming {
    */
   literalOctets: number;
 }
+
+/** What one HTTP request caused. */
+export interface HttpStep {
+  /** The server's response; undefined when the connection was already closed and nothing was sent. */
+  response: HttpResponse | undefined;
+  /** The request, the response and any events, in order, each marked encrypted or not. */
+  entries: TranscriptEntry[];
+  /** The connection is closed after this response (the client asked, or the request could not be framed). */
+  closed: boolean;
+}
+
+/** What a UI needs to show where an HTTP session stands. */
+export interface HttpSessionView extends Omit<SessionView, 'protocol' | 'expects' | 'allowedCommands'> {
+  protocol: HttpProtocolName;
+  /** The methods the server knows; which a path allows, its 405 says (RFC 9110 §15.5.6). */
+  allowedCommands: string[];
+  /** An HTTP server waits for the next request, nothing else. */
+  expects: 'request';
+}
+
+/** The sizes an HTTP server takes, so a transport stops reading where the server would refuse. */
+export interface HttpLimits {
+  /** The longest request line (method, target, version), in octets without CRLF; past it 414 or 400. */
+  requestLineOctets: number;
+  /** The largest header section (every field line with its CRLF); past it 431 (RFC 6585 §5). */
+  headerOctets: number;
+  /** The largest body; past it 413 (RFC 9110 §15.5.14). */
+  bodyOctets: number;
+}
+
+/** Why a transport could not hand a request to the session: it answers with the matching status and closes. */
+export type HttpFramingProblem = 'bad-request' | 'uri-too-long' | 'header-too-large' | 'body-too-large';
+
+/** One client connection to one simulated HTTP server: a request in, a response out. */
+export interface HttpSession {
+  /** How messages are framed: HTTP/1.1 requests and responses (RFC 9112). */
+  readonly framingKind: 'http';
+  readonly id: string;
+  readonly protocol: HttpProtocolName;
+  readonly port: number;
+  /** What happens on connect: the TLS event on an https port; an HTTP server says nothing first. */
+  readonly greeting: TranscriptEntry[];
+  /** Answers one request. Never throws; a request over the limits gets 413 or 431 without reaching the server. */
+  exchange(request: HttpRequest): HttpStep;
+  /** The transport could not frame a request (bad request line, header or body too large): its answer, then close. */
+  refuse(problem: HttpFramingProblem, detail?: string): HttpStep;
+  /** The current state for a UI. */
+  view(): HttpSessionView;
+  /** The limits a transport frames requests by. */
+  limits(): HttpLimits;
+  /** The client stayed silent past the server's keep-alive timeout: the connection closes without a word. */
+  timeout(): { entries: TranscriptEntry[]; closed: true };
+  /** The connection dropped. */
+  drop(): void;
+  /** How many requests hit the internal-error safety net; tests require 0. */
+  readonly internalErrors: number;
+}
+
+/** A session of either framing; `framingKind` tells which. */
+export type AnySession = Session | HttpSession;

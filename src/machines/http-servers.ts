@@ -1,0 +1,5 @@
+/** Registers every HTTP-framed protocol's server with the HTTP session module; import this once before opening one. */
+import { helloServer } from '../protocols/hello/hello.ts';
+import { registerHttpServer } from './http-session.ts';
+
+registerHttpServer(helloServer);

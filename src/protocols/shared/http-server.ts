@@ -1,0 +1,35 @@
+/**
+ * What an HTTP-framed protocol gives the session and the lab: a pure handler from request to response on the
+ * mail world, the limits its framing enforces, and the ports it is served on. Exchange's handlers and the "hello"
+ * test protocol take this shape; the registry of protocol profiles lists them by their `protocol`.
+ */
+import type { HttpRequest, HttpResponse } from './http-types.ts';
+import type { HttpLimits, HttpProtocolName } from './session-types.ts';
+import type { MailWorld } from './world.ts';
+
+/** A pure HTTP request handler: never throws for any request, however odd (the session still guards it). */
+export type HttpHandler = (world: MailWorld, request: HttpRequest) => HttpResponse;
+
+/** One port an HTTP protocol is served on, and how it is protected there. */
+export interface HttpPort {
+  port: number;
+  /** plaintext: HTTP from the first octet; https: TLS before the first request (RFC 9110 §4.2.2). */
+  security: 'plaintext' | 'https';
+}
+
+/** An HTTP-framed protocol's server. */
+export interface HttpServer {
+  protocol: HttpProtocolName;
+  /** Framing: requests and responses, not lines. */
+  framing: 'http';
+  /** Ports and their protection; a port the data file lists must agree with it (443 is https). */
+  ports: readonly HttpPort[];
+  /** A protocol for tests only: lessons, the playground and the scenario list never show it. */
+  testOnly: boolean;
+  /** The methods the server knows (what a form offers; a 405 names what one path allows). */
+  methods: readonly string[];
+  limits: HttpLimits;
+  handle: HttpHandler;
+  /** Seconds a kept-alive connection may stay silent before the server closes it. */
+  idleSeconds: number;
+}
