@@ -53,7 +53,7 @@ export function authorizeEndpoint(ctx: IdentityContext, method: string, form: Fo
   const consent = new Map<Resource, readonly string[]>();
   for (const item of (f('scope') ?? '').split(' ').filter((s) => s !== '')) {
     const one = readScopes(item, true);
-    if (one.ok && one.permissions.length > 0) consent.set(one.resource, [...new Set([...(consent.get(one.resource) ?? []), ...one.permissions])]);
+    if (one.ok && one.oidc.length === 0 && one.permissions.length > 0) consent.set(one.resource, [...new Set([...(consent.get(one.resource) ?? []), ...one.permissions])]);
   }
   if (consent.size === 0) consent.set(RESOURCES[0]!, ['User.Read']);
   const code = opaque(ctx.world, '0.AXcA');
