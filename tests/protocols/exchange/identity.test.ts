@@ -145,3 +145,19 @@ describe('client credentials (Microsoft: v2-oauth2-client-creds-grant-flow)', ()
     expect(two).toMatchObject({ error: 'invalid_scope', error_codes: [28000] });
   });
 });
+
+describe("slice 1's Authorizer hook", () => {
+  test('EWS in Exchange Online (app allow-listed) accepts a token the platform issued for EWS.AccessAsUser.All, and refuses a Graph token', async () => {
+    const { ews, textOf, xmlOf } = await import('./helpers.ts');
+    const { exchangeServer } = await import('../../../src/protocols/exchange/server.ts');
+    const world = new MailWorld();
+    const idp = new IdentityPlatform(world);
+    const server = exchangeServer(world, 'online', { authorizer: idp.authorizer, ewsEnabled: true, ewsAllowedAppIds: [MAIL_APP_ID] });
+    const op = '<m:GetFolder><m:FolderShape><t:BaseShape>Default</t:BaseShape></m:FolderShape><m:FolderIds><t:DistinguishedFolderId Id="inbox"/></m:FolderIds></m:GetFolder>';
+    const ewsToken = delegatedToken(idp, 'https://outlook.office365.com/EWS.AccessAsUser.All').access_token;
+    const ok = server(ews(op, `Bearer ${ewsToken}`));
+    expect(ok.status).toBe(200);
+    expect(textOf(xmlOf(ok), 'DisplayName')).toBe('Inbox');
+    expect(server(ews(op, `Bearer ${delegatedToken(idp, 'Mail.Read').access_token}`)).status).toBe(401);
+  });
+});
