@@ -38,7 +38,12 @@ class StartCode implements Cmd {
 }
 
 class Redeem implements Cmd {
-  constructor(readonly pick: number, readonly rightVerifier: boolean) {}
+  readonly pick: number;
+  readonly rightVerifier: boolean;
+  constructor(pick: number, rightVerifier: boolean) {
+    this.pick = pick;
+    this.rightVerifier = rightVerifier;
+  }
   check = (m: Readonly<Model>) => m.codes.length > 0;
   run(m: Model, r: Real) {
     const c = m.codes[this.pick % m.codes.length]!;
@@ -63,7 +68,10 @@ class StartDevice implements Cmd {
 }
 
 class SignIn implements Cmd {
-  constructor(readonly pick: number) {}
+  readonly pick: number;
+  constructor(pick: number) {
+    this.pick = pick;
+  }
   check = (m: Readonly<Model>) => m.devices.length > 0;
   run(m: Model, r: Real) {
     const d = m.devices[this.pick % m.devices.length]!;
@@ -76,7 +84,10 @@ class SignIn implements Cmd {
 }
 
 class Poll implements Cmd {
-  constructor(readonly pick: number) {}
+  readonly pick: number;
+  constructor(pick: number) {
+    this.pick = pick;
+  }
   check = (m: Readonly<Model>) => m.devices.length > 0;
   run(m: Model, r: Real) {
     const d = m.devices[this.pick % m.devices.length]!;
@@ -92,7 +103,10 @@ class Poll implements Cmd {
 }
 
 class CallGraph implements Cmd {
-  constructor(readonly pick: number) {}
+  readonly pick: number;
+  constructor(pick: number) {
+    this.pick = pick;
+  }
   check = (m: Readonly<Model>) => m.tokens.length > 0;
   run(m: Model, r: Real) {
     const t = m.tokens[this.pick % m.tokens.length]!;
@@ -103,7 +117,10 @@ class CallGraph implements Cmd {
 }
 
 class Tick implements Cmd {
-  constructor(readonly seconds: number) {}
+  readonly seconds: number;
+  constructor(seconds: number) {
+    this.seconds = seconds;
+  }
   check = () => true;
   run(m: Model, r: Real) {
     r.world.clock.tick(this.seconds * 1000);
