@@ -16,6 +16,10 @@ const oauthLegacy = doc('Authenticate an IMAP, POP or SMTP connection using OAut
 const popImapServer = doc('POP3 and IMAP4 in Exchange Server', 'https://learn.microsoft.com/en-us/exchange/clients/pop3-and-imap4/pop3-and-imap4');
 const popImapOnline = doc('POP3 and IMAP4 in Exchange Online', 'https://learn.microsoft.com/en-us/exchange/clients-and-mobile-in-exchange-online/pop3-and-imap4/pop3-and-imap4');
 const graphThrottling = doc('Microsoft Graph service-specific throttling limits', 'https://learn.microsoft.com/en-us/graph/throttling-limits');
+const graphListMessages = doc('Microsoft Graph v1.0: List messages ($top 1–1000, default page 10)', 'https://learn.microsoft.com/en-us/graph/api/user-list-messages');
+const authCodeFlow = doc('Microsoft identity platform and the OAuth 2.0 authorization code flow', 'https://learn.microsoft.com/en-us/entra/identity-platform/v2-oauth2-auth-code-flow');
+const deviceCodeFlow = doc('Microsoft identity platform and the OAuth 2.0 device authorization grant flow', 'https://learn.microsoft.com/en-us/entra/identity-platform/v2-oauth2-device-code');
+const tokenLifetimes = doc('Configurable token lifetimes in the Microsoft identity platform (refresh tokens: 90 days)', 'https://learn.microsoft.com/en-us/entra/identity-platform/configurable-token-lifetimes');
 const autodiscoverEws = doc('Autodiscover for Exchange', 'https://learn.microsoft.com/en-us/exchange/client-developer/exchange-web-services/autodiscover-for-exchange');
 const serverVersionInfo = doc('ServerVersionInfo', 'https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/serverversioninfo');
 const exchangelibCapture = doc('exchangelib (an EWS client) tests: ServerVersionInfo of Exchange 2016/2019 servers', 'https://github.com/ecederstrand/exchangelib');
@@ -84,7 +88,17 @@ export const exchangeFacts: ExchangeFacts = {
     ...v,
   },
 
-  graphLimits: { requestsPerWindow: 10_000, windowSeconds: 600, concurrentRequests: 4, sources: [graphThrottling], ...v },
+  graphLimits: { requestsPerWindow: 10_000, windowSeconds: 600, concurrentRequests: 4, defaultPageSize: 10, maxPageSize: 1000, sources: [graphThrottling, graphListMessages], ...v },
+
+  identityLifetimes: {
+    accessTokenSeconds: 3599,
+    authorizationCodeSeconds: 600,
+    deviceCodeSeconds: 900,
+    deviceCodeIntervalSeconds: 5,
+    refreshTokenDays: 90,
+    sources: [authCodeFlow, deviceCodeFlow, tokenLifetimes],
+    ...v,
+  },
 
   autodiscoverOrder: [
     { id: 'scp', request: 'LDAP: the service connection point in Active Directory', sendsCredentials: true, text: 'Domain-joined clients first ask Active Directory for Autodiscover’s service connection point.', sources: [autodiscoverEws], ...v },

@@ -81,6 +81,25 @@ export const graphLimitsSchema = z.object({
   windowSeconds: z.number().int().positive(),
   /** Requests one app may have running at once for one mailbox. */
   concurrentRequests: z.number().int().positive(),
+  /** Messages in a page when the client gives no $top. */
+  defaultPageSize: z.number().int().positive(),
+  /** The largest $top a list of messages accepts. */
+  maxPageSize: z.number().int().positive(),
+  ...provenance,
+});
+
+/** How long what the Microsoft identity platform issues stays valid, in seconds unless named otherwise. */
+export const identityLifetimesSchema = z.object({
+  /** An access token's expires_in as Microsoft's token responses show it. */
+  accessTokenSeconds: z.number().int().positive(),
+  /** An authorization code ("typically about 10 minutes"). */
+  authorizationCodeSeconds: z.number().int().positive(),
+  /** A device code's expires_in (the user has 15 minutes to sign in). */
+  deviceCodeSeconds: z.number().int().positive(),
+  /** The polling interval a device code response asks for. */
+  deviceCodeIntervalSeconds: z.number().int().positive(),
+  /** A refresh token's lifetime outside single-page apps, in days. */
+  refreshTokenDays: z.number().int().positive(),
   ...provenance,
 });
 
@@ -139,6 +158,7 @@ export const exchangeFactsSchema = z.object({
   basicAuth: z.array(basicAuthSchema),
   ewsOnline: ewsOnlineSchema,
   graphLimits: graphLimitsSchema,
+  identityLifetimes: identityLifetimesSchema,
   autodiscoverOrder: z.array(autodiscoverStepSchema).min(1),
   ports: z.array(exchangePortSchema),
   ewsVersion: ewsVersionSchema,

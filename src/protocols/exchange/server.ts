@@ -10,6 +10,7 @@ import { autodiscoverJson, isAutodiscoverJson } from './autodiscover-json.ts';
 import { autodiscoverPox } from './autodiscover-pox.ts';
 import { exchangeConfig, type ExchangeConfig, type ExchangeDeploymentId, type ExchangeOptions } from './config.ts';
 import { ewsEndpoint } from './ews.ts';
+import { graphEndpoint } from './graph/graph.ts';
 import { plain } from './plain.ts';
 import { httpPort80 } from './redirect.ts';
 
@@ -24,6 +25,7 @@ function route(world: MailWorld, config: ExchangeConfig, request: HttpRequest): 
   if (path === '/microsoft-server-activesync') return activeSyncEndpoint(world, config, request);
   if (path === '/autodiscover/autodiscover.xml') return autodiscoverPox(world, config, request);
   if (isAutodiscoverJson(request.target)) return autodiscoverJson(config, request);
+  if (path.startsWith('/v1.0/') && config.deployment === 'online') return graphEndpoint(world, config, request);
   return plain(404, 'Not Found', 'Not Found\r\n');
 }
 
