@@ -15,7 +15,7 @@ export interface ExchangeDay {
   until?: string | undefined;
   /** Which deployment it concerns; undefined for both (EWS's feature freeze). */
   deployment?: ExchangeDeploymentId | undefined;
-  /** A short headline for the timeline. */
+  /** A short headline for the timeline, read after the deployment's name. */
   title: string;
   /** The data's own sentence. */
   text: string;
@@ -33,7 +33,7 @@ function basicRefusedDay(): string {
 const EVENTS: Record<string, { title: string; deployment?: ExchangeDeploymentId }> = {
   'ews-feature-freeze': { title: 'EWS feature freeze' },
   'exchange-2016-2019-end-of-support': { title: 'Exchange 2016 and 2019: end of support', deployment: 'server-se' },
-  'activesync-16-1': { title: 'Exchange Online: ActiveSync 16.1 or later only', deployment: 'online' },
+  'activesync-16-1': { title: 'ActiveSync 16.1 or later only', deployment: 'online' },
 };
 
 /** Every dated Exchange fact, oldest first. */
@@ -44,11 +44,11 @@ export function exchangeDays(): ExchangeDay[] {
   const ews = exchange.ewsOnline;
   const days: ExchangeDay[] = [
     ...(se?.released ? [{ id: 'se-released', date: se.released, deployment: 'server-se' as const, title: 'Exchange Server SE released', text: se.summary, sources: se.sources }] : []),
-    { id: 'basic-auth-off', date: basicRefusedDay(), deployment: 'online', title: 'Exchange Online: Basic authentication off', text: online.text, sources: online.sources },
-    ...(smtp?.defaultOffFrom ? [{ id: 'smtp-auth-default-off', date: smtp.defaultOffFrom, deployment: 'online' as const, title: 'Exchange Online: SMTP AUTH with a password off by default', text: smtp.text, sources: smtp.sources }] : []),
-    { id: 'ews-allow-list-deadline', date: ews.allowListDeadline, deployment: 'online', title: 'EWS: last day to allow-list apps', text: ews.text, sources: ews.sources },
-    { id: 'ews-blocked', date: ews.blockedUnlessAllowListedFrom, deployment: 'online', title: 'EWS in Exchange Online blocked unless allow-listed', text: ews.text, sources: ews.sources },
-    { id: 'ews-shutdown', date: ews.shutdown, deployment: 'online', title: 'EWS in Exchange Online shuts down', text: ews.text, sources: ews.sources },
+    { id: 'basic-auth-off', date: basicRefusedDay(), deployment: 'online', title: 'Basic authentication off', text: online.text, sources: online.sources },
+    ...(smtp?.defaultOffFrom ? [{ id: 'smtp-auth-default-off', date: smtp.defaultOffFrom, deployment: 'online' as const, title: 'SMTP AUTH with a password off by default', text: smtp.text, sources: smtp.sources }] : []),
+    { id: 'ews-allow-list-deadline', date: ews.allowListDeadline, deployment: 'online', title: 'Last day to allow-list apps for EWS', text: ews.text, sources: ews.sources },
+    { id: 'ews-blocked', date: ews.blockedUnlessAllowListedFrom, deployment: 'online', title: 'EWS blocked unless the app is allow-listed', text: ews.text, sources: ews.sources },
+    { id: 'ews-shutdown', date: ews.shutdown, deployment: 'online', title: 'EWS shuts down', text: ews.text, sources: ews.sources },
     ...exchange.events.map((e) => ({
       id: e.id,
       date: e.date,
