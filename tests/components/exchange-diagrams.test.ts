@@ -4,6 +4,7 @@ import AutodiscoverOrder from '../../src/components/diagrams/AutodiscoverOrder.a
 import ExchangeSpeaks from '../../src/components/diagrams/ExchangeSpeaks.astro';
 import ExchangeTimeline from '../../src/components/diagrams/ExchangeTimeline.astro';
 import ExchangeDate from '../../src/components/lesson/ExchangeDate.astro';
+import GraphLimits from '../../src/components/lesson/GraphLimits.astro';
 import { layoutSpeaks } from '../../src/components/diagrams/exchange-speaks-layout.ts';
 import { layoutLookup, layoutTimeline, LOOKUP_WORDS } from '../../src/components/diagrams/exchange-steps-layout.ts';
 import { OFFER_LABELS, lookupSteps, speaksRows } from '../../src/components/diagrams/exchange-views.ts';
@@ -130,5 +131,14 @@ describe('<ExchangeDate>', () => {
   test('fails the build for an unknown id, or `until` on a single day', async () => {
     await expect(renderToDom(ExchangeDate, { id: 'ews-off' })).rejects.toThrow(/no Exchange date "ews-off"/);
     await expect(renderToDom(ExchangeDate, { id: 'ews-shutdown', until: true })).rejects.toThrow(/has no last day/);
+  });
+});
+
+describe('<GraphLimits>', () => {
+  test('says Graph’s Outlook limits from the data', async () => {
+    const doc = await renderToDom(GraphLimits);
+    const { requestsPerWindow, windowSeconds, concurrentRequests } = exchange.graphLimits;
+    expect(text(doc.querySelector('[data-graph-limits]'))).toBe(`${requestsPerWindow.toLocaleString('en-GB')} requests per mailbox in ${windowSeconds / 60} minutes, and ${concurrentRequests} at a time`);
+    expect(text(doc.body)).toBe('10,000 requests per mailbox in 10 minutes, and 4 at a time');
   });
 });
