@@ -15,6 +15,7 @@ import { fileURLToPath } from 'node:url';
 import { loopbackAliases, quantile } from './lab-bench-client.ts';
 import { abuse, type AbuseReport } from './lab-bench-abuse.ts';
 import { noopLoad, waves, type WaveReport } from './lab-bench-load.ts';
+import { ALLOCATOR_ENV } from '../src/lab/allocator.ts';
 
 function option(name: string, fallback: number): number {
   const i = process.argv.indexOf(name);
@@ -51,6 +52,8 @@ interface Memory {
 const labOptions = { commandTimeout: COMMAND_TIMEOUT_S };
 const child: ChildProcess = fork(fileURLToPath(new URL('./lab-bench-server.ts', import.meta.url)), [JSON.stringify({ users: SESSIONS, heavyOctets: 10_000_000, heavyMessages: 1, options: labOptions })], {
   execArgv: ['--expose-gc', ...LAB_FLAGS],
+  // The allocator settings `npm run lab` runs with on glibc (src/lab/allocator.ts), unless --plain-allocator.
+  env: { ...process.env, ...(process.argv.includes('--plain-allocator') ? {} : ALLOCATOR_ENV) },
   stdio: ['ignore', 'inherit', 'pipe', 'ipc'],
 });
 let childErr = '';
@@ -133,7 +136,7 @@ const verdict = (ok: boolean): string => (ok ? 'met' : 'NOT met');
 console.log(`Lab benchmark (Node ${process.version}; lab in its own process, pid ${ready.pid}; clients in this one)`);
 console.log(`  machine: ${cpus().length} cores, load average ${loadBefore.toFixed(1)} at the start and ${loadavg()[0]!.toFixed(1)} at the end (other work on the machine skews timings)`);
 console.log(`  ${ready.usersAdded} users added, one per simulated client; clients from ${aliases ? '127.0.1.1–10 (attackers from 127.0.0.2–4)' : '127.0.0.1 only (no loopback aliases here)'}`);
-console.log(`  lab options: ${JSON.stringify(labOptions)} (command deadline shortened so slowloris ends within the run); node flags: ${LAB_FLAGS.join(' ') || 'none'}\n`);
+console.log(`  lab options: ${JSON.stringify(labOptions)} (command deadline shortened so slowloris ends within the run); node flags: ${LAB_FLAGS.join(' ') || 'none'}; allocator: ${process.argv.includes('--plain-allocator') ? 'plain' : Object.entries(ALLOCATOR_ENV).map(([k, v]) => `${k}=${v}`).join(' ')}\n`);
 
 console.log(`1. Mixed sessions: ${SESSIONS} concurrent per wave (SMTP 25 relay, SMTP 465 AUTH, POP3 110 STLS, POP3 995, IMAP 143 STARTTLS, IMAP 993)`);
 table([

@@ -48,6 +48,12 @@ export async function runCli(argv: readonly string[]): Promise<number> {
     };
     process.on('SIGINT', stop);
     process.on('SIGTERM', stop);
+    // Started by main.ts in a child (allocator.ts): if the parent goes, so does the lab, with its farewells.
+    // The channel itself must not keep the lab running once it has stopped.
+    if (process.channel) {
+      process.channel.unref();
+      process.on('disconnect', () => stop('SIGHUP'));
+    }
   });
   return 0;
 }

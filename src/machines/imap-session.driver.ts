@@ -6,6 +6,8 @@ import type { AnyStateMachine, SnapshotFrom } from 'xstate';
 import { IMAP_VERBS } from '../protocols/imap/commands/dispatch.ts';
 import { literalLineLimit, MAX_COMMAND_OCTETS } from '../protocols/imap/literal.ts';
 import { commandError, TEXT } from '../protocols/imap/replies.ts';
+import type { ImapPhase } from '../protocols/imap/session-state.ts';
+import { decideImap, outOfStateReply, performImap, previewImap, type ImapEffect, type ImapMachineEvent } from '../protocols/imap/step.ts';
 import { splitCommandLine } from '../protocols/imap/tokenize.ts';
 import { imapSessionMachine, type ImapContext } from './imap-session.machine.ts';
 import { registerDriver, type ClientEvent, type ProtocolDriver } from './session.ts';
@@ -22,11 +24,19 @@ function rfcState(snapshot: Snapshot): string {
   return typeof value === 'string' ? value : (Object.keys(value)[0] ?? 'logout');
 }
 
+/** The phase the machine is in: the RFC state, with the sub-state where the server reads something else. */
+function phaseOf(snapshot: Snapshot): ImapPhase {
+  const value = snapshot.value as string | Record<string, string>;
+  if (typeof value === 'string') return value as ImapPhase;
+  const [top, sub] = Object.entries(value)[0] ?? ['logout', 'ready'];
+  return (sub === 'ready' ? top : `${top}.${sub}`) as ImapPhase;
+}
+
 function expects(snapshot: Snapshot): 'command' | 'sasl' | 'literal' | 'idle' {
-  const next = contextOf(snapshot).next;
-  if (next.endsWith('.authenticating')) return 'sasl';
-  if (next.endsWith('.literal')) return 'literal';
-  if (next.endsWith('.idling')) return 'idle';
+  const phase = phaseOf(snapshot);
+  if (phase.endsWith('.authenticating')) return 'sasl';
+  if (phase.endsWith('.literal')) return 'literal';
+  if (phase.endsWith('.idling')) return 'idle';
   return 'command';
 }
 
@@ -38,8 +48,6 @@ function activeTag(ctx: ImapContext): string | undefined {
 function withTag(event: Omit<ClientEvent, 'tag'>, tag: string | undefined): ClientEvent {
   return tag === undefined ? event : { ...event, tag };
 }
-
-const PRE_LOGIN_ONLY = new Set(['STARTTLS', 'LOGIN', 'AUTHENTICATE']);
 
 /** The IMAP driver (ports 143 with STARTTLS, 993 with implicit TLS). */
 export const imapDriver: ProtocolDriver = {
@@ -54,21 +62,13 @@ export const imapDriver: ProtocolDriver = {
     const known = tag !== undefined && IMAP_VERBS.includes(verb);
     return withTag({ type: known ? `client.${verb.toLowerCase()}` : 'client.unknown', verb, args, line }, tag);
   },
+  decide: (event, snapshot) => decideImap(contextOf(snapshot), phaseOf(snapshot), event as ImapMachineEvent),
+  // Running an IMAP command changes things (pending updates go out, EXPUNGE removes), so the palette only asks
+  // whether the state takes the verb; where it leads is the server's to say.
+  preview: (event, snapshot) => previewImap(phaseOf(snapshot), event),
+  perform: (decision) => performImap(decision.effects as readonly ImapEffect[]),
   outOfState(event, snapshot) {
-    const tag = event.tag ?? '*';
-    switch (rfcState(snapshot)) {
-      case 'notAuthenticated':
-        // Dovecot's login process knows only its own commands; the rest are "received by server" errors (A.10 a003).
-        return [`${tag} ${TEXT.preLoginBad}`];
-      case 'authenticated':
-        // The mail process has no LOGIN, AUTHENTICATE or STARTTLS (A.13 c003); selected-state commands need a mailbox.
-        if (PRE_LOGIN_ONLY.has(event.verb)) return [`${tag} ${commandError(event.verb, TEXT.unknownCommand)}`];
-        return [`${tag} ${TEXT.noMailbox}`];
-      case 'selected':
-        return [`${tag} ${commandError(event.verb, TEXT.unknownCommand)}`];
-      default:
-        return [];
-    }
+    return outOfStateReply(phaseOf(snapshot), event);
   },
   maxLineOctets(snapshot) {
     const ctx = contextOf(snapshot);

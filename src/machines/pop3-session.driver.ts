@@ -6,7 +6,7 @@ import type { AnyStateMachine, SnapshotFrom } from 'xstate';
 import { Pop3ErrorCount } from '../protocols/pop3/errors.ts';
 import { MAX_COMMAND_OCTETS, parseCommandLine } from '../protocols/pop3/parse.ts';
 import { REPLY } from '../protocols/pop3/replies.ts';
-import { respond } from '../protocols/pop3/respond.ts';
+import { decidePop3, performPop3, type Pop3Effect, type Pop3MachineEvent } from '../protocols/pop3/step.ts';
 import { POP3_VERBS, type Pop3Context } from '../protocols/pop3/types.ts';
 import { pop3SessionMachine } from './pop3-session.machine.ts';
 import { registerDriver, type ClientEvent, type ProtocolDriver } from './session.ts';
@@ -28,10 +28,14 @@ export const pop3Driver: ProtocolDriver = {
     const { verb, args, known } = parseCommandLine(line);
     return { type: known ? `client.${known.toLowerCase()}` : 'client.unknown', verb, args, line };
   },
+  decide: (event, snapshot) => decidePop3(contextOf(snapshot), event as Pop3MachineEvent),
+  // Deciding reads the world and changes nothing, so the palette may ask the real step.
+  preview: (event, snapshot) => decidePop3(contextOf(snapshot), event),
+  perform: (decision, snapshot) => performPop3(decision.effects as readonly Pop3Effect[], contextOf(snapshot).world, contextOf(snapshot).sessionId),
   outOfState(event: ClientEvent, snapshot: Snapshot): string[] {
-    const step = respond(contextOf(snapshot), event);
+    const step = decidePop3(contextOf(snapshot), event);
     // Only a refusal may be sent for a command the machine did not take; anything else would claim an effect.
-    if (step.outcome === 'notAllowed' && step.reply.length > 0) return step.reply;
+    if (!step.accepted && step.reply.length > 0) return step.reply;
     return [contextOf(snapshot).user === undefined ? REPLY.unknownBeforeLogin : REPLY.unknown(event.verb)];
   },
   maxLineOctets(snapshot: Snapshot): number {

@@ -7,63 +7,45 @@
  *                ready, userGiven ──AUTH──▶ sasl ──▶ login         ▼
  *                QUIT, [IN-USE], drop ─────────────────────────▶ closed
  *
- * The pure logic in src/protocols/pop3 decides each reply and its outcome; this machine maps outcomes to the
- * RFC's states and performs the world changes: the maildrop lock (RFC 1939 §4) and the UPDATE commit (§6).
+ * The pure step in src/protocols/pop3/step.ts decides each line once: the reply, the state it leads to and the
+ * world changes (the maildrop lock of RFC 1939 §4, the UPDATE commit of §6). The session hands the decision in
+ * with the event; this machine's guards read it, its one assign records it, and the session performs the effects.
  */
 import { assign, setup } from 'xstate';
+import { leadsTo, type Decided } from '../protocols/shared/decision.ts';
 import { REPLY } from '../protocols/pop3/replies.ts';
-import { respond } from '../protocols/pop3/respond.ts';
-import { markedUids } from '../protocols/pop3/maildrop.ts';
-import type { Pop3Context, Pop3Event, Pop3Outcome } from '../protocols/pop3/types.ts';
+import type { Pop3Decision, Pop3MachineEvent } from '../protocols/pop3/step.ts';
+import type { Pop3Context } from '../protocols/pop3/types.ts';
 import { openingContext, type SessionInput } from './session.ts';
 
-type Action = 'answer' | 'lockMaildrop' | 'commitDeletions' | 'releaseMaildrop';
-
-/** A transition taken when the pure logic gives `outcome` for the event: it applies the reply and patch. */
-function when(outcome: Pop3Outcome, target?: string, after: Action[] = []) {
-  return { guard: { type: 'isOutcome' as const, params: { outcome } }, target, actions: ['answer' as Action, ...after] };
+/** A transition taken when the decision leads to `next` (undefined: the state the session is in); it records it. */
+function to(next: string | undefined, target?: string) {
+  return { guard: { type: 'leadsTo' as const, params: { next } }, target, actions: 'record' as const };
 }
 
-const LOGIN = [
-  when('loggedIn', '#pop3Session.transaction', ['lockMaildrop']),
-  when('inUse', '#pop3Session.closed'),
-  when('rejected', '#pop3Session.authorization.ready'),
-];
+const LOGIN = [to('transaction', '#pop3Session.transaction'), to('closed', '#pop3Session.closed'), to('authorization.ready', '#pop3Session.authorization.ready')];
 
 /** Commands both idle AUTHORIZATION sub-states accept (RFC 1939 §4, §7; RFC 2449 §5; RFC 2595 §4). */
 const AUTHORIZATION_COMMANDS = {
-  'client.capa': when('stay'),
-  'client.quit': when('quit', '#pop3Session.closed'),
-  'client.stls': when('stay'),
-  'client.apop': when('stay'),
-  'client.auth': [when('stay'), when('challenge', '#pop3Session.authorization.sasl'), ...LOGIN],
+  'client.capa': to(undefined),
+  'client.quit': to('closed', '#pop3Session.closed'),
+  'client.stls': to(undefined),
+  'client.apop': to(undefined),
+  'client.auth': [to(undefined), to('authorization.sasl', '#pop3Session.authorization.sasl'), ...LOGIN],
 };
 
 /** The POP3 server (Dovecot 2.3 with pop3_lock_session = yes; plaintext auth only inside TLS). */
 export const pop3SessionMachine = setup({
   types: {
     context: {} as Pop3Context,
-    events: {} as Pop3Event,
+    events: {} as Decided<Pop3MachineEvent, Pop3Decision>,
     input: {} as SessionInput,
   },
   guards: {
-    isOutcome: ({ context, event }, params: { outcome: Pop3Outcome }) => respond(context, event).outcome === params.outcome,
+    leadsTo: ({ event }, params: { next: string | undefined }) => leadsTo(event, params.next),
   },
   actions: {
-    answer: assign(({ context, event }) => {
-      const step = respond(context, event);
-      return { ...step.patch, reply: step.reply, startTls: step.patch?.startTls ?? false };
-    }),
-    lockMaildrop: ({ context }) => {
-      if (context.user !== undefined) context.world.lockMaildrop(context.user, context.sessionId);
-    },
-    commitDeletions: ({ context }) => {
-      if (context.user !== undefined) context.world.expunge(context.user, 'INBOX', markedUids(context), context.sessionId);
-    },
-    releaseMaildrop: ({ context }) => {
-      if (context.user !== undefined) context.world.unlockMaildrop(context.user, context.sessionId);
-    },
-    dropConnection: assign({ reply: [], startTls: false, closed: true, pendingUser: undefined, sasl: undefined, deleted: [] }),
+    record: assign(({ event }) => ({ ...event.decision.patch, reply: event.decision.reply })),
   },
 }).createMachine({
   id: 'pop3Session',
@@ -82,9 +64,9 @@ export const pop3SessionMachine = setup({
   },
   initial: 'authorization',
   on: {
-    'client.unknown': when('stay'),
+    'client.unknown': to(undefined),
     // RFC 1939 §6: without QUIT the session never reaches UPDATE; the marks are forgotten, the lock released.
-    'client.dropped': { target: '.closed', actions: ['releaseMaildrop', 'dropConnection'] },
+    'client.dropped': { target: '.closed', actions: 'record' },
   },
   states: {
     /** RFC 1939 §4: the client identifies itself; the maildrop is locked on success. */
@@ -92,34 +74,31 @@ export const pop3SessionMachine = setup({
       initial: 'ready',
       states: {
         ready: {
-          on: { ...AUTHORIZATION_COMMANDS, 'client.user': [when('stay'), when('userAccepted', 'userGiven')] },
+          on: { ...AUTHORIZATION_COMMANDS, 'client.user': [to(undefined), to('authorization.userGiven', 'userGiven')] },
         },
         /** After USER: PASS may follow (RFC 1939 §7). */
         userGiven: {
-          on: { ...AUTHORIZATION_COMMANDS, 'client.user': [when('stay'), when('userAccepted')], 'client.pass': LOGIN },
+          on: { ...AUTHORIZATION_COMMANDS, 'client.user': [to(undefined), to('authorization.userGiven')], 'client.pass': LOGIN },
         },
         /** During AUTH: every line is a base64 response or "*" (RFC 5034 §4). */
         sasl: {
-          on: { 'client.data': [when('challenge'), ...LOGIN] },
+          on: { 'client.data': [to('authorization.sasl'), ...LOGIN] },
         },
       },
     },
-    /**
-     * RFC 1939 §5: the maildrop is locked and numbered; DELE only marks. Every TRANSACTION command is always
-     * accepted here, so these transitions need no guard (and RETR of a big message is built only once).
-     */
+    /** RFC 1939 §5: the maildrop is locked and numbered; DELE only marks. Every TRANSACTION command stays but QUIT. */
     transaction: {
       on: {
-        'client.capa': { actions: 'answer' },
-        'client.stat': { actions: 'answer' },
-        'client.list': { actions: 'answer' },
-        'client.uidl': { actions: 'answer' },
-        'client.retr': { actions: 'answer' },
-        'client.top': { actions: 'answer' },
-        'client.dele': { actions: 'answer' },
-        'client.noop': { actions: 'answer' },
-        'client.rset': { actions: 'answer' },
-        'client.quit': { target: '#pop3Session.update', actions: ['answer', 'commitDeletions', 'releaseMaildrop'] },
+        'client.capa': to(undefined),
+        'client.stat': to(undefined),
+        'client.list': to(undefined),
+        'client.uidl': to(undefined),
+        'client.retr': to(undefined),
+        'client.top': to(undefined),
+        'client.dele': to(undefined),
+        'client.noop': to(undefined),
+        'client.rset': to(undefined),
+        'client.quit': to('update', '#pop3Session.update'),
       },
     },
     /** RFC 1939 §6: marked messages are removed, the lock released, the connection closed. */

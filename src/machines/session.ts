@@ -7,6 +7,7 @@ import { createActor, type AnyActorRef, type AnyStateMachine, type SnapshotFrom 
 import { portFact } from '../data/lookup.ts';
 import { profileOf } from '../protocols/registry.ts';
 import { SERVED_PORTS } from '../protocols/served-ports.ts';
+import type { Decision } from '../protocols/shared/decision.ts';
 import type { MailWorld, WorldChange } from '../protocols/shared/world.ts';
 import type { LineFraming, ProtocolName, Session, SessionStep, SessionView, TranscriptEntry } from '../protocols/shared/session-types.ts';
 
@@ -59,6 +60,9 @@ export interface ClientEvent {
   tag?: string;
 }
 
+/** Every event a server machine takes: client lines, a lost connection, other sessions' changes to the world. */
+export type MachineEvent = ClientEvent | { type: 'client.dropped' } | { type: 'world.changed'; change: WorldChange };
+
 /** How a protocol plugs its machine into a session. */
 export interface ProtocolDriver {
   protocol: ProtocolName;
@@ -69,6 +73,15 @@ export interface ProtocolDriver {
   watchesWorld: boolean;
   /** Turns a client line into an event, given what the machine expects now. */
   toEvent(line: string, snapshot: SnapshotFrom<AnyStateMachine>): ClientEvent;
+  /**
+   * The protocol's pure step: what `event` does now, decided once. The machine receives the event with this
+   * decision and records it; absent for a machine that decides in its own actions (the lab's test double).
+   */
+  decide?(event: MachineEvent, snapshot: SnapshotFrom<AnyStateMachine>): Decision;
+  /** The decision the command palette asks the machine about for a bare verb: `decide` where that has no side effects. */
+  preview?(event: ClientEvent, snapshot: SnapshotFrom<AnyStateMachine>): Decision;
+  /** Performs a recorded decision's side effects once, after the transition; gives the reply lines they produce. */
+  perform?(decision: Decision, snapshot: SnapshotFrom<AnyStateMachine>): string[];
   /** The reply to a command that exists but is not allowed in this state. */
   outOfState(event: ClientEvent, snapshot: SnapshotFrom<AnyStateMachine>): string[];
   /** The longest line the server accepts in the current state, in octets without CRLF. */
@@ -165,6 +178,7 @@ class MachineSession implements Session {
     const snapshot = this.#actor.getSnapshot();
     let event: ClientEvent = { type: 'client.data', verb: '', args: '', line };
     let replies: string[];
+    this.#stepFailed = false;
     try {
       const max = this.#driver.maxLineOctets(snapshot);
       // Over-long lines are cut before parsing, so no driver ever parses a 10 MB line.
@@ -173,23 +187,24 @@ class MachineSession implements Session {
         replies = this.#driver.lineTooLong(event, snapshot);
       } else {
         event = this.#driver.toEvent(line, snapshot);
-        if (!snapshot.can(event)) replies = this.#driver.outOfState(event, snapshot);
+        const decided = this.#decided(event, snapshot);
+        if (snapshot.can(decided)) replies = this.#dispatch(decided);
+        else if (!decided.decision?.accepted) replies = decided.decision ? decided.decision.reply : this.#driver.outOfState(event, snapshot);
         else {
-          this.#actor.send(event);
-          // An action that throws leaves the actor in its error state instead of throwing here.
-          if (this.#actor.getSnapshot().status === 'error') throw new Error('server machine failed');
-          replies = this.#context().reply;
+          // A move the step decided but the machine does not know is an engine fault, never a silent refusal.
+          this.#stepFailed = true;
+          throw new Error(`${this.protocol} machine has no transition for the decided move`);
         }
       }
     } catch {
       this.internalErrors += 1;
       replies = this.#driver.internalError(event);
-      if (this.#actor.getSnapshot().status === 'error') return this.#fail(clientEntry, replies, before.tls);
+      if (this.#actor.getSnapshot().status === 'error' || this.#stepFailed) return this.#fail(clientEntry, replies, before.tls);
     }
     const farewell = this.#errors?.observe(event, replies, snapshot, this.#actor.getSnapshot());
     if (farewell && !this.#context().closed) {
       replies = [...replies, ...farewell];
-      this.#actor.send({ type: 'client.dropped' });
+      this.#drop();
     }
     const after = this.#context();
     const startTls = after.startTls && !before.tls && after.tls;
@@ -197,6 +212,44 @@ class MachineSession implements Session {
     if (startTls) entries.push(tlsEvent('starttls'));
     if (after.closed) this.#close(entries);
     return { replies, entries, startTls, closed: after.closed };
+  }
+
+  /** The event with its protocol's decision, made here once; the event as it is where the driver has no pure step. */
+  #decided<E extends MachineEvent>(event: E, snapshot: SnapshotFrom<AnyStateMachine>): E & { decision?: Decision } {
+    if (!this.#driver.decide) return event;
+    return { ...event, decision: this.#failing(() => this.#driver.decide!(event, snapshot)) };
+  }
+
+  /** Sends a decided event, then performs its side effects once; gives the reply lines. */
+  #dispatch(event: MachineEvent & { decision?: Decision }): string[] {
+    this.#actor.send(event);
+    // An action that throws leaves the actor in its error state instead of throwing here.
+    if (this.#actor.getSnapshot().status === 'error') throw new Error('server machine failed');
+    const reply = this.#context().reply;
+    const { decision } = event;
+    const more = decision && this.#driver.perform ? this.#failing(() => this.#driver.perform!(decision, this.#actor.getSnapshot())) : [];
+    return more.length > 0 ? [...reply, ...more] : reply;
+  }
+
+  /** Set when the server's own step failed: the work the machine's actions once did, so it ends the session as they did. */
+  #stepFailed = false;
+
+  #failing<T>(run: () => T): T {
+    try {
+      return run();
+    } catch (error) {
+      this.#stepFailed = true;
+      throw error;
+    }
+  }
+
+  /** The connection ends without a farewell of the client's: the machine records it and the protocol cleans up. */
+  #drop(): void {
+    try {
+      this.#dispatch(this.#decided({ type: 'client.dropped' }, this.#actor.getSnapshot()));
+    } catch {
+      // A failure while closing leaves the session closed; the client has gone, so there is nobody to answer.
+    }
   }
 
   /** After an internal failure the machine is gone: say so and close, rather than answer from a dead actor. */
@@ -216,7 +269,9 @@ class MachineSession implements Session {
       ? []
       : this.#driver.verbs.filter((verb) => {
           try {
-            return snapshot.can({ type: `client.${verb.toLowerCase()}`, verb, args: '', line: verb, tag: 'a' });
+            const probe: ClientEvent = { type: `client.${verb.toLowerCase()}`, verb, args: '', line: verb, tag: 'a' };
+            const decision = this.#driver.preview?.(probe, snapshot);
+            return snapshot.can(decision ? { ...probe, decision } : probe);
           } catch {
             return false;
           }
@@ -249,14 +304,14 @@ class MachineSession implements Session {
     const ctx = this.#context();
     if (ctx.closed) return { replies: [], entries: [], startTls: false, closed: true };
     const replies = this.#driver.timeoutReply(this.#actor.getSnapshot());
-    this.#actor.send({ type: 'client.dropped' });
+    this.#drop();
     const entries = replies.map((text): TranscriptEntry => ({ kind: 'server', text, encrypted: ctx.tls }));
     this.#close(entries);
     return { replies, entries, startTls: false, closed: true };
   }
 
   drop(): void {
-    if (!this.#context().closed) this.#actor.send({ type: 'client.dropped' });
+    if (!this.#context().closed) this.#drop();
     this.#close([]);
   }
 
@@ -265,7 +320,7 @@ class MachineSession implements Session {
     if (change.origin === this.id || this.#context().closed) return;
     if (this.#driver.wantsChange && !this.#driver.wantsChange(change, this.#actor.getSnapshot())) return;
     try {
-      this.#actor.send({ type: 'world.changed', change });
+      this.#dispatch(this.#decided({ type: 'world.changed', change }, this.#actor.getSnapshot()));
     } catch {
       this.internalErrors += 1;
       return;

@@ -5,8 +5,9 @@ import { parseCommand } from '../protocols/smtp/parse.ts';
 import { SmtpErrorCount } from '../protocols/smtp/errors.ts';
 import { SMTP } from '../protocols/smtp/replies.ts';
 import { sequenceError, UNIMPLEMENTED_VERBS } from '../protocols/smtp/sequence.ts';
+import { sequenceFacts, type SmtpContext, type SmtpEvent } from '../protocols/smtp/session-context.ts';
+import { decideSmtp, performSmtp, type SmtpEffect } from '../protocols/smtp/step.ts';
 import { registerDriver, type ClientEvent, type ProtocolDriver } from './session.ts';
-import { sequenceFacts, type SmtpContext } from './smtp-context.ts';
 import { smtpSessionMachine } from './smtp-session.machine.ts';
 
 type Snapshot = SnapshotFrom<AnyStateMachine>;
@@ -43,6 +44,10 @@ export const smtpDriver: ProtocolDriver = {
     const known = VERBS.includes(verb);
     return { type: known ? `client.${verb.toLowerCase()}` : 'client.unknown', verb, args, line };
   },
+  decide: (event, snapshot) => decideSmtp(snapshot.context as SmtpContext, smtpStateName(snapshot), event as SmtpEvent),
+  // Deciding reads the world and changes nothing (delivery is an effect), so the palette may ask the real step.
+  preview: (event, snapshot) => decideSmtp(snapshot.context as SmtpContext, smtpStateName(snapshot), event),
+  perform: (decision, snapshot) => performSmtp(decision.effects as readonly SmtpEffect[], (snapshot.context as SmtpContext).world),
   outOfState(event, snapshot) {
     const refusal = sequenceError(event.verb, sequenceFacts(snapshot.context as SmtpContext));
     return [refusal ?? SMTP.badSequence];

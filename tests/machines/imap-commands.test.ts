@@ -7,6 +7,7 @@ import '../../src/machines/servers.ts';
 import { initialTransition, transition } from 'xstate';
 import { imapDriver } from '../../src/machines/imap-session.driver.ts';
 import { imapSessionMachine, type ImapEvent } from '../../src/machines/imap-session.machine.ts';
+import { lineEvent } from '../helpers/decided.ts';
 import { openSession, type Session } from '../../src/machines/session.ts';
 import { MailWorld } from '../../src/protocols/shared/world.ts';
 
@@ -226,7 +227,7 @@ describe('imapDriver', () => {
     const input = { world: new MailWorld(), port: 993, sessionId: 's1', implicitTls: true, tlsRequired: false, role: 'access' as const, clientAddress: '192.0.2.10' };
     let [snapshot] = initialTransition(imapSessionMachine, input);
     for (const line of ['a LOGIN alice wonderland', 'b APPEND INBOX {100000}']) {
-      [snapshot] = transition(imapSessionMachine, snapshot, imapDriver.toEvent(line, snapshot) as ImapEvent);
+      [snapshot] = transition(imapSessionMachine, snapshot, lineEvent(imapDriver, line, snapshot) as ImapEvent);
     }
     expect(imapDriver.toEvent('hello', snapshot)).toEqual({ type: 'client.data', verb: '', args: '', line: 'hello', tag: 'b' });
     expect(imapDriver.expects(snapshot)).toBe('literal');

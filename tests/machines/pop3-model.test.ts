@@ -7,6 +7,7 @@ import { getShortestPaths, getStateNodes } from 'xstate/graph';
 import { pop3SessionMachine } from '../../src/machines/pop3-session.machine.ts';
 import { pop3Driver } from '../../src/machines/pop3-session.driver.ts';
 import { openSession, type SessionInput } from '../../src/machines/session.ts';
+import { droppedEvent, lineEvent } from '../helpers/decided.ts';
 import '../../src/machines/servers.ts';
 import type { Pop3Context } from '../../src/protocols/pop3/types.ts';
 import { MailWorld } from '../../src/protocols/shared/world.ts';
@@ -17,7 +18,6 @@ const LINES = [
   'AUTH', 'AUTH PLAIN', 'AUTH LOGIN', 'AGJvYgBidWlsZGVy', 'Ym9i', 'YnVpbGRlcg==', '*', 'STAT', 'DELE 1', 'RSET',
   'FOO', 'QUIT',
 ];
-const DROPPED = { type: 'client.dropped', verb: '', args: '', line: '' };
 
 /** A world where another session already holds alice's maildrop, so [IN-USE] is reachable. */
 function lockedWorld(): MailWorld {
@@ -39,7 +39,7 @@ function valuePath(value: unknown): string {
 
 const paths = getShortestPaths(pop3SessionMachine, {
   input: input(lockedWorld()),
-  events: (snapshot) => [...LINES.map((line) => pop3Driver.toEvent(line, snapshot)), DROPPED],
+  events: (snapshot) => [...LINES.map((line) => lineEvent(pop3Driver, line, snapshot)), droppedEvent(pop3Driver, snapshot)] as never,
   serializeState: (snapshot) => {
     const c = snapshot.context as Pop3Context;
     return JSON.stringify([snapshot.value, c.tls, c.user, c.pendingUser, c.sasl, c.deleted, c.closed]);

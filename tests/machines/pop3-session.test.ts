@@ -1,12 +1,13 @@
 /**
  * Pure transitions of the POP3 machine (`initialTransition`, `transition`): no actor runs, so the world
- * changes (lock, expunge) come back as actions to execute instead of happening. Also the driver's answers.
+ * changes (lock, expunge) stay in the decision as effects to perform instead of happening. Also the driver's answers.
  */
 import { describe, expect, test } from 'vitest';
 import { initialTransition, transition, type SnapshotFrom } from 'xstate';
 import { pop3SessionMachine } from '../../src/machines/pop3-session.machine.ts';
 import { pop3Driver } from '../../src/machines/pop3-session.driver.ts';
 import type { SessionInput } from '../../src/machines/session.ts';
+import { droppedEvent, lineEvent } from '../helpers/decided.ts';
 import { MailWorld } from '../../src/protocols/shared/world.ts';
 
 type Snapshot = SnapshotFrom<typeof pop3SessionMachine>;
@@ -15,17 +16,28 @@ function input(world: MailWorld, port: 110 | 995): SessionInput {
   return { world, port, sessionId: 's1', implicitTls: port === 995, tlsRequired: port === 110, role: 'access', clientAddress: '192.0.2.10' };
 }
 
-/** A client event as the driver would make it. */
+/** A client event as the session would hand it over: made by the driver, decided by the pure step. */
 function ev(line: string, snapshot: Snapshot) {
-  return pop3Driver.toEvent(line, snapshot);
+  return lineEvent(pop3Driver, line, snapshot) as Parameters<Snapshot['can']>[0];
 }
 
-/** Applies lines one by one, purely; returns the last snapshot and the actions of the last step. */
+/**
+ * Applies lines one by one, purely; returns the last snapshot and the world changes the last step asks for: the
+ * decision's effects, and any action of the machine's own (there are none: the session performs the effects).
+ */
 function run(snapshot: Snapshot, ...lines: string[]): [Snapshot, Array<{ type: string }>] {
   let actions: Array<{ type: string }> = [];
-  for (const line of lines) [snapshot, actions] = transition(pop3SessionMachine, snapshot, ev(line, snapshot));
+  for (const line of lines) {
+    const event = ev(line, snapshot);
+    let own: Array<{ type: string }>;
+    [snapshot, own] = transition(pop3SessionMachine, snapshot, event);
+    actions = [...own, ...event.decision.effects.map((e) => ({ type: EFFECT_NAMES[e.kind] }))];
+  }
   return [snapshot, actions];
 }
+
+/** The names the machine's actions had when it performed the world changes itself. */
+const EFFECT_NAMES = { lock: 'lockMaildrop', expunge: 'commitDeletions', unlock: 'releaseMaildrop' } as const;
 
 describe('pop3SessionMachine (pure transitions)', () => {
   // Issue 10: APOP is off, as in Dovecot's default, so the greeting carries no "<…>" timestamp (RFC 1939 §7).
@@ -126,10 +138,11 @@ describe('pop3SessionMachine (pure transitions)', () => {
   test('closes on client.dropped from any state without deleting', () => {
     const [start] = initialTransition(pop3SessionMachine, input(new MailWorld(), 995));
     const [marked] = run(start, 'USER alice', 'PASS wonderland', 'DELE 1');
-    const [dropped, actions] = transition(pop3SessionMachine, marked, { type: 'client.dropped', verb: '', args: '', line: '' });
+    const event = droppedEvent(pop3Driver, marked) as Parameters<Snapshot['can']>[0];
+    const [dropped, actions] = transition(pop3SessionMachine, marked, event);
     expect(dropped.value).toBe('closed');
     expect(dropped.context).toMatchObject({ closed: true, reply: [], deleted: [] });
-    expect(actions.map((a) => a.type)).toEqual(['releaseMaildrop']);
+    expect([...actions, ...event.decision.effects.map((e) => ({ type: EFFECT_NAMES[e.kind] }))].map((a) => a.type)).toEqual(['releaseMaildrop']);
   });
 
   test('accepts only the commands of the current state', () => {
@@ -185,9 +198,9 @@ describe('pop3Driver', () => {
     const [tx] = run(start, 'STLS', 'USER bob', 'PASS builder');
     expect(pop3Driver.stateName(tx)).toBe('transaction');
     expect(pop3Driver.maxLineOctets(tx)).toBe(253);
-    expect(pop3Driver.lineTooLong(ev('x', tx), tx)).toEqual(['-ERR Input line too long.']);
+    expect(pop3Driver.lineTooLong(pop3Driver.toEvent('x', tx), tx)).toEqual(['-ERR Input line too long.']);
     expect(pop3Driver.timeoutReply(tx)).toEqual(['-ERR Disconnected for inactivity.']);
-    expect(pop3Driver.internalError(ev('x', tx))).toEqual(['-ERR [SYS/TEMP] Internal error.']);
+    expect(pop3Driver.internalError(pop3Driver.toEvent('x', tx))).toEqual(['-ERR [SYS/TEMP] Internal error.']);
     expect(pop3Driver.expects(tx)).toBe('command');
   });
 });

@@ -5,7 +5,8 @@ import { getShortestPaths, getStateNodes } from 'xstate/graph';
 import type { SnapshotFrom, StateValue } from 'xstate';
 import type { ClientEvent } from '../../src/machines/session.ts';
 import { smtpDriver, smtpStateName } from '../../src/machines/smtp-session.driver.ts';
-import { sequenceFacts } from '../../src/machines/smtp-context.ts';
+import { withDecision } from '../helpers/decided.ts';
+import { sequenceFacts } from '../../src/protocols/smtp/session-context.ts';
 import { sequenceError } from '../../src/protocols/smtp/sequence.ts';
 import { smtpSessionMachine } from '../../src/machines/smtp-session.machine.ts';
 import { MailWorld } from '../../src/protocols/shared/world.ts';
@@ -24,10 +25,12 @@ function command(line: string): ClientEvent {
   return { type: known ? `client.${verb!.toLowerCase()}` : 'client.unknown', verb: verb!, args: rest.join(' '), line };
 }
 
-const events = (s: Snapshot): ClientEvent[] =>
-  s.matches('data') || s.matches('authenticating')
-    ? TEXTS.map((line) => ({ type: 'client.data', verb: '', args: '', line }))
-    : COMMANDS.map(command);
+/** Each event decided by the pure step in `s`, as a session hands it to the machine. */
+const events = (s: Snapshot) =>
+  (s.matches('data') || s.matches('authenticating')
+    ? TEXTS.map((line): ClientEvent => ({ type: 'client.data', verb: '', args: '', line }))
+    : COMMANDS.map(command)
+  ).map((e) => withDecision(smtpDriver, e, s)) as never;
 
 /** Every state node id a state value makes active, e.g. smtpSession.mailTransaction and .mailTransaction.sender. */
 function activeIds(value: StateValue, prefix = 'smtpSession'): string[] {
@@ -72,7 +75,7 @@ describe('smtpSessionMachine model', () => {
       for (const verb of smtpDriver.verbs) {
         const event = command(`${verb} x`);
         const refusal = sequenceError(verb, sequenceFacts(st.context));
-        expect(st.can(event), `${smtpStateName(st)} ${verb}`).toBe(refusal === undefined);
+        expect(st.can(withDecision(smtpDriver, event, st) as never), `${smtpStateName(st)} ${verb}`).toBe(refusal === undefined);
       }
     }
   });

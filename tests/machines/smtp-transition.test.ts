@@ -1,8 +1,14 @@
-/** The SMTP machine as pure functions: `initialTransition` and `transition`, no actor, no session. */
+/**
+ * The SMTP machine as pure functions: `initialTransition` and `transition`, no actor, no session. Each event is
+ * decided by the pure step first, as a session does; the delivery it decides is performed here by hand.
+ */
 import { describe, expect, test } from 'vitest';
 import { initialTransition, transition, type SnapshotFrom } from 'xstate';
 import type { ClientEvent, SessionInput } from '../../src/machines/session.ts';
 import { smtpSessionMachine } from '../../src/machines/smtp-session.machine.ts';
+import { smtpDriver } from '../../src/machines/smtp-session.driver.ts';
+import { withDecision } from '../helpers/decided.ts';
+import { performSmtp, type SmtpDecision, type SmtpEffect } from '../../src/protocols/smtp/step.ts';
 import { MailWorld } from '../../src/protocols/shared/world.ts';
 
 type Snapshot = SnapshotFrom<typeof smtpSessionMachine>;
@@ -27,9 +33,23 @@ function cmd(verb: string, args = ''): ClientEvent {
 /** A text line (DATA or SASL). */
 const text = (line: string): ClientEvent => ({ type: 'client.data', verb: '', args: '', line });
 
-function run(snapshot: Snapshot, ...events: Array<ClientEvent | { type: 'client.dropped' }>): Snapshot {
-  return events.reduce((s, e) => transition(smtpSessionMachine, s, e)[0], snapshot);
+/** `event` with the pure step's decision in `snapshot`, as the session hands it to the machine. */
+function decided(snapshot: Snapshot, event: ClientEvent | { type: 'client.dropped' }) {
+  return withDecision(smtpDriver, event, snapshot) as typeof event & { decision: SmtpDecision };
 }
+
+/** The decision of the last event `run` applied. */
+let last: SmtpDecision | undefined;
+
+function run(snapshot: Snapshot, ...events: Array<ClientEvent | { type: 'client.dropped' }>): Snapshot {
+  return events.reduce((s, e) => {
+    const event = decided(s, e);
+    last = event.decision;
+    return transition(smtpSessionMachine, s, event)[0];
+  }, snapshot);
+}
+
+const can = (s: Snapshot, e: ClientEvent) => s.can(decided(s, e));
 
 const start = (port: 25 | 587 | 465, world?: MailWorld) => initialTransition(smtpSessionMachine, input(port, world))[0];
 
@@ -57,7 +77,7 @@ describe('smtpSessionMachine transitions', () => {
   });
 
   test('cannot take MAIL in connected, so the driver answers it', () => {
-    expect(start(25).can(cmd('MAIL', 'FROM:<a@b.example>'))).toBe(false);
+    expect(can(start(25), cmd('MAIL', 'FROM:<a@b.example>'))).toBe(false);
   });
 
   test('goes back to connected with TLS on STARTTLS, setting startTls for this event only', () => {
@@ -75,7 +95,7 @@ describe('smtpSessionMachine transitions', () => {
     expect(s.context.sender).toBe('c@sender.example');
     s = run(s, cmd('RCPT', 'TO:<nobody@example.test>'));
     expect(s.value).toEqual({ mailTransaction: 'sender' });
-    expect(s.can(cmd('DATA'))).toBe(false);
+    expect(can(s, cmd('DATA'))).toBe(false);
     s = run(s, cmd('RCPT', 'TO:<bob@example.test>'));
     expect(s.value).toEqual({ mailTransaction: 'recipients' });
     expect(s.context.recipients).toEqual(['bob@example.test']);
@@ -85,15 +105,18 @@ describe('smtpSessionMachine transitions', () => {
     expect(s.context.message.content).toBe('Subject: x\r\n\r\n.body\r\n');
     s = run(s, text('.'));
     expect(s.value).toBe('ready');
-    expect(s.context.reply[0]).toMatch(/^250 2\.0\.0 Ok: queued as [0-9A-F]{11}$/);
     expect(s.context).toMatchObject({ sender: undefined, recipients: [] });
+    // The transition only records: the delivery is the decision's effect, performed once afterwards.
+    expect(world.mailbox('bob', 'INBOX')!.messages.length).toBe(before);
+    const replies = performSmtp(last!.effects as SmtpEffect[], world);
+    expect(replies[0]).toMatch(/^250 2\.0\.0 Ok: queued as [0-9A-F]{11}$/);
     expect(world.mailbox('bob', 'INBOX')!.messages.length).toBe(before + 1);
   });
 
   test('does not take the DATA command as a message line inside data', () => {
     const s = run(start(25), cmd('EHLO', 'a'), cmd('MAIL', 'FROM:<>'), cmd('RCPT', 'TO:<bob@example.test>'), cmd('DATA'));
-    expect(s.can(cmd('DATA'))).toBe(false);
-    expect(s.can(text('DATA'))).toBe(true);
+    expect(can(s, cmd('DATA'))).toBe(false);
+    expect(can(s, text('DATA'))).toBe(true);
   });
 
   test('goes ready → authenticating.login.username → .password → ready with the user set', () => {

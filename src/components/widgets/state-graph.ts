@@ -21,9 +21,6 @@ export function eventLabel(eventType: string, readsText = false): string | undef
   return undefined;
 }
 
-// A state that only passes lines on (no events of its own, only eventless transitions): not an RFC state.
-const isTransient = (node: AnyStateNode) => node.transitions.size === 0 && node.always !== undefined && node.always.length > 0 && Object.keys(node.states).length === 0;
-
 function leaves(node: AnyStateNode, prefix: string[] = []): string[] {
   return Object.entries(node.states).flatMap(([key, child]) => {
     const path = [...prefix, key];
@@ -43,11 +40,15 @@ function descendants(node: AnyStateNode): AnyStateNode[] {
   return [node, ...Object.values(node.states).flatMap(descendants)];
 }
 
-/** The diagram of `machine`: its top-level states, their sub-states, and the events between them. */
+/**
+ * The diagram of `machine`: its top-level states, their sub-states, and the events between them. An arrow is
+ * labelled with its transition's `description` where it has one (a move no command names, such as "too many bad
+ * commands"), else with its event. A state where any line may move the session (a `*` transition: the server's
+ * answer decides, as in IMAP) is listed as routed.
+ */
 export function stateGraph(machine: AnyStateMachine): StateGraph {
   const root = machine.root;
-  const tops = Object.values(root.states).filter((n) => !isTransient(n));
-  const transient = new Set(Object.values(root.states).filter(isTransient).map((n) => n.key));
+  const tops = Object.values(root.states);
   const edges: GraphEdge[] = [];
   const routed = new Set<string>();
   const add = (from: string, to: string, label: string | undefined) => {
@@ -58,21 +59,15 @@ export function stateGraph(machine: AnyStateMachine): StateGraph {
   };
   const walk = (from: string, node: AnyStateNode) => {
     for (const [eventType, transitions] of node.transitions) {
+      if (eventType === '*') routed.add(from);
       for (const t of transitions) {
         for (const target of t.target ?? []) {
           const to = target.path[0];
-          if (to === undefined) continue;
-          if (transient.has(to)) routed.add(from);
-          else add(from, to, eventLabel(eventType, node.parent !== undefined && readsText(node)));
+          if (to !== undefined) add(from, to, t.description ?? eventLabel(eventType, node.parent !== undefined && readsText(node)));
         }
       }
     }
   };
-  // A routing state may declare where its lines can lead (meta.moves): those arrows are drawn from the start.
-  for (const name of transient) {
-    const moves = (root.states[name]?.meta as { moves?: readonly GraphEdge[] } | undefined)?.moves ?? [];
-    for (const m of moves) for (const label of m.events) add(m.from, m.to, label);
-  }
   for (const top of tops) {
     if (top.type === 'final') continue;
     // Events the root handles apply in every state that is not final.

@@ -19,7 +19,7 @@ export interface GraphEdge {
   from: string;
   to: string;
   events: string[];
-  /** Seen in this session, not written in the definition (states whose answers the server routes). */
+  /** Seen in this session, not written in the definition (a graph read from a machine that lacks the move). */
   observed?: boolean;
 }
 
@@ -27,7 +27,7 @@ export interface GraphEdge {
 export interface StateGraph {
   nodes: GraphNode[];
   edges: GraphEdge[];
-  /** States whose commands pass through a decision state: the server's answer picks the next state. */
+  /** States where any line may move the session (a `*` transition): the server's answer picks the next state. */
   routed: string[];
 }
 

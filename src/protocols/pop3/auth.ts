@@ -47,11 +47,10 @@ export function plainUser(world: MailWorld, decoded: string): MailUser | undefin
 }
 
 /**
- * Whether this session could take the maildrop lock now (RFC 1939 §4). The world offers no read-only query,
- * and the session never holds the lock before login, so taking and at once releasing it leaves no trace.
+ * Whether this session could take the maildrop lock now (RFC 1939 §4). It only looks: the lock is taken once,
+ * as the login's side effect, after the machine has recorded the login.
  */
 export function isMaildropFree(world: MailWorld, user: string, sessionId: string): boolean {
-  if (!world.lockMaildrop(user, sessionId)) return false;
-  world.unlockMaildrop(user, sessionId);
-  return true;
+  const holder = world.maildropHolder(user);
+  return holder === undefined || holder === sessionId;
 }

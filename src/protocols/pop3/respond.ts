@@ -1,6 +1,6 @@
 /**
  * The one entry point of the POP3 server logic: what a client line does to a session. Pure apart from reading
- * the world; the machine applies the step and performs the world changes (lock, expunge) as actions.
+ * the world; step.ts turns its answer into the shared decision (next state, lock and expunge effects).
  */
 import { saslResponse, authorizationCommand } from './commands/authorization.ts';
 import { transactionCommand } from './commands/transaction.ts';

@@ -82,8 +82,8 @@ export interface Pop3Event {
 }
 
 /**
- * What a client line leads to; the machine maps each outcome to its target state. `notAllowed` means the
- * command is not accepted in this state: the machine has no transition for it and the driver sends the reply.
+ * What a client line leads to; step.ts names the state each outcome leads to. `notAllowed` means the command
+ * is not accepted in this state: the decision is a refusal, the machine takes no transition, the reply is sent.
  */
 export type Pop3Outcome = 'stay' | 'userAccepted' | 'challenge' | 'loggedIn' | 'inUse' | 'rejected' | 'quit' | 'notAllowed';
 

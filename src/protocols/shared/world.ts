@@ -373,6 +373,11 @@ export class MailWorld {
     return true;
   }
 
+  /** Which session holds the POP3 maildrop lock of `user`, if any: a look, not a take. */
+  maildropHolder(user: string): string | undefined {
+    return this.#locks.get(user);
+  }
+
   /** Releases the POP3 maildrop lock if this session holds it. */
   unlockMaildrop(user: string, session: string): void {
     if (this.#locks.get(user) === session) this.#locks.delete(user);

@@ -1,15 +1,44 @@
-/** The SMTP session machine's context and events, and the facts the pure rules in src/protocols/smtp read from it. */
-import type { OfferFacts } from '../protocols/smtp/capabilities.ts';
-import { EMPTY_MESSAGE, type MessageBuffer } from '../protocols/smtp/data.ts';
-import { SMTP } from '../protocols/smtp/replies.ts';
-import type { SequenceFacts } from '../protocols/smtp/sequence.ts';
-import type { MailWorld, WorldChange } from '../protocols/shared/world.ts';
-import { openingContext, type ClientEvent, type SessionContextBase, type SessionInput } from './session.ts';
+/** The SMTP session's context and events, and the facts the pure rules in this folder read from them. */
+import type { OfferFacts } from './capabilities.ts';
+import { EMPTY_MESSAGE, type MessageBuffer } from './data.ts';
+import { SMTP } from './replies.ts';
+import type { SequenceFacts } from './sequence.ts';
+import type { MailWorld, WorldChange } from '../shared/world.ts';
+
+/** Who the session serves: relay (port 25), submission (587, 465) or mailbox access. */
+export type SmtpRole = 'relay' | 'submission' | 'access';
+
+/** What the session starts from: the session contract's input, as far as SMTP reads it. */
+export interface SmtpInput {
+  world: MailWorld;
+  role: SmtpRole;
+  clientAddress: string;
+  implicitTls: boolean;
+}
+
+/** A client line as the machine receives it (the session contract's ClientEvent). */
+export interface SmtpLineEvent {
+  type: string;
+  /** The command verb in upper case ("" for text lines). */
+  verb: string;
+  args: string;
+  line: string;
+}
 
 /** Everything one SMTP session remembers. */
-export interface SmtpContext extends SessionContextBase {
+export interface SmtpContext {
+  /** Lines produced by the last event (the greeting, initially). */
+  reply: string[];
+  /** TLS is active. */
+  tls: boolean;
+  /** The last event accepted STARTTLS: TLS starts after `reply`. */
+  startTls: boolean;
+  /** The connection is closed after `reply`. */
+  closed: boolean;
+  /** The authenticated user, if any. */
+  user: string | undefined;
   readonly world: MailWorld;
-  readonly role: SessionInput['role'];
+  readonly role: SmtpRole;
   readonly clientAddress: string;
   /** The name given with EHLO/HELO (RFC 5321 §4.1.1.1); undefined before it and after STARTTLS (RFC 3207 §4.2). */
   helo: string | undefined;
@@ -26,15 +55,19 @@ export interface SmtpContext extends SessionContextBase {
 }
 
 /** Events the machine takes: client lines (see ClientEvent), a lost connection, and world changes (ignored). */
-export type SmtpEvent = ClientEvent | { type: 'client.dropped' } | { type: 'world.changed'; change: WorldChange };
+export type SmtpEvent = SmtpLineEvent | { type: 'client.dropped' } | { type: 'world.changed'; change: WorldChange };
 
 /** The state of a session that has no transaction open: what RSET, EHLO and the end of DATA return to. */
 export const NO_TRANSACTION = { sender: undefined, recipients: [] as string[], message: EMPTY_MESSAGE, loginUser: undefined };
 
 /** The context at connection: the greeting is the first reply (RFC 5321 §3.1); TLS is up already on 465. */
-export function initialContext(input: SessionInput): SmtpContext {
+export function initialContext(input: SmtpInput): SmtpContext {
   return {
-    ...openingContext(input, SMTP.greeting),
+    reply: [SMTP.greeting],
+    tls: input.implicitTls,
+    startTls: false,
+    closed: false,
+    user: undefined,
     world: input.world,
     role: input.role,
     clientAddress: input.clientAddress,

@@ -1,14 +1,16 @@
 /**
- * What each accepted event does to an SMTP session: pure functions from context and event to the context
- * changes, which the machine's assign actions apply. Every step sets `reply` and clears `startTls`.
+ * What each accepted SMTP event does to the session: pure functions from context and event to the context
+ * changes (reply included), which step.ts hands to the machine as the decision's patch. Every step sets `reply`
+ * and clears `startTls`. Delivery is not done here: the final dot names it as an effect (see step.ts).
  */
-import { answer, startAuth, type AuthStep, type SaslWait } from '../protocols/smtp/auth.ts';
-import { ehloReply, helpReply, offersAuth } from '../protocols/smtp/capabilities.ts';
-import { appendLine, EMPTY_MESSAGE, messageOutcome } from '../protocols/smtp/data.ts';
-import { checkMail, checkRecipient, uniqueRecipients, withProtocol } from '../protocols/smtp/envelope.ts';
-import { queued, quotaExceeded, SMTP } from '../protocols/smtp/replies.ts';
-import type { DeliveryRefusal } from '../protocols/shared/world.ts';
-import { argsOf, lineOf, NO_TRANSACTION, offerFacts, verbOf, type SmtpContext, type SmtpEvent } from './smtp-context.ts';
+import type { AuthStep } from './auth.ts';
+import { ehloReply, helpReply, offersAuth } from './capabilities.ts';
+import { appendLine, EMPTY_MESSAGE, messageOutcome } from './data.ts';
+import { checkMail, checkRecipient, uniqueRecipients, withProtocol } from './envelope.ts';
+import { SMTP } from './replies.ts';
+import type { Envelope } from '../shared/delivery.ts';
+import type { RawMessage } from '../shared/message.ts';
+import { argsOf, lineOf, NO_TRANSACTION, offerFacts, verbOf, type SmtpContext, type SmtpEvent } from './session-context.ts';
 
 /** A context change. */
 export type Step = Partial<SmtpContext>;
@@ -79,10 +81,16 @@ export const dataLine = (c: SmtpContext, e: SmtpEvent): Step => ({
   message: appendLine(c.message, lineOf(e), c.world.limits.messageOctets),
 });
 
-/** The final dot: deliver and answer 250 with the queue id, or refuse the whole message; the transaction ends. */
-export const endData = (c: SmtpContext): Step => {
+/** A message handed over for delivery after the final dot: the world decides the reply (RFC 5321 §4.2.5). */
+export interface Delivery {
+  envelope: Envelope;
+  content: RawMessage;
+}
+
+/** The final dot: the transaction ends either way; a whole message is handed over for delivery, else refused. */
+export const endData = (c: SmtpContext): { step: Step; delivery?: Delivery } => {
   const outcome = messageOutcome(c.message);
-  if (outcome !== 'ok') return { ...say(outcome === 'tooBig' ? SMTP.messageTooBig : SMTP.dataLineTooLong), ...NO_TRANSACTION };
+  if (outcome !== 'ok') return { step: { ...say(outcome === 'tooBig' ? SMTP.messageTooBig : SMTP.dataLineTooLong), ...NO_TRANSACTION } };
   const envelope = {
     from: c.sender ?? '',
     recipients: uniqueRecipients(c.recipients, c.world),
@@ -90,29 +98,13 @@ export const endData = (c: SmtpContext): Step => {
     clientAddress: c.clientAddress,
     withProtocol: withProtocol(c.esmtp, c.tls, c.user !== undefined),
   };
-  try {
-    const result = c.world.deliver(envelope, c.message.content);
-    // Refused for room (RFC 5321 §4.2.5: a 4yz leaves the message with the client): nothing was stored.
-    if (result.refused) return { ...say(refusalReply(result.refused)), ...NO_TRANSACTION };
-    return { ...say(queued(result.queueId)), ...NO_TRANSACTION };
-  } catch {
-    // RFC 5321 §4.2.5: a 4yz after the dot leaves the message with the client, which is true here.
-    return { ...say(SMTP.internalError), ...NO_TRANSACTION };
-  }
+  // The reply waits for the delivery, which the session performs after the machine has recorded the step.
+  return { step: { reply: [], startTls: false, ...NO_TRANSACTION }, delivery: { envelope, content: c.message.content } };
 };
 
-function refusalReply(r: DeliveryRefusal): string {
-  return r.reason === 'overQuota' ? quotaExceeded(r.recipient) : r.reason === 'tooBig' ? SMTP.messageTooBig : SMTP.insufficientStorage;
-}
-
-function applyAuth(step: AuthStep): Step {
+/** The context change of one AUTH step: a challenge keeps LOGIN's user name, the end forgets it. */
+export function applyAuth(step: AuthStep): Step {
   if (step.kind === 'challenge') return { ...say(step.reply), loginUser: step.username };
   if (step.kind === 'success') return { ...say(step.reply), user: step.user, loginUser: undefined };
   return { ...say(step.reply), loginUser: undefined };
 }
-
-/** AUTH mechanism [initial-response]. */
-export const auth = (c: SmtpContext, e: SmtpEvent): Step => applyAuth(startAuth(argsOf(e), c.world));
-
-/** A SASL response while `wait` is pending. */
-export const saslResponse = (c: SmtpContext, e: SmtpEvent, wait: SaslWait): Step => applyAuth(answer(wait, lineOf(e), c.loginUser, c.world));
