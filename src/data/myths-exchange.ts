@@ -24,7 +24,7 @@ export const exchangeMyths: Myth[] = [
     id: 'exchange-all-ports',
     myth: 'Every IMAP, POP3 and SMTP port works with Exchange.',
     correction:
-      'Which mail ports Exchange answers on depends on the deployment and its configuration: Exchange Server SE has POP3 and IMAP4 turned off until an administrator starts their services, and for Exchange Online Microsoft publishes IMAP on 993, POP3 on 995 and SMTP submission on 587 (smtp.office365.com, with STARTTLS). Classic Outlook and the built-in mail apps of phones use none of them: they reach Exchange over HTTPS on port 443.',
+      'Which mail ports Exchange answers on depends on the deployment and its configuration: Exchange Server SE has POP3 and IMAP4 turned off until an administrator starts their services, and for Exchange Online Microsoft publishes IMAP on 993, POP3 on 995 and SMTP submission on 587 (smtp.office365.com, with STARTTLS). Classic Outlook, and phones set up with an Exchange account, use none of them: they reach Exchange over HTTPS on port 443.',
     lessons: ['exchange'],
     sources: [...offer('server-se', 'imap').sources, securityDefaults, exchangePorts],
     lastVerified: V2,
