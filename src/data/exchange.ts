@@ -19,7 +19,7 @@ const graphThrottling = doc('Microsoft Graph service-specific throttling limits'
 const autodiscoverEws = doc('Autodiscover for Exchange', 'https://learn.microsoft.com/en-us/exchange/client-developer/exchange-web-services/autodiscover-for-exchange');
 const serverVersionInfo = doc('ServerVersionInfo', 'https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/serverversioninfo');
 const exchangelibCapture = doc('exchangelib (an EWS client) tests: ServerVersionInfo of Exchange 2016/2019 servers', 'https://github.com/ecederstrand/exchangelib');
-const easVersionUpdate = doc('Exchange Team: Exchange Online ActiveSync device support update (Message Center MC1197103)', 'https://aka.ms/EASVersionUpdate');
+const easMinimum = doc('Microsoft 365 Message Center MC1197103: Exchange Online blocks Exchange ActiveSync clients older than protocol 16.1', 'https://admin.microsoft.com/Adminportal/Home#/MessageCenter/:/messages/MC1197103');
 const ewsJavaReadme = doc('OfficeDev/ews-java-api README (EWS feature freeze)', 'https://github.com/OfficeDev/ews-java-api');
 
 const SE = 'server-se' as const;
@@ -103,7 +103,7 @@ export const exchangeFacts: ExchangeFacts = {
 
   events: [
     { id: 'ews-feature-freeze', date: '2018-07-19', text: 'EWS gets no new features; Microsoft points new development to Microsoft Graph.', sources: [ewsJavaReadme], ...v },
+    { id: 'eas-online-16-1-minimum', date: '2026-03-01', text: 'Exchange Online refuses Exchange ActiveSync clients that speak a protocol version older than 16.1; Outlook mobile does not use ActiveSync and is not affected.', sources: [easMinimum], ...v },
     { id: 'exchange-2016-2019-end-of-support', date: '2025-10-14', text: 'Exchange Server 2016 and 2019 reach their end of support; Exchange Server SE is the supported on-premises version.', sources: [ex2019Lifecycle, seLifecycle], ...v },
-    { id: 'activesync-16-1', date: '2026-03-01', text: 'Exchange Online stops accepting ActiveSync clients older than protocol version 16.1; Outlook mobile does not use ActiveSync and is not affected.', sources: [easVersionUpdate], ...v },
   ],
 };

@@ -64,7 +64,7 @@ describe('the dated Exchange facts', () => {
     expect(exchangeDay('ews-shutdown')).toMatchObject({ date: exchange.ewsOnline.shutdown, deployment: 'online', sources: exchange.ewsOnline.sources });
     expect(exchangeDay('smtp-auth-default-off').date).toBe('2026-12-31');
     expect(exchangeDay('basic-auth-off').date).toBe('2022-10-01');
-    expect(exchangeDay('activesync-16-1')).toMatchObject({ date: '2026-03-01', deployment: 'online' });
+    expect(exchangeDay('eas-online-16-1-minimum')).toMatchObject({ date: '2026-03-01', deployment: 'online' });
     expect(() => exchangeDay('ews-shutdwon')).toThrow(/no Exchange date "ews-shutdwon".*ews-shutdown/);
   });
 });

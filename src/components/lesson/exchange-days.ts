@@ -33,7 +33,7 @@ function basicRefusedDay(): string {
 const EVENTS: Record<string, { title: string; deployment?: ExchangeDeploymentId }> = {
   'ews-feature-freeze': { title: 'EWS feature freeze' },
   'exchange-2016-2019-end-of-support': { title: 'Exchange 2016 and 2019: end of support', deployment: 'server-se' },
-  'activesync-16-1': { title: 'ActiveSync 16.1 or later only', deployment: 'online' },
+  'eas-online-16-1-minimum': { title: 'ActiveSync 16.1 or later only', deployment: 'online' },
 };
 
 /** Every dated Exchange fact, oldest first. */

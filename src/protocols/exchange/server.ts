@@ -5,6 +5,7 @@
  */
 import type { HttpRequest, HttpResponse } from '../shared/http-types.ts';
 import type { MailWorld } from '../shared/world.ts';
+import { activeSyncEndpoint } from './activesync/endpoint.ts';
 import { autodiscoverJson, isAutodiscoverJson } from './autodiscover-json.ts';
 import { autodiscoverPox } from './autodiscover-pox.ts';
 import { exchangeConfig, type ExchangeConfig, type ExchangeDeploymentId, type ExchangeOptions } from './config.ts';
@@ -20,6 +21,7 @@ export type HttpHandler = (request: HttpRequest) => HttpResponse;
 function route(world: MailWorld, config: ExchangeConfig, request: HttpRequest): HttpResponse {
   const path = request.target.split('?')[0]!.toLowerCase();
   if (path === '/ews/exchange.asmx') return ewsEndpoint(world, config, request);
+  if (path === '/microsoft-server-activesync') return activeSyncEndpoint(world, config, request);
   if (path === '/autodiscover/autodiscover.xml') return autodiscoverPox(world, config, request);
   if (isAutodiscoverJson(request.target)) return autodiscoverJson(config, request);
   return plain(404, 'Not Found', 'Not Found\r\n');
