@@ -25,7 +25,7 @@ export const course: readonly CourseLesson[] = [
   { id: 'pop3-or-imap', slug: 'lessons/pop3-or-imap', label: 'POP3 or IMAP?' },
   { id: 'ports', slug: 'lessons/ports-and-encryption', label: 'Ports and encryption' },
   { id: 'troubleshooting', slug: 'lessons/troubleshooting', label: 'Troubleshooting: what the server is telling you' },
-  { id: 'exchange', slug: undefined, label: 'Microsoft Exchange and Microsoft 365' },
+  { id: 'exchange', slug: 'lessons/exchange', label: 'Microsoft Exchange and Microsoft 365' },
 ];
 
 /** The lessons that exist, in order. */

@@ -22,6 +22,7 @@ import {
   rfc,
   smtpOnlyTransfers,
 } from './sources.ts';
+import { exchangeSituations } from './situations-exchange.ts';
 import { causes, troubles } from './troubles.ts';
 
 /** Every fact of the course, validated by `factsSchema` in ./index.ts. */
@@ -298,5 +299,6 @@ export const facts: Facts = {
       sources: [rfc(5321, '5.1'), rfc(5321, '4.5.4.2'), rfc(6409, '3.1')],
       lastVerified: V,
     },
+    ...exchangeSituations,
   ],
 };

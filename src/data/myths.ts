@@ -1,8 +1,9 @@
 /**
  * Beliefs about mail not tied to one port (reference sheet §7); each port's own myth sits on the port as its
  * misconception. Each myth is one sentence a learner judges; each correction's first sentence is true on its own,
- * because the quiz asks it as a fact. Exchange's myths (§7 #20–22) come with the Exchange issue.
+ * because the quiz asks it as a fact. Exchange's myths (§7 #20–22) are in myths-exchange.ts, listed last.
  */
+import { exchangeMyths } from './myths-exchange.ts';
 import type { Myth } from './schema.ts';
 import { V, V2, rfc } from './sources.ts';
 
@@ -152,4 +153,5 @@ export const myths: Myth[] = [
     sources: [rfc(5321, '4.2.5'), rfc(5321, '3.6.3'), rfc(5321, '4.5.4.1')],
     lastVerified: V2,
   },
+  ...exchangeMyths,
 ];

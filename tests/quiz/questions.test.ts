@@ -21,16 +21,17 @@ describe('allQuestions', () => {
     const count = (t: QuizTopic) => all.filter((q) => q.topic === t).length;
     // 10 ports, 9 registered for their role (not 2525), 8 carrying a mail protocol (not plaintext 80);
     // 8 (protocol, mode) pairs with one such port (Exchange is not asked by port); a security question per
-    // registered port; 4 situations; a myth and a fact per port (10) and per general myth (16); a reply question
+    // registered port; 6 situations (2 of them Exchange's); a myth and a fact per port (10) and per general myth (20, 4 of
+    // them Exchange's); a reply question
     // per trouble with a reply (11 of 13); reply classes: SMTP 4, POP3 2, IMAP 5.
     expect(count('port-to-protocol')).toBe(8);
     expect(count('protocol-to-port')).toBe(8);
     expect(count('security-mode')).toBe(9);
-    expect(count('situation')).toBe(4);
-    expect(count('myth-or-fact')).toBe(52);
+    expect(count('situation')).toBe(6);
+    expect(count('myth-or-fact')).toBe(60);
     expect(count('reply')).toBe(11);
     expect(count('reply-class')).toBe(11);
-    expect(all).toHaveLength(103);
+    expect(all).toHaveLength(113);
   });
 
   test('gives every question a unique id', () => {
@@ -195,11 +196,13 @@ describe('pickQuestions', () => {
 
   test('picks situations only when asked for them, answers intact', () => {
     const qs = pickQuestions({ count: 10, topics: ['situation'], seed: 4 });
-    expect(qs).toHaveLength(4);
+    expect(qs).toHaveLength(6);
     expect(new Set(qs.map((q) => q.topic))).toEqual(new Set(['situation']));
     expect(qs.map(answerLabel).sort()).toEqual([
+      'ActiveSync on port 443 (HTTPS)',
       'IMAP on port 143 or 993',
       'MAPI over HTTP on port 443 (HTTPS)',
+      'Microsoft Graph on port 443 (HTTPS)',
       'SMTP relay on port 25',
       'SMTP submission on port 587 or 465',
     ]);
@@ -212,7 +215,7 @@ describe('pickQuestions', () => {
   });
 
   test('keeps the answer pointing at the right option after shuffling', () => {
-    const q = pickQuestions({ count: 49, seed: 5 }).find((x) => x.id === 'port-to-protocol:993');
+    const q = pickQuestions({ count: all.length, seed: 5 }).find((x) => x.id === 'port-to-protocol:993');
     expect(q && answerLabel(q)).toBe('IMAP (Implicit TLS)');
   });
 
@@ -256,6 +259,8 @@ describe('situations', () => {
       'situation:phone-and-laptop',
       'situation:outlook-exchange-online',
       'situation:server-to-mx',
+      'situation:new-app-exchange-online',
+      'situation:phone-exchange-account',
     ]);
   });
 
@@ -369,6 +374,10 @@ describe('general myths', () => {
       ['imap4rev1-current', 'IMAP4rev1 (RFC 3501) is the current version of IMAP.', 'RFC 9051 Appendix E'],
       ['mx-ip-or-port', 'An MX record can point to an IP address, or name a port.', 'RFC 5321 §5.1'],
       ['accepted-means-delivered', 'A 250 reply after DATA means the message was delivered.', 'RFC 5321 §4.2.5'],
+      ['exchange-all-ports', 'Every IMAP, POP3 and SMTP port works with Exchange.', 'POP3 and IMAP4 in Exchange Server'],
+      ['exchange-online-password', 'A mail program can still log in to Exchange Online over IMAP or POP3 with a user name and password.', 'Deprecation of Basic authentication in Exchange Online'],
+      ['exchange-online-no-imap', 'Exchange Online has switched IMAP and POP3 off.', 'POP3 and IMAP4 in Exchange Online'],
+      ['ews-for-new-apps', 'Exchange Web Services is the API to build a new app for Exchange Online.', 'Use the Outlook mail REST API'],
     ];
     for (const [id, myth, source] of expected) {
       const q = byId(`myth-or-fact:myth:${id}`);
@@ -485,8 +494,8 @@ describe('every port question agrees with the data file, with one defensible ans
 describe('general myths asked both ways', () => {
   test('“Fact” is right as often as “Myth”', () => {
     const answers = all.filter((q) => q.topic === 'myth-or-fact').map((q) => q.answer);
-    expect(answers.filter((a) => a === 'fact')).toHaveLength(26);
-    expect(answers.filter((a) => a === 'myth')).toHaveLength(26);
+    expect(answers.filter((a) => a === 'fact')).toHaveLength(30);
+    expect(answers.filter((a) => a === 'myth')).toHaveLength(30);
   });
 
   test('the fact is the correction’s first sentence, a whole statement on its own', () => {
