@@ -56,6 +56,12 @@ async function open(data: SimulatorData) {
   const user = userEvent.setup();
   render(SessionSimulator, { props: { data } });
   await screen.findByRole('log');
+  // The first screen needs no machine; the player machine starts when the learner reaches for the widget, and
+  // steps taken before it runs are played when it does (simulator-widget.test.ts). Reach for it, and wait.
+  const widget = screen.getByRole('log').closest('section')!;
+  expect(widget.dataset.player).toBe('waiting');
+  await user.hover(widget);
+  await vi.waitFor(() => expect(widget.dataset.player).toBe('running'));
   return user;
 }
 

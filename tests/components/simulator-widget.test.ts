@@ -50,6 +50,18 @@ describe('SessionSimulator with the build’s record', () => {
     await waitFor(() => expect(lines().slice(-2)).toEqual(['C: AUTH PLAIN AGFsaWNlAHdvbmRlcmxhbmQ=', 'S: 530 5.7.0 Must issue a STARTTLS command first']));
     expect(screen.getByText('Step 2 of 6')).toBeTruthy();
   });
+
+  test('starts no player machine until the learner reaches for the widget', async () => {
+    const data = (await simulatorData({ scenario: 'test-submission' }))!;
+    const user = userEvent.setup();
+    render(SessionSimulator, { props: { scenario: 'test-submission', data } });
+    const widget = screen.getByRole('log').closest('section')!;
+    for (let i = 0; i < 5; i++) await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(widget.dataset.player).toBe('waiting');
+    await user.hover(screen.getByRole('button', { name: 'Next step' }));
+    await waitFor(() => expect(widget.dataset.player).toBe('running'));
+    expect(lines()).toEqual(['S: 220 mail.example.test ESMTP Mailwire']);
+  });
 });
 
 describe('SessionSimulator, guided', () => {
