@@ -140,6 +140,6 @@ export function stepRange(spec: string, scenario: Pick<Scenario, 'id' | 'steps'>
 }
 
 /** The blocks of steps `range` only (the greeting left out). */
-export function partOf(view: TranscriptView, range: StepRange): TranscriptBlock[] {
+export function partOf(view: Pick<TranscriptView, 'blocks'>, range: StepRange): TranscriptBlock[] {
   return view.blocks.slice(range.first, range.last + 1);
 }
