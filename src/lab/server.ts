@@ -130,6 +130,44 @@ export async function startLab(options: LabOptions = {}): Promise<Lab> {
     if (!wrap) say(socket);
   };
 
+  /**
+   * A listener's connection handler, the same for line and HTTP protocols: admission (a refusal in the protocol's
+   * own words, from `refusal`), TLS first where the port wants it, then `open` the connection.
+   */
+  const listener = (
+    port: number,
+    tlsFirst: boolean,
+    refusal: (address: string | undefined) => { lines: string[]; eol?: string },
+    open: (socket: Socket, encrypted: boolean) => void,
+  ): Server =>
+    createServer({ allowHalfOpen: true }, (raw) => {
+      try {
+        raw.on('error', () => {});
+        raw.setNoDelay(true);
+        const verdict = admission.admit(raw);
+        if (!verdict.serve) {
+          if (!verdict.words) return void raw.destroy();
+          listenerLog(port, `refused ${verdict.address}: over the connections allowed ${verdict.perAddress ? 'from one address' : 'in all'}`);
+          const { lines, eol } = refusal(verdict.perAddress ? verdict.address : undefined);
+          return sayAndClose(raw, lines, tlsFirst, eol);
+        }
+        if (!tlsFirst) return open(raw, false);
+        const handshaking = upgradeToTls(raw, certificate.secureContext, commandMs, {
+          secure: (secure: TLSSocket) => {
+            admission.bound(secure);
+            open(secure, true);
+          },
+          failed: (reason) => listenerLog(port, `${verdict.address}: ${reason}`),
+          error: () => {},
+          closed: () => {},
+        });
+        admission.loose(handshaking);
+      } catch (error) {
+        failed(error);
+        raw.destroy();
+      }
+    });
+
   const serve = (l: ListenerPlan): Server => {
     const idleMs = (options.idleTimeout ?? IDLE_DEFAULTS[l.protocol]) * 1000;
     const ctx: ConnectionContext = {
@@ -161,36 +199,7 @@ export async function startLab(options: LabOptions = {}): Promise<Lab> {
       }
     };
 
-    const accept = (raw: Socket): void => {
-      raw.on('error', () => {});
-      raw.setNoDelay(true);
-      const verdict = admission.admit(raw);
-      if (!verdict.serve) {
-        if (!verdict.words) return void raw.destroy();
-        listenerLog(l.port, `refused ${verdict.address}: over the connections allowed ${verdict.perAddress ? 'from one address' : 'in all'}`);
-        return sayAndClose(raw, refusalReply(l.protocol, verdict.perAddress ? verdict.address : undefined), implicitTls);
-      }
-      if (!implicitTls) return open(raw, false);
-      const handshaking = upgradeToTls(raw, certificate.secureContext, commandMs, {
-        secure: (secure: TLSSocket) => {
-          admission.bound(secure);
-          open(secure, true);
-        },
-        failed: (reason) => listenerLog(l.port, `${verdict.address}: ${reason}`),
-        error: () => {},
-        closed: () => {},
-      });
-      admission.loose(handshaking);
-    };
-
-    return createServer({ allowHalfOpen: true }, (raw) => {
-      try {
-        accept(raw);
-      } catch (error) {
-        failed(error);
-        raw.destroy();
-      }
-    });
+    return listener(l.port, implicitTls, (address) => ({ lines: refusalReply(l.protocol, address) }), open);
   };
 
   /** An HTTP listener: the same admission and TLS handling; requests instead of lines. */
@@ -219,32 +228,7 @@ export async function startLab(options: LabOptions = {}): Promise<Lab> {
         sayAndClose(socket, [], false);
       }
     };
-    return createServer({ allowHalfOpen: true }, (raw) => {
-      try {
-        raw.on('error', () => {});
-        raw.setNoDelay(true);
-        const verdict = admission.admit(raw);
-        if (!verdict.serve) {
-          if (!verdict.words) return void raw.destroy();
-          listenerLog(l.port, `refused ${verdict.address}: over the connections allowed ${verdict.perAddress ? 'from one address' : 'in all'}`);
-          return sayAndClose(raw, httpRefusal(verdict.perAddress ? verdict.address : undefined), https, '');
-        }
-        if (!https) return open(raw, false);
-        const handshaking = upgradeToTls(raw, certificate.secureContext, commandMs, {
-          secure: (secure: TLSSocket) => {
-            admission.bound(secure);
-            open(secure, true);
-          },
-          failed: (reason) => listenerLog(l.port, `${verdict.address}: ${reason}`),
-          error: () => {},
-          closed: () => {},
-        });
-        admission.loose(handshaking);
-      } catch (error) {
-        failed(error);
-        raw.destroy();
-      }
-    });
+    return listener(l.port, https, (address) => ({ lines: httpRefusal(address), eol: '' }), open);
   };
 
   try {
