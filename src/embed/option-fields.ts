@@ -5,6 +5,7 @@
  */
 import * as z from 'zod/mini';
 import { quizTopics } from '../quiz/types.ts';
+import { protocolNames, type ProtocolName } from '../protocols/registry.ts';
 
 /** The widgets that have an embed page, /embed/<widget>/. */
 export const EMBED_WIDGETS = ['simulator', 'devices', 'quiz', 'comparison', 'ports'] as const;
@@ -66,7 +67,7 @@ const SIM = ['simulator'] as const;
 /** Every URL parameter an embed page reads, in the order the /teach/ table lists them. */
 export const OPTION_FIELDS: readonly OptionField[] = [
   { param: 'scenario', key: 'scenario', schema: z.string().check(z.regex(/^[a-z0-9]+(-[a-z0-9]+)*$/), z.maxLength(60)), accepts: 'a scenario id, e.g. smtp-relay-25', does: 'The guided scenario to play.', widgets: SIM },
-  { param: 'protocol', key: 'protocol', schema: z.enum(['smtp', 'pop3', 'imap']), accepts: 'smtp, pop3 or imap', does: 'The server for a free session (without a scenario).', widgets: SIM },
+  { param: 'protocol', key: 'protocol', schema: z.enum(protocolNames as [ProtocolName, ...ProtocolName[]]), accepts: `${protocolNames.slice(0, -1).join(', ')} or ${protocolNames.at(-1)}`, does: 'The server for a free session (without a scenario).', widgets: SIM },
   { param: 'port', key: 'port', schema: int(1, 65535), accepts: 'a port number, 1 to 65535', does: 'The port for a free session; it decides the security, as on a real server.', widgets: SIM },
   { param: 'step', key: 'startStep', schema: int(0, 500), accepts: 'a whole number, 0 (the greeting) or more', does: 'Steps already played when the scenario opens.', widgets: SIM },
   { param: 'mode', key: 'mode', schema: z.enum(['guided', 'free', 'predict']), accepts: 'guided, free or predict', does: 'guided steps, a free command line, or guided steps that ask the learner to predict each reply first.', widgets: SIM },
