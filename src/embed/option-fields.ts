@@ -4,6 +4,7 @@
  * snippet builder all read this one list, so a parameter cannot be documented one way and parsed another.
  */
 import * as z from 'zod/mini';
+import { lessonIds, type LessonId } from '../data/ids.ts';
 import { quizTopics } from '../quiz/types.ts';
 import { protocolNames, type ProtocolName } from '../protocols/registry.ts';
 
@@ -47,7 +48,7 @@ export interface OptionField {
 
 /** The parsed options (every key optional: a missing one means the widget's own default). */
 export interface EmbedOptionValues {
-  protocol?: 'smtp' | 'pop3' | 'imap';
+  protocol?: ProtocolName;
   port?: number;
   scenario?: string;
   startStep?: number;
@@ -55,6 +56,7 @@ export interface EmbedOptionValues {
   hideNotes?: boolean;
   count?: number;
   topics?: (typeof quizTopics)[number][];
+  lesson?: LessonId;
   seed?: number;
   theme: 'light' | 'dark' | 'auto';
   height?: number;
@@ -74,6 +76,7 @@ export const OPTION_FIELDS: readonly OptionField[] = [
   { param: 'hidenotes', key: 'hideNotes', schema: flag, accepts: '1, true or yes (0, false, no turn it off)', does: 'Hides the notes under the guided steps (to discuss them in class).', widgets: SIM },
   { param: 'count', key: 'count', schema: int(1, 50), accepts: 'a whole number, 1 to 50', does: 'How many questions the quiz asks.', widgets: ['quiz'] },
   { param: 'topics', key: 'topics', schema: topicList, accepts: `topic ids separated by commas: ${quizTopics.join(', ')}`, does: 'Which kinds of question the quiz asks.', widgets: ['quiz'] },
+  { param: 'lesson', key: 'lesson', schema: z.enum(lessonIds), accepts: `a lesson id: ${lessonIds.join(', ')}`, does: 'Only that lesson’s questions, as its “Check yourself” quiz asks them.', widgets: ['quiz'] },
   { param: 'seed', key: 'seed', schema: int(0, 2_147_483_647), accepts: 'a whole number, 0 to 2147483647', does: 'Gives everyone the same questions in the same order.', widgets: ['quiz'] },
   { param: 'theme', key: 'theme', schema: z.enum(['light', 'dark', 'auto']), accepts: 'light, dark or auto', does: 'Colours; auto follows the theme the reader picked on Mailwire, else their system.', widgets: ALL },
   { param: 'height', key: 'height', schema: int(200, 4000), accepts: 'pixels, 200 to 4000', does: 'The iframe height the snippets use; the widget scrolls inside it when taller.', widgets: ALL },

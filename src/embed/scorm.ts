@@ -3,6 +3,7 @@
  * 1.2 extensions, adlcp_rootv1p2) and a launch page that frames the widget's embed and reports to the LMS through
  * scorm-launch.js. Pure text; src/integrations/scorm-packages.ts zips them at build time.
  */
+import type { LessonId } from '../data/ids.ts';
 import type { EmbedOptionValues, EmbedWidget } from './option-fields.ts';
 import { embedUrl } from './snippets.ts';
 
@@ -25,10 +26,28 @@ export const QUIZ_PACKAGES: readonly ScormPackage[] = [
   { name: 'quiz-replies', title: 'Quiz: what a reply tells you (5 questions)', widget: 'quiz', options: { count: 5, topics: ['reply'], seed: 1 }, mastery: 80 },
 ];
 
-/** Every package: the quizzes, then one per scenario (id and title from its data). */
-export function scormPackages(scenarios: readonly { id: string; title: string }[]): ScormPackage[] {
+/** A lesson's "Check yourself" quiz as a package: its questions only, at most five, fixed by a seed. */
+export interface LessonQuiz {
+  id: LessonId;
+  /** The lesson's name on the course map. */
+  label: string;
+  /** How many questions the bank has for it. */
+  questions: number;
+}
+
+/** How many questions a lesson's package asks: five, or all the lesson has when fewer. */
+const LESSON_QUIZ_COUNT = 5;
+
+/** Every package: the quizzes, one per lesson with questions, then one per scenario (id and title from its data). */
+export function scormPackages(scenarios: readonly { id: string; title: string }[], lessons: readonly LessonQuiz[] = []): ScormPackage[] {
   return [
     ...QUIZ_PACKAGES,
+    ...lessons
+      .filter((l) => l.questions > 0)
+      .map((l) => {
+        const count = Math.min(LESSON_QUIZ_COUNT, l.questions);
+        return { name: `quiz-lesson-${l.id}`, title: `Lesson quiz: ${l.label} (${count} questions)`, widget: 'quiz' as const, options: { lesson: l.id, count, seed: 1 }, mastery: 80 };
+      }),
     ...scenarios.map((s) => ({ name: `scenario-${s.id}`, title: `Scenario: ${s.title}`, widget: 'simulator' as const, options: { scenario: s.id } })),
   ];
 }

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { strToU8, zipSync } from 'fflate';
+import { lessonQuizzes } from '../embed/lesson-quizzes.ts';
 import { launchPage, manifest, scormPackages } from '../embed/scorm.ts';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
@@ -32,7 +33,7 @@ export function scormPackagesIntegration(): AstroIntegration {
         const out = join(fileURLToPath(dir), 'teach', 'scorm');
         mkdirSync(out, { recursive: true });
         const launcher = readFileSync(join(here, '../embed/scorm-launch.js'));
-        const packages = scormPackages(scenarioTitles());
+        const packages = scormPackages(scenarioTitles(), lessonQuizzes());
         for (const p of packages) {
           const zip = zipSync({ 'imsmanifest.xml': strToU8(manifest(p)), 'index.html': strToU8(launchPage(p, origin)), 'launch.js': launcher }, { level: 9, mtime: new Date('2026-01-01T00:00:00Z') });
           writeFileSync(join(out, `${p.name}.zip`), zip);

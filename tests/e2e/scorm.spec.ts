@@ -31,8 +31,9 @@ test('a package holds a SCORM 1.2 manifest and its launch page', () => {
   expect(strFromU8(files['index.html']!)).toContain('src="https://mailwire.example/embed/quiz/?count=5&amp;topics=port-to-protocol&amp;seed=1&amp;id=scorm-quiz-port-to-protocol"');
 });
 
-test('a quiz package records the score and passed or failed in the runtime', async ({ page }) => {
-  await page.goto(`${lms}/lms?pkg=quiz-port-to-protocol`);
+// A topic quiz, and a lesson's quiz (its own questions, through the embed's lesson option).
+for (const pkg of ['quiz-port-to-protocol', 'quiz-lesson-smtp']) test(`${pkg}: the package records the score and passed or failed in the runtime`, async ({ page }) => {
+  await page.goto(`${lms}/lms?pkg=${pkg}`);
   const sco = page.frameLocator('iframe[name="sco"]');
   const quiz = sco.frameLocator('#mailwire');
   await expect.poll(() => page.evaluate(() => (window as unknown as { API: Api }).API.isInitialized())).toBe(true);

@@ -22,6 +22,12 @@ describe('good options', () => {
     expect(options).toEqual({ count: 5, topics: ['port-to-protocol', 'reply'], seed: 42, theme: 'auto' });
   });
 
+  test('a lesson’s quiz', () => {
+    const { options, messages } = parseEmbedOptions('quiz', '?lesson=smtp&count=4&seed=7');
+    expect(messages).toEqual([]);
+    expect(options).toEqual({ lesson: 'smtp', count: 4, seed: 7, theme: 'auto' });
+  });
+
   test('no options: the defaults (theme auto, nothing else set)', () => {
     for (const widget of EMBED_WIDGETS) expect(parseEmbedOptions(widget, '')).toEqual({ widget, options: { theme: 'auto' }, messages: [] });
   });
@@ -50,6 +56,12 @@ describe('bad options: a message each, and the default', () => {
     const { options, messages } = parseEmbedOptions('quiz', 'topics=reply,ports');
     expect(options.topics).toBeUndefined();
     expect(messages[0]).toMatch(/^The option “topics” is “reply,ports”, which is not topic ids separated by commas: port-to-protocol,/);
+  });
+
+  test('an unknown lesson is named, with the lessons there are, and the whole quiz is used', () => {
+    const { options, messages } = parseEmbedOptions('quiz', 'lesson=exchange2');
+    expect(options.lesson).toBeUndefined();
+    expect(messages[0]).toMatch(/^The option “lesson” is “exchange2”, which is not a lesson id: travel, transcripts, smtp,/);
   });
 
   test('unknown, repeated and misplaced options are named and ignored', () => {

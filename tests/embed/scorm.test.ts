@@ -3,7 +3,10 @@ import { describe, expect, test } from 'vitest';
 import { allScenarios } from '../../src/components/lesson/scenario-transcript.ts';
 import { scenarioTitles } from '../../src/integrations/scorm-packages.ts';
 import { allQuestions } from '../../src/quiz/questions.ts';
+import { lessonQuizzes } from '../../src/embed/lesson-quizzes.ts';
 import { launchPage, manifest, QUIZ_PACKAGES, scormPackages, xml } from '../../src/embed/scorm.ts';
+import { availableLessons } from '../../src/content/course.ts';
+import { lessonQuestions } from '../../src/quiz/questions.ts';
 
 describe('the packages', () => {
   test('one per quiz and one per scenario, with unique names', () => {
@@ -11,6 +14,20 @@ describe('the packages', () => {
     expect(list).toHaveLength(QUIZ_PACKAGES.length + allScenarios.length);
     expect(new Set(list.map((p) => p.name)).size).toBe(list.length);
     for (const p of list) expect(p.name).toMatch(/^[a-z0-9-]+$/);
+  });
+
+  test('one per lesson on the course map with its own questions, as many as it has up to five, in the embed address', () => {
+    const lessons = lessonQuizzes();
+    expect(lessons.map((l) => l.id)).toEqual(availableLessons.map((l) => l.id));
+    const list = scormPackages(allScenarios, lessons).filter((p) => p.name.startsWith('quiz-lesson-'));
+    expect(list.map((p) => p.options.lesson)).toEqual(lessons.filter((l) => l.questions > 0).map((l) => l.id));
+    for (const p of list) {
+      const have = lessonQuestions(p.options.lesson!).length;
+      expect(p.options.count, p.name).toBe(Math.min(5, have));
+      expect(launchPage(p, 'https://mailwire.example'), p.name).toContain(`lesson=${p.options.lesson}`);
+    }
+    // A lesson with no questions gets no package.
+    expect(scormPackages([], [{ id: 'travel', label: 'How email travels', questions: 0 }])).toHaveLength(QUIZ_PACKAGES.length);
   });
 
   test('the build reads the same scenarios from their files as the site does', () => {
