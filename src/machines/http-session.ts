@@ -81,7 +81,7 @@ class FramedHttpSession implements HttpSession {
     if (headerValue(request.headers, 'host') === undefined) return this.#answer(sent, textResponse(400, 'An HTTP/1.1 request needs a Host header field (RFC 9112 §3.2).'), false);
     let response: HttpResponse;
     try {
-      response = this.#server.handle(this.#world, request);
+      response = this.#server.handle(this.#world, request, this.port);
     } catch {
       this.internalErrors += 1;
       return this.#answer(sent, textResponse(500, 'Internal error; the connection closes.', [['Connection', 'close']]), true);

@@ -7,8 +7,11 @@ import type { HttpRequest, HttpResponse } from './http-types.ts';
 import type { HttpLimits, HttpProtocolName } from './session-types.ts';
 import type { MailWorld } from './world.ts';
 
-/** A pure HTTP request handler: never throws for any request, however odd (the session still guards it). */
-export type HttpHandler = (world: MailWorld, request: HttpRequest) => HttpResponse;
+/**
+ * A pure HTTP request handler: never throws for any request, however odd (the session still guards it). `port`
+ * is the standard port the request came in on (a server may answer 80 and 443 differently).
+ */
+export type HttpHandler = (world: MailWorld, request: HttpRequest, port: number) => HttpResponse;
 
 /** One port an HTTP protocol is served on, and how it is protected there. */
 export interface HttpPort {

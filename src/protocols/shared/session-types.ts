@@ -5,14 +5,17 @@ import type { HttpRequest, HttpResponse } from './http-types.ts';
 
 export type { ProtocolName };
 
-/** The HTTP-framed protocols the engine simulates ("hello" is a test protocol that lessons never show). */
-export type HttpProtocolName = 'hello';
+/**
+ * The HTTP-framed protocols the engine simulates: Microsoft Exchange (both deployments and the identity platform,
+ * told apart by the host a request addresses) and "hello", a test protocol that lessons never show.
+ */
+export type HttpProtocolName = 'exchange' | 'hello';
 
 /** Every protocol a session can speak, whatever its framing. */
 export type AnyProtocolName = ProtocolName | HttpProtocolName;
 
 /** The HTTP-framed protocols, for telling a protocol's framing where only its name is at hand. */
-export const HTTP_PROTOCOLS: readonly HttpProtocolName[] = ['hello'];
+export const HTTP_PROTOCOLS: readonly HttpProtocolName[] = ['exchange', 'hello'];
 
 /** Whether a protocol is framed as HTTP requests and responses rather than lines. */
 export function isHttpProtocol(protocol: AnyProtocolName): protocol is HttpProtocolName {

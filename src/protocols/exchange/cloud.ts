@@ -1,0 +1,77 @@
+/**
+ * Microsoft's side of one mail world: an Exchange Server SE in the organisation, Exchange Online with Microsoft
+ * Graph, and the identity platform that issues Exchange Online's tokens, all reading and writing the world's one
+ * mail store. Which one answers a request is decided by the host the client addresses (its Host header), as with
+ * the real services; one set per world, made on first use.
+ */
+import { LOCAL_DOMAIN } from '../shared/host.ts';
+import { headerValue, type HttpRequest, type HttpResponse } from '../shared/http-types.ts';
+import type { MailWorld } from '../shared/world.ts';
+import { IDENTITY_HOST, type ExchangeDeploymentId } from './config.ts';
+import { IdentityPlatform, MAIL_APP_ID } from './identity/platform.ts';
+import { EXCHANGE_RESOURCE, GRAPH_RESOURCE } from './identity/scopes.ts';
+import { exchangePort80, exchangeServer, type HttpHandler } from './server.ts';
+
+/** The host names of Exchange Online in the simulated world (outlook.office365.com and graph.microsoft.com in the real one). */
+export const ONLINE_HOSTS: readonly string[] = [new URL(EXCHANGE_RESOURCE).host, new URL(GRAPH_RESOURCE).host];
+
+/** The host names of the organisation's Exchange Server SE. */
+export const SERVER_SE_HOSTS: readonly string[] = [`mail.${LOCAL_DOMAIN}`, `autodiscover.${LOCAL_DOMAIN}`];
+
+/** What answers a request: one deployment of Exchange, or the identity platform. */
+export type ExchangeTarget = ExchangeDeploymentId | 'identity';
+
+/** One world's Microsoft services. */
+export interface ExchangeCloud {
+  /** The identity platform whose tokens Exchange Online accepts (also for XOAUTH2 on IMAP, POP and SMTP). */
+  identity: IdentityPlatform;
+  /** The HTTPS side of each deployment. */
+  https: Record<ExchangeDeploymentId, HttpHandler>;
+  /** The plain-HTTP side (port 80) of each deployment: redirects only. */
+  http: Record<ExchangeDeploymentId, HttpHandler>;
+}
+
+const clouds = new WeakMap<MailWorld, ExchangeCloud>();
+
+/**
+ * The Microsoft services of `world`. The tenant's administrator allow-listed the course's own mail app for EWS
+ * (Set-OrganizationConfig -EwsEnabled $true -EwsAllowedAppIDs), so EWS in Exchange Online answers that app and
+ * refuses every other one, as it does from the data file's block date.
+ */
+export function exchangeCloud(world: MailWorld): ExchangeCloud {
+  let cloud = clouds.get(world);
+  if (!cloud) {
+    const identity = new IdentityPlatform(world);
+    const online = { authorizer: identity.authorizer, ewsEnabled: true, ewsAllowedAppIds: [MAIL_APP_ID] };
+    cloud = {
+      identity,
+      https: { 'server-se': exchangeServer(world, 'server-se'), online: exchangeServer(world, 'online', online) },
+      http: { 'server-se': exchangePort80('server-se'), online: exchangePort80('online', online) },
+    };
+    clouds.set(world, cloud);
+  }
+  return cloud;
+}
+
+/** The host a request addresses, lower case, without a port ("" when it names none). */
+export function requestHost(request: HttpRequest): string {
+  const host = (headerValue(request.headers, 'host') ?? '').trim().toLowerCase();
+  return host.startsWith('[') ? host.slice(0, host.indexOf(']') + 1) : host.replace(/:\d*$/, '');
+}
+
+/**
+ * Who answers a request for `host`: the identity platform's host, Exchange Online's hosts, and anything else
+ * (the organisation's own names, and localhost or an address in the lab) the organisation's Exchange Server SE.
+ */
+export function targetOf(host: string): ExchangeTarget {
+  if (host === IDENTITY_HOST) return 'identity';
+  return ONLINE_HOSTS.includes(host) ? 'online' : 'server-se';
+}
+
+/** Answers one request on `port` (443 or 80) of `world`'s Microsoft services. Never throws. */
+export function exchangeHandle(world: MailWorld, request: HttpRequest, port: number): HttpResponse {
+  const cloud = exchangeCloud(world);
+  const target = targetOf(requestHost(request));
+  if (target === 'identity') return cloud.identity.handle(request);
+  return (port === 80 ? cloud.http : cloud.https)[target](request);
+}
