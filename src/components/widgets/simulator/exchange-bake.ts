@@ -1,0 +1,45 @@
+/**
+ * What the Exchange widget needs from the build: each deployment's palette and the names of its groups, and for a
+ * guided scenario its playback with each row's explainable parts and their catalogue entries. Serializable; the
+ * Astro wrapper and the embed page compute it, so the first screen needs no engine in the page.
+ */
+import { endpoints, GROUP_NAMES, type EndpointTemplate } from '../../../protocols/exchange/endpoints.ts';
+import { explainExchange } from '../../../protocols/exchange/explain.ts';
+import { messageParts, type MessagePart } from '../../../protocols/exchange/explain-parts.ts';
+import type { ExchangeDeploymentId } from '../../../protocols/exchange/config.ts';
+import { playHttpScenario, type HttpScenario } from '../../../scenarios/http-scenario.ts';
+import type { TranscriptEntry } from '../../../protocols/shared/session-types.ts';
+import type { Explanation } from '../engine.ts';
+import { testScenarioById } from '../../lesson/http-transcript.ts';
+
+/** The widget's build data. */
+export interface ExchangeWidgetData {
+  palettes: Record<ExchangeDeploymentId, EndpointTemplate[]>;
+  groupNames: Record<string, string>;
+  scenario?: HttpScenario;
+  played?: { greeting: TranscriptEntry[]; steps: TranscriptEntry[][] };
+  baked?: { parts: MessagePart[][]; explanations: Record<string, Explanation> };
+}
+
+/** The parts of each entry, in order, and the explanations they need. */
+export function bakeParts(entries: readonly TranscriptEntry[]): NonNullable<ExchangeWidgetData['baked']> {
+  const explanations: Record<string, Explanation> = {};
+  const parts = entries.map((entry) => {
+    if (entry.kind !== 'request' && entry.kind !== 'response') return [];
+    const found = messageParts(entry.kind === 'request' ? entry.request : entry.response);
+    for (const p of found) explanations[p.key] ??= explainExchange(p.key)!;
+    return found;
+  });
+  return { parts, explanations };
+}
+
+/** The palettes, and with a scenario id (an HTTP scenario of the exchange protocol) its playback. */
+export function exchangeWidgetData(scenarioId?: string, scenarios: (id: string) => HttpScenario | undefined = testScenarioById): ExchangeWidgetData {
+  const base = { palettes: { 'server-se': endpoints('server-se'), online: endpoints('online') }, groupNames: { ...GROUP_NAMES } };
+  if (scenarioId === undefined) return base;
+  const scenario = scenarios(scenarioId);
+  if (!scenario || scenario.protocol !== 'exchange') throw new Error(`the Exchange widget has no exchange scenario "${scenarioId}"`);
+  const playback = playHttpScenario(scenario);
+  const played = { greeting: playback.greeting, steps: playback.played.map((p) => p.entries) };
+  return { ...base, scenario, played, baked: bakeParts([...played.greeting, ...played.steps.flat()]) };
+}
