@@ -75,7 +75,7 @@ function graphTemplates(host: string): EndpointTemplate[] {
   const one = '/v1.0/me/messages/PASTE-A-MESSAGE-ID';
   return [
     g('folders', 'List mail folders', 'GET', '/v1.0/me/mailFolders'),
-    g('messages', 'List messages', 'GET', '/v1.0/me/messages?$select=subject,from,receivedDateTime,isRead&$top=3'),
+    g('messages', 'List messages', 'GET', '/v1.0/me/messages?$select=subject,from,receivedDateTime,isRead&$top=2'),
     g('message', 'Get a message', 'GET', one),
     g('value', 'Get its MIME ($value)', 'GET', `${one}/$value`),
     g('send', 'Send mail', 'POST', '/v1.0/me/sendMail', GRAPH_SEND),
