@@ -9,13 +9,14 @@ import { quizTopics } from '../quiz/types.ts';
 import { protocolNames, type ProtocolName } from '../protocols/registry.ts';
 
 /** The widgets that have an embed page, /embed/<widget>/. */
-export const EMBED_WIDGETS = ['simulator', 'devices', 'quiz', 'comparison', 'ports'] as const;
+export const EMBED_WIDGETS = ['simulator', 'exchange', 'devices', 'quiz', 'comparison', 'ports'] as const;
 /** One embeddable widget. */
 export type EmbedWidget = (typeof EMBED_WIDGETS)[number];
 
 /** What a teacher reads about each widget (the builder, the page titles). */
 export const WIDGET_TITLES: Record<EmbedWidget, string> = {
   simulator: 'Session simulator',
+  exchange: 'Exchange simulator',
   devices: 'POP3 versus IMAP on two devices',
   quiz: 'Port and encryption quiz',
   comparison: 'Protocol comparison table',
@@ -29,6 +30,12 @@ const topicList = z.pipe(
   z.pipe(z.string(), z.transform((v) => v.split(',').map((t) => t.trim()).filter(Boolean))),
   z.array(z.enum(quizTopics)).check(z.minLength(1)),
 );
+
+/**
+ * The Exchange deployments, as the data file names them (src/data/schema-exchange.ts exchangeDeploymentIds; a test
+ * holds the two lists equal). Restated because that module brings full zod, which embed pages must not download.
+ */
+export const EMBED_DEPLOYMENTS = ['server-se', 'online'] as const;
 
 /** One URL parameter: its schema (from the query string's text), what it accepts, its default, where it applies. */
 export interface OptionField {
@@ -53,6 +60,7 @@ export interface EmbedOptionValues {
   scenario?: string;
   startStep?: number;
   mode?: 'guided' | 'free' | 'predict';
+  deployment?: (typeof EMBED_DEPLOYMENTS)[number];
   hideNotes?: boolean;
   count?: number;
   topics?: (typeof quizTopics)[number][];
@@ -73,6 +81,7 @@ export const OPTION_FIELDS: readonly OptionField[] = [
   { param: 'port', key: 'port', schema: int(1, 65535), accepts: 'a port number, 1 to 65535', does: 'The port for a free session; it decides the security, as on a real server.', widgets: SIM },
   { param: 'step', key: 'startStep', schema: int(0, 500), accepts: 'a whole number, 0 (the greeting) or more', does: 'Steps already played when the scenario opens.', widgets: SIM },
   { param: 'mode', key: 'mode', schema: z.enum(['guided', 'free', 'predict']), accepts: 'guided, free or predict', does: 'guided steps, a free command line, or guided steps that ask the learner to predict each reply first.', widgets: SIM },
+  { param: 'deployment', key: 'deployment', schema: z.enum(EMBED_DEPLOYMENTS), accepts: 'server-se or online', does: 'The Exchange deployment the simulator starts on: Exchange Server SE (on-premises) or Exchange Online.', widgets: ['exchange'] },
   { param: 'hidenotes', key: 'hideNotes', schema: flag, accepts: '1, true or yes (0, false, no turn it off)', does: 'Hides the notes under the guided steps (to discuss them in class).', widgets: SIM },
   { param: 'count', key: 'count', schema: int(1, 50), accepts: 'a whole number, 1 to 50', does: 'How many questions the quiz asks.', widgets: ['quiz'] },
   { param: 'topics', key: 'topics', schema: topicList, accepts: `topic ids separated by commas: ${quizTopics.join(', ')}`, does: 'Which kinds of question the quiz asks.', widgets: ['quiz'] },

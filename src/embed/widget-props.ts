@@ -32,3 +32,8 @@ export function quizProps(o: EmbedOptionValues): { id: string; count?: number; t
     ...(o.seed !== undefined ? { seed: o.seed } : {}),
   };
 }
+
+/** The Exchange simulator's props: the deployment it starts on (Exchange Server SE unless given) and its name. */
+export function exchangeProps(o: EmbedOptionValues): { deployment: NonNullable<EmbedOptionValues['deployment']>; label: string } {
+  return { deployment: o.deployment ?? 'server-se', label: `Exchange simulator (${o.id ?? 'exchange'})` };
+}

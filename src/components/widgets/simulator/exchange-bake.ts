@@ -3,6 +3,7 @@
  * guided scenario its playback with each row's explainable parts and their catalogue entries. Serializable; the
  * Astro wrapper and the embed page compute it, so the first screen needs no engine in the page.
  */
+import { exchangeFacts } from '../../../data/exchange.ts';
 import { endpoints, GROUP_NAMES, type EndpointTemplate } from '../../../protocols/exchange/endpoints.ts';
 import { explainExchange } from '../../../protocols/exchange/explain.ts';
 import { messageParts, type MessagePart } from '../../../protocols/exchange/explain-parts.ts';
@@ -42,4 +43,9 @@ export function exchangeWidgetData(scenarioId?: string, scenarios: (id: string) 
   const playback = playHttpScenario(scenario);
   const played = { greeting: playback.greeting, steps: playback.played.map((p) => p.entries) };
   return { ...base, scenario, played, baked: bakeParts([...played.greeting, ...played.steps.flat()]) };
+}
+
+/** What the widget calls each deployment: Microsoft's names, Exchange Server SE shortened. */
+export function exchangeDeploymentNames(): Record<ExchangeDeploymentId, string> {
+  return Object.fromEntries(exchangeFacts.deployments.map((d) => [d.id, d.id === 'server-se' ? 'Exchange Server SE' : d.name])) as Record<ExchangeDeploymentId, string>;
 }
