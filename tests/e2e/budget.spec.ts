@@ -148,3 +148,38 @@ for (const path of lessonPages) {
     expect([...weight.files.keys()].filter((f) => f.includes('-session.driver.'))).toEqual([]);
   });
 }
+
+// Issue 13: a page with the Exchange widget ships at most 45 KB beyond the shell on load; the Exchange servers, the
+// WBXML codec and the identity platform load on intent (the first request), and are only recorded here.
+const EXCHANGE_BUDGET_KB = 45;
+/** Built pages with the Exchange widget (lessons apart: they hold the lesson budget), found in dist/. */
+const exchangePages = sitePages().filter((path) => !isLesson(path) && !path.startsWith('/embed/') && builtHtml(path).includes('data-widget="exchange-simulator"'));
+
+test('finds the Exchange widget’s test page', () => {
+  expect(exchangePages).toContain('/test/exchange/');
+});
+
+for (const path of exchangePages) {
+  test(`${path} loads at most ${EXCHANGE_BUDGET_KB} KB of JavaScript beyond the shell until the first request`, async ({ page }) => {
+    const weight = await measurePage(page, path);
+    const onLoad = beyondShell(weight, shell);
+    const widget = page.locator('.mw-widget[data-widget="exchange-simulator"]');
+    await expect(widget).toHaveAttribute('data-hydrated', '');
+    expect(kb(onLoad), `JavaScript beyond the shell on load: ${[...weight.files.keys()].join(', ')}`).toBeLessThanOrEqual(EXCHANGE_BUDGET_KB);
+    // The engine is not among them: nothing of it runs before the learner reaches for the widget.
+    await expect(widget.locator('[data-engine]')).toHaveCount(0);
+
+    const later = new Set<string>();
+    page.on('response', (r) => {
+      const file = new URL(r.url()).pathname;
+      if (file.endsWith('.js') && !weight.files.has(file) && !shell.files.has(file)) later.add(file);
+    });
+    await widget.getByRole('button', { name: 'Send request' }).click();
+    await expect(widget.getByRole('log').locator('.row[data-http="response"]')).toHaveCount(1);
+    await page.waitForLoadState('networkidle');
+    const afterRequest = onLoad + [...later].reduce((sum, file) => sum + gzippedSize(file), 0);
+    const description = `on load ${kb(onLoad)}, after the first request ${kb(afterRequest)}`;
+    test.info().annotations.push({ type: 'JavaScript beyond the shell (KB gz)', description });
+    console.log(`${path}: ${description} KB gz beyond the shell`);
+  });
+}
