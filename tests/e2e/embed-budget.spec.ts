@@ -11,6 +11,7 @@ const kb = (bytes: number) => Math.round((bytes / 1024) * 10) / 10;
 const PAIRS = [
   ['/embed/simulator/?scenario=smtp-relay-25', '/scenarios/smtp-relay-25/'],
   ['/embed/simulator/?protocol=pop3&port=110', '/playground/pop3-110/'],
+  ['/embed/exchange/?deployment=online', '/test/exchange/'],
   ['/embed/quiz/', '/quiz/'],
   ['/embed/devices/', '/devices/'],
   ['/embed/comparison/', '/compare/'],
