@@ -109,3 +109,21 @@ test('the lesson on Exchange has the widget in free mode, and the embed starts o
   await expect(page.locator('[data-exchange-simulator]')).toHaveAttribute('data-deployment', 'online');
   expect(await axeViolations(page, '.mw-widget')).toEqual([]);
 });
+
+for (const width of [1280, 360]) {
+  test(`at ${width} px the widget is as tall before hydration as after (the server renders its first screen)`, async ({ page }) => {
+    await page.setViewportSize({ width, height: 800 });
+    const island = /\/_astro\/ExchangeSimulator\.[^/]*\.js$/;
+    await page.route(island, (route) => route.abort());
+    await page.goto('/test/exchange/');
+    const holder = widget(page);
+    await holder.scrollIntoViewIfNeeded();
+    const before = (await holder.boundingBox())!.height;
+    await expect(holder).not.toHaveAttribute('data-hydrated');
+    await page.unroute(island);
+    await open(page);
+    const after = (await holder.boundingBox())!.height;
+    expect(before).toBeGreaterThan(300);
+    expect(Math.abs(after - before), `${before} px before hydration, ${after} px after`).toBeLessThanOrEqual(2);
+  });
+}
