@@ -8,8 +8,9 @@ import { endpoints, GROUP_NAMES, type EndpointTemplate } from '../../../protocol
 import { explainExchange } from '../../../protocols/exchange/explain.ts';
 import { messageParts, type MessagePart } from '../../../protocols/exchange/explain-parts.ts';
 import type { ExchangeDeploymentId } from '../../../protocols/exchange/config.ts';
-import { playHttpScenario, type HttpScenario } from '../../../scenarios/http-scenario.ts';
+import { playHttpScenario, type HttpPlayedStep, type HttpScenario } from '../../../scenarios/http-scenario.ts';
 import type { TranscriptEntry } from '../../../protocols/shared/session-types.ts';
+import type { RowEntry } from '../../../scenarios/player-rows.ts';
 import type { Explanation } from '../engine.ts';
 import { testScenarioById } from '../../lesson/http-transcript.ts';
 
@@ -18,12 +19,28 @@ export interface ExchangeWidgetData {
   palettes: Record<ExchangeDeploymentId, EndpointTemplate[]>;
   groupNames: Record<string, string>;
   scenario?: HttpScenario;
-  played?: { greeting: TranscriptEntry[]; steps: TranscriptEntry[][] };
+  played?: { greeting: TranscriptEntry[]; steps: RowEntry[][] };
   baked?: { parts: MessagePart[][]; explanations: Record<string, Explanation> };
 }
 
+/**
+ * What a played step shows, in order. A scenario model with several connections and world events (optional
+ * fields of a played step) adds the new connection with its greeting and what happened in the world before and
+ * while the server held the request; the one-connection model has only the step's entries.
+ */
+export function stepRows(step: HttpPlayedStep): RowEntry[] {
+  const more = step as HttpPlayedStep & { connection?: { host: string; port: number; greeting: TranscriptEntry[] }; before?: string[]; during?: string[] };
+  const said = (text: string): RowEntry => ({ kind: 'event', event: 'open', text });
+  return [
+    ...(more.connection ? [said(`New connection to ${more.connection.host} on port ${more.connection.port}`), ...more.connection.greeting] : []),
+    ...(more.before ?? []).map(said),
+    ...step.entries,
+    ...(more.during ?? []).map(said),
+  ];
+}
+
 /** The parts of each entry, in order, and the explanations they need. */
-export function bakeParts(entries: readonly TranscriptEntry[]): NonNullable<ExchangeWidgetData['baked']> {
+export function bakeParts(entries: readonly RowEntry[]): NonNullable<ExchangeWidgetData['baked']> {
   const explanations: Record<string, Explanation> = {};
   const parts = entries.map((entry) => {
     if (entry.kind !== 'request' && entry.kind !== 'response') return [];
@@ -41,7 +58,7 @@ export function exchangeWidgetData(scenarioId?: string, scenarios: (id: string) 
   const scenario = scenarios(scenarioId);
   if (!scenario || scenario.protocol !== 'exchange') throw new Error(`the Exchange widget has no exchange scenario "${scenarioId}"`);
   const playback = playHttpScenario(scenario);
-  const played = { greeting: playback.greeting, steps: playback.played.map((p) => p.entries) };
+  const played = { greeting: playback.greeting, steps: playback.played.map(stepRows) };
   return { ...base, scenario, played, baked: bakeParts([...played.greeting, ...played.steps.flat()]) };
 }
 

@@ -13,12 +13,14 @@ import { EXCHANGE_RESOURCE, MAIL_APP_ID, TENANT_ID, VERIFICATION_URI } from '../
 import { base64 } from '../../../protocols/exchange/xml-write.ts';
 import { requestLine } from '../../../protocols/shared/http-text.ts';
 import type { HttpRequest } from '../../../protocols/shared/http-types.ts';
-import type { TranscriptEntry } from '../../../protocols/shared/session-types.ts';
+import type { HttpSession, TranscriptEntry } from '../../../protocols/shared/session-types.ts';
+import { MailWorld } from '../../../protocols/shared/world.ts';
+import '../../../machines/http-servers.ts';
+import { openHttpSession } from '../../../machines/http-session.ts';
 import type { RowEntry } from '../../../scenarios/player-rows.ts';
-import type { HttpScenarioStep } from '../../../scenarios/http-scenario.ts';
+import { playHttpScenario, type HttpScenario } from '../../../scenarios/http-scenario.ts';
 import { formRequest, utf8Octets, type RequestForm } from './exchange-request.ts';
 import type { HttpParts } from './http-message.ts';
-import { LiveHttp } from './http-live.ts';
 
 /** The learner's login and password in the simulated world. */
 const LOGIN = 'alice@example.test';
@@ -37,13 +39,29 @@ export const explain = explainExchange;
 /** The explainable parts of a request or response row. */
 export const parts: HttpParts = (entry) => messageParts(entry.kind === 'request' ? entry.request : entry.response);
 
+/** The port every request of the free mode goes to: HTTPS. */
+const PORT = 443;
+
 /** A live connection to the world's Microsoft services. */
 export class LiveExchange {
-  readonly #http: LiveHttp;
+  readonly #world: MailWorld;
+  #session: HttpSession;
 
-  /** Opens the connection (HTTPS, port 443) and replays the guided steps already played. */
-  constructor(seed: number, played: readonly Pick<HttpScenarioStep, 'request'>[] = []) {
-    this.#http = new LiveHttp('exchange', 443, seed, played);
+  /**
+   * Opens the connection (HTTPS, port 443). After `played` guided steps of `scenario`, the world is the one the
+   * scenario's own player left (the same function plays it, whatever its steps hold), and the connection its last
+   * one when that is still open on 443.
+   */
+  constructor(seed: number, scenario?: HttpScenario, played = 0) {
+    if (scenario && played > 0) {
+      const playback = playHttpScenario(scenario, played);
+      this.#world = playback.world;
+      const last = playback.session;
+      this.#session = last.port === PORT && !last.view().closed ? last : openHttpSession(this.#world, 'exchange', PORT);
+    } else {
+      this.#world = new MailWorld({ seed });
+      this.#session = openHttpSession(this.#world, 'exchange', PORT);
+    }
   }
 
   /** Sends what the form describes; a header line that is not a field gets the server's 400 (RFC 9112 §5.1). */
@@ -51,13 +69,21 @@ export class LiveExchange {
     const { request, badLine } = formRequest(form);
     if (badLine === undefined) return this.#send(request);
     const sent: TranscriptEntry = { kind: 'request', text: requestLine(request), request, encrypted: true };
-    const refused = this.#http.refuse(`The header line “${badLine.slice(0, 60)}” has no colon: a field is “Name: value” (RFC 9112 §5.1).`);
-    return [sent, ...refused];
+    const reopened = this.#reopen();
+    const refused = this.#session.refuse('bad-request', `The header line “${badLine.slice(0, 60)}” has no colon: a field is “Name: value” (RFC 9112 §5.1).`);
+    return [...reopened, sent, ...refused.entries];
+  }
+
+  /** A new connection when the server closed the last one, as a browser opens one (with its TLS handshake). */
+  #reopen(): RowEntry[] {
+    if (!this.#session.view().closed) return [];
+    this.#session = openHttpSession(this.#world, 'exchange', PORT);
+    return [{ kind: 'event', event: 'open', text: 'New connection to the same services' }, ...this.#session.greeting];
   }
 
   #send(request: HttpRequest): RowEntry[] {
-    const { reopened, entries } = this.#http.send(request);
-    return [...(reopened ? [{ kind: 'event', event: 'open', text: 'New connection to the same services' } as const] : []), ...entries];
+    const reopened = this.#reopen();
+    return [...reopened, ...this.#session.exchange(request).entries];
   }
 
   /** Signs alice in for `deployment`: the rows it shows, and the credentials it got (none when a step failed). */
@@ -82,7 +108,7 @@ export class LiveExchange {
     });
     const asked = this.#json(post('devicecode', { client_id: MAIL_APP_ID, scope }), rows);
     if (typeof asked?.user_code !== 'string' || typeof asked.device_code !== 'string') return undefined;
-    const result = exchangeCloud(this.#http.world).identity.enterUserCode(asked.user_code, LOGIN, PASSWORD);
+    const result = exchangeCloud(this.#world).identity.enterUserCode(asked.user_code, LOGIN, PASSWORD);
     rows.push({ kind: 'event', event: 'open', text: `On another device, alice opens ${VERIFICATION_URI}, enters ${asked.user_code} and signs in: ${result}` });
     const token = this.#json(post('token', { client_id: MAIL_APP_ID, grant_type: 'urn:ietf:params:oauth:grant-type:device_code', device_code: asked.device_code }), rows);
     return typeof token?.access_token === 'string' ? token.access_token : undefined;

@@ -36,20 +36,9 @@ export class LiveHttp {
     return { reopened, entries: [...(reopened ? this.#session.greeting : []), ...this.#session.exchange(request).entries] };
   }
 
-  /** Refuses a message the server could not read as HTTP (400, and the connection closes: RFC 9112 §5.1). */
-  refuse(detail: string): TranscriptEntry[] {
-    if (this.#session.view().closed) this.#session = openHttpSession(this.#world, this.#protocol, this.#port);
-    return this.#session.refuse('bad-request', detail).entries;
-  }
-
   /** Whether the next request needs a new connection. */
   get closed(): boolean {
     return this.#session.view().closed;
-  }
-
-  /** The mail world the server runs on (an Exchange widget reaches its identity platform through it). */
-  get world(): MailWorld {
-    return this.#world;
   }
 
   /** The methods the server knows. */
