@@ -67,6 +67,14 @@ describe('ExchangeSimulator, free mode', () => {
     expect(response.querySelector('.explanation')?.textContent).toContain('ResponseClass Success');
     await user.click(within(response).getByRole('button', { name: 'NoError' }));
     expect(response.querySelector('.explanation')?.textContent).toContain('No error');
+    // A long body folds to its first lines behind a button; unfolded, it shows them all.
+    const fold = within(response).getByRole('button', { name: /^Show all \d+ lines$/ });
+    const lines = Number(/\d+/.exec(fold.textContent ?? '')![0]);
+    expect(lines).toBeGreaterThan(40);
+    expect(response.querySelector('.body')!.textContent!.split('\n')).toHaveLength(25);
+    await user.click(fold);
+    expect(fold.getAttribute('aria-expanded')).toBe('true');
+    expect(response.querySelector('.body')!.textContent!.split('\n')).toHaveLength(lines);
   });
 
   test('Exchange Online: sign-in is the device code flow in the transcript, then Graph lists mail with a next page to explain', async () => {
