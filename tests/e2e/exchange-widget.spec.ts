@@ -127,3 +127,15 @@ for (const width of [1280, 360]) {
     expect(Math.abs(after - before), `${before} px before hydration, ${after} px after`).toBeLessThanOrEqual(2);
   });
 }
+
+test('under reduced motion the log jumps to the newest answer, and the answer is in the polite log', async ({ page }) => {
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  await open(page);
+  await expect(log(page)).toHaveAttribute('aria-live', 'polite');
+  await widget(page).getByRole('button', { name: 'Sign in as alice' }).click();
+  await expect(log(page).locator('.row[data-http="response"]')).toHaveCount(4);
+  // Once the newest answer is drawn in full, the log is at its end at once (no smooth scrolling to wait for).
+  await expect(lastResponse(page).locator('.body')).toContainText('access_token');
+  const gap = await log(page).evaluate((el) => el.scrollHeight - el.clientHeight - el.scrollTop);
+  expect(gap).toBeLessThanOrEqual(2);
+});
