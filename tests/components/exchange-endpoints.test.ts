@@ -76,6 +76,8 @@ describe('the catalogue', () => {
     for (const key of ['header:x-ms-policykey', 'header:ms-asprotocolversions', 'header:www-authenticate', 'header:@odata.nextlink', 'ews:ErrorItemNotFound', 'graph:TooManyRequests', 'autodiscover:600', 'oauth:authorization_pending']) {
       expect(explainExchange(key), key).toBeDefined();
     }
+    expect(explainExchange('header:MS-ASProtocolVersions')?.text).toContain('older than 16.1 since 1 March 2026');
+    expect(explainExchange('ews:ErrorAccessDenied')?.text).toContain('1 October 2026');
     expect(explainExchange('status:299')).toBeUndefined();
     expect(explainExchange('ews:constructor')).toBeUndefined();
     expect(explainExchange('nonsense')).toBeUndefined();

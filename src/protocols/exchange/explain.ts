@@ -10,6 +10,7 @@ import type { ReplyExplanation } from '../shared/explanation.ts';
 type Entry = readonly [title: string, text: string, rfc: string];
 
 const { graphLimits: g, ewsOnline: ews } = exchangeFacts;
+const easMinimum = exchangeFacts.events.find((e) => e.id === 'eas-online-16-1-minimum');
 const day = (iso: string) => new Date(`${iso}T00:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 
 const STATUS: Readonly<Record<string, Entry>> = {
@@ -42,7 +43,7 @@ const HEADER: Readonly<Record<string, Entry>> = {
   location: ['Where to go', 'The address a redirect (3xx) points to, or the new resource of a 201.', 'RFC 9110 §10.2.2'],
   allow: ['Methods this path takes', 'Sent with 405.', 'RFC 9110 §10.2.1'],
   'x-ms-policykey': ['ActiveSync policy key', 'The key Provision gave the device. The first Provision gives a temporary key; the device acknowledges the policy and gets the final key, which every later command carries.', '[MS-ASHTTP] §2.2.1.1.2.7'],
-  'ms-asprotocolversions': ['ActiveSync versions offered', `The protocol versions the server speaks (OPTIONS). The device picks one for MS-ASProtocolVersion; Exchange Online refuses clients older than 16.1.`, '[MS-ASHTTP] §2.2.4.1.1'],
+  'ms-asprotocolversions': ['ActiveSync versions offered', `The protocol versions the server speaks (OPTIONS). The device picks one for MS-ASProtocolVersion; Exchange Online refuses clients older than 16.1${easMinimum ? ` since ${day(easMinimum.date)}` : ''}.`, '[MS-ASHTTP] §2.2.4.1.1'],
   'ms-asprotocolcommands': ['ActiveSync commands offered', 'The commands the server answers (OPTIONS).', '[MS-ASHTTP] §2.2.4.1.2'],
   'ms-asprotocolversion': ['ActiveSync version used', 'The version this request speaks; it decides the shape of bodies and status codes.', '[MS-ASHTTP] §2.2.1.1.2.6'],
   'ms-server-activesync': ['Exchange’s ActiveSync version', 'The server’s build, sent with every ActiveSync answer.', '[MS-ASHTTP] §2.2.2.1.1'],
