@@ -147,6 +147,13 @@ describe('ExchangeSimulator, guided', () => {
     await user.keyboard('{Alt>}{ArrowRight}{/Alt}');
     await waitFor(() => expect(lastResponse()?.dataset.status).toBe('401'));
     expect(screen.getByText('Step 2 of 2')).toBeTruthy();
+    // The line simulator's controls: at the end "Next step" stays focusable (aria-disabled), Restart goes back.
+    const next = screen.getByRole('button', { name: 'Next step' });
+    expect(next.getAttribute('aria-disabled')).toBe('true');
+    await user.click(screen.getByRole('button', { name: 'Restart' }));
+    expect(httpRows()).toHaveLength(0);
+    await user.click(next);
+    await waitFor(() => expect(lastResponse()?.dataset.status).toBe('400'));
     await user.click(screen.getByRole('button', { name: 'Take over' }));
     await waitFor(() => expect(document.querySelector('[data-engine="ready"]')).toBeTruthy());
     expect(screen.getByRole('combobox', { name: 'Endpoint' })).toBeTruthy();
