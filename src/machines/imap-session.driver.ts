@@ -9,6 +9,7 @@ import { commandError, TEXT } from '../protocols/imap/replies.ts';
 import type { ImapPhase } from '../protocols/imap/session-state.ts';
 import { decideImap, outOfStateReply, performImap, previewImap, type ImapEffect, type ImapMachineEvent } from '../protocols/imap/step.ts';
 import { splitCommandLine } from '../protocols/imap/tokenize.ts';
+import { prescanSearch } from '../protocols/imap/search-prescan.ts';
 import { imapSessionMachine, type ImapContext } from './imap-session.machine.ts';
 import { registerDriver, type ClientEvent, type ProtocolDriver } from './session.ts';
 
@@ -61,6 +62,15 @@ export const imapDriver: ProtocolDriver = {
     const { tag, verb, args } = splitCommandLine(line);
     const known = tag !== undefined && IMAP_VERBS.includes(verb);
     return withTag({ type: known ? `client.${verb.toLowerCase()}` : 'client.unknown', verb, args, line }, tag);
+  },
+  prepare(line, snapshot) {
+    // A SEARCH's string scans, done ahead in slices by the lab (search-prescan.ts); the command then runs as ever.
+    const view = contextOf(snapshot).view;
+    if (!view || expects(snapshot) !== 'command' || line.length > MAX_COMMAND_OCTETS) return undefined;
+    const { tag, verb, args } = splitCommandLine(line);
+    const uidSearch = verb === 'UID' && /^SEARCH(?: |$)/i.exec(args);
+    if (tag === undefined || (verb !== 'SEARCH' && !uidSearch)) return undefined;
+    return prescanSearch(uidSearch ? args.slice(6).trimStart() : args, view.messages);
   },
   decide: (event, snapshot) => decideImap(contextOf(snapshot), phaseOf(snapshot), event as ImapMachineEvent),
   // Running an IMAP command changes things (pending updates go out, EXPUNGE removes), so the palette only asks

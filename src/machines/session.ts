@@ -9,7 +9,7 @@ import { profileOf } from '../protocols/registry.ts';
 import { SERVED_PORTS } from '../protocols/served-ports.ts';
 import type { Decision } from '../protocols/shared/decision.ts';
 import type { MailWorld, WorldChange } from '../protocols/shared/world.ts';
-import type { LineFraming, ProtocolName, Session, SessionStep, SessionView, TranscriptEntry } from '../protocols/shared/session-types.ts';
+import type { LineFraming, Preparation, ProtocolName, Session, SessionStep, SessionView, TranscriptEntry } from '../protocols/shared/session-types.ts';
 
 export type { LineFraming, ProtocolName, Session, SessionStep, SessionView, TranscriptEntry };
 
@@ -78,6 +78,8 @@ export interface ProtocolDriver {
    * decision and records it; absent for a machine that decides in its own actions (the lab's test double).
    */
   decide?(event: MachineEvent, snapshot: SnapshotFrom<AnyStateMachine>): Decision;
+  /** The slow part of the command `line` would be now, to be done ahead in slices (IMAP SEARCH's scans); see Session.prepare. */
+  prepare?(line: string, snapshot: SnapshotFrom<AnyStateMachine>): Preparation | undefined;
   /** The decision the command palette asks the machine about for a bare verb: `decide` where that has no side effects. */
   preview?(event: ClientEvent, snapshot: SnapshotFrom<AnyStateMachine>): Decision;
   /** Performs a recorded decision's side effects once, after the transition; gives the reply lines they produce. */
@@ -170,6 +172,16 @@ class MachineSession implements Session {
   #context(): SessionContextBase {
     const ctx = this.#actor.getSnapshot().context as SessionContextBase;
     return this.#failed ? { ...ctx, closed: true } : ctx;
+  }
+
+  prepare(line: string): Preparation | undefined {
+    if (this.#context().closed) return undefined;
+    try {
+      return this.#driver.prepare?.(line, this.#actor.getSnapshot());
+    } catch {
+      // Preparing is only an optimisation: the command itself answers whatever went wrong.
+      return undefined;
+    }
   }
 
   send(line: string): SessionStep {
