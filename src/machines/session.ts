@@ -221,10 +221,20 @@ class MachineSession implements Session {
     }
     const after = this.#context();
     const startTls = after.startTls && !before.tls && after.tls;
-    const entries: TranscriptEntry[] = [clientEntry, ...replies.map((text): TranscriptEntry => ({ kind: 'server', text, encrypted: before.tls }))];
-    if (startTls) entries.push(tlsEvent('starttls'));
-    if (after.closed) this.#close(entries);
-    return { replies, entries, startTls, closed: after.closed };
+    const lines = replies;
+    let entries: TranscriptEntry[] | undefined;
+    // Made when first read: the lab never reads them, and a FETCH of a full mailbox has half a million lines.
+    const entriesOf = (): TranscriptEntry[] =>
+      (entries ??= [clientEntry, ...lines.map((text): TranscriptEntry => ({ kind: 'server', text, encrypted: before.tls })), ...(startTls ? [tlsEvent('starttls')] : [])]);
+    if (after.closed) this.#close(entriesOf());
+    return {
+      replies,
+      get entries() {
+        return entriesOf();
+      },
+      startTls,
+      closed: after.closed,
+    };
   }
 
   /** The event with its protocol's decision, made here once; the event as it is where the driver has no pure step. */
