@@ -1,12 +1,15 @@
 /**
  * No command holds the lab (issue 10, point 5): a pathological SEARCH is worked in slices, so a new client on
  * another port is greeted before the SEARCH is answered (and, with slicing off, after: the test tells the two
- * apart); the replies on the wire are the same octets either way; a client that leaves mid-SEARCH releases it.
+ * apart); a FETCH of megabytes is rendered in slices, so the greeting comes before the FETCH's first line; the
+ * replies on the wire are the same octets either way; a client that leaves halfway releases the work.
  * Bounded by order and counts, never by time.
  */
 import { afterEach, describe, expect, test } from 'vitest';
 import '../../src/machines/servers.ts';
 import type { Lab } from '../../src/lab/server.ts';
+import { createHash } from 'node:crypto';
+import { prerendersActive } from '../../src/protocols/imap/fetch-prerender.ts';
 import { prescansActive, prescanStats } from '../../src/protocols/imap/search-prescan.ts';
 import { textScans } from '../../src/protocols/imap/search-text.ts';
 import { MailWorld } from '../../src/protocols/shared/world.ts';
@@ -19,6 +22,7 @@ afterEach(async () => {
     await lab.close();
   }
   expect(prescansActive()).toBe(0);
+  expect(prerendersActive()).toBe(0);
 });
 
 /** Four 2 MB messages and a few small ones: a string SEARCH over them takes dozens of slices. */
@@ -133,5 +137,48 @@ describe('a pathological SEARCH', () => {
     other.write('n NOOP\r\n');
     expect((await reply(other, 'n')).at(-1)).toMatch(/^n OK/);
     other.destroy();
+  });
+});
+
+describe('a FETCH of every big message', () => {
+  test('lets a new client on another port be greeted before its response begins', async () => {
+    const l = await lab(true);
+    const c = await selected(l);
+    c.write('f FETCH 1:* (BODY.PEEK[])\r\n');
+    while (prerendersActive() === 0) await new Promise((r) => setImmediate(r));
+    const order: string[] = [];
+    const probe = connectPlain(portOf(l, 110)).then(async (p) => {
+      expect(await p.line(60_000)).toMatch(/^\+OK/);
+      order.push('greeting');
+      p.destroy();
+    });
+    const first = c.line(60_000).then((line) => {
+      expect(line).toMatch(/^\* 1 FETCH \(BODY\[\] \{\d+\}$/);
+      order.push('fetch');
+    });
+    await Promise.all([probe, first]);
+    expect(order).toEqual(['greeting', 'fetch']);
+    expect((await reply(c, 'f')).at(-1)).toBe('f OK Fetch completed.');
+    c.destroy();
+  });
+
+  test('gets the same octets on the wire sliced and unsliced, \\Seen set by the FETCH included', async () => {
+    const digests: string[] = [];
+    for (const slicing of [true, false]) {
+      const c = await selected(await lab(slicing));
+      const hash = createHash('sha256');
+      let lines = 0;
+      for (const line of ['a FETCH 1:* (BODY.PEEK[])', 'b UID FETCH 2:6 (FLAGS RFC822.TEXT)', 'c FETCH 1:* (FLAGS RFC822.SIZE)']) {
+        c.write(`${line}\r\n`);
+        for (const l of await reply(c, line.split(' ')[0]!)) {
+          hash.update(`${l}\r\n`, 'latin1');
+          lines += 1;
+        }
+      }
+      c.destroy();
+      digests.push(`${lines} ${hash.digest('hex')}`);
+    }
+    expect(digests[0]).toBe(digests[1]);
+    expect(Number(digests[0]!.split(' ')[0])).toBeGreaterThan(100_000);
   });
 });

@@ -85,7 +85,8 @@ export function fetchPreparation(s: ImapState, c: ImapCommand): Prerender | unde
   const seqs = targetSeqs(s, c, c.args.slice(0, sp));
   const itemsText = literalsToQuoted(c.args.slice(sp + 1));
   const parsed = parseFetchItems(itemsText);
-  if (!Array.isArray(seqs) || 'error' in parsed) return undefined;
+  // Only the octets of a message make a response big; its flags, envelope or structure are cheap.
+  if (!Array.isArray(seqs) || 'error' in parsed || !parsed.items.some((i) => ['BODY[section]', 'RFC822', 'RFC822.TEXT'].includes(i.kind))) return undefined;
   const setsSeen = fetchSetsSeen(parsed.items) && !view.readOnly;
   const jobs = seqs.flatMap((seq) => {
     const m = view.messages[seq - 1]!;
