@@ -1,8 +1,9 @@
 /**
  * The lab under test for `scripts/fairness-bench.ts`, in its own process so the clients' work (reading 50 MiB,
- * TLS) does not show up as the lab's. Fills the mail a client can make worst for the engine, under the lab's
- * limits, and measures its own event loop: a histogram of timer lateness (perf_hooks.monitorEventLoopDelay) and the
- * longest gap between ticks of a 2 ms timer, in wall-clock and in the main thread's CPU time, between a "start" and a "stop" from the benchmark, whose maximum is the longest time the loop was held.
+ * TLS) does not show up as the lab's. Fills the mail a client can make worst for the engine under the lab's
+ * limits, makes the transcript as `npm run lab` does (then drops it), and measures its own event loop between a
+ * "start" and a "stop" from the benchmark: the longest gap between ticks of a 2 ms timer, in wall-clock time
+ * (with monitorEventLoopDelay's maximum) and in the main thread's CPU time.
  * Run by the benchmark: node scripts/fairness-bench-server.ts '<json options>'
  */
 import { monitorEventLoopDelay } from 'node:perf_hooks';
@@ -17,7 +18,7 @@ let lab: Awaited<ReturnType<typeof startLab>> | undefined;
 // Offsets below the ephemeral port range (32768 and up on Linux), which the probes' thousands of connections use.
 for (let attempt = 0; !lab && attempt < 20; attempt++) {
   try {
-    lab = await startLab({ quiet: true, ...options, offset: 20_000 + Math.floor(Math.random() * 110) * 100 });
+    lab = await startLab({ quiet: false, log: () => {}, ...options, offset: 20_000 + Math.floor(Math.random() * 110) * 100 });
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error;
   }
