@@ -3,10 +3,10 @@
  * TLS) does not show up as the lab's. Fills the mail a client can make worst for the engine under the lab's
  * limits, makes the transcript as `npm run lab` does (then drops it), and measures its own event loop between a
  * "start" and a "stop" from the benchmark: the longest gap between ticks of a 2 ms timer, in wall-clock time
- * (with monitorEventLoopDelay's maximum) and in the main thread's CPU time.
+ * (with monitorEventLoopDelay's maximum) and in the main thread's CPU time, and the longest GC pause.
  * Run by the benchmark: node scripts/fairness-bench-server.ts '<json options>'
  */
-import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks';
 import '../src/machines/servers.ts';
 import { startLab, type LabOptions } from '../src/lab/server.ts';
 import { DEFAULT_LIMITS } from '../src/protocols/shared/limits.ts';
@@ -63,6 +63,11 @@ const threadCpu = (): number => {
 };
 let lastCpu = 0;
 let maxCpu = 0;
+/** The longest garbage-collection pause meanwhile: V8 stops the main thread for it, whatever command runs. */
+let maxGc = 0;
+const gcObserver = new PerformanceObserver((list) => {
+  for (const entry of list.getEntries()) maxGc = Math.max(maxGc, entry.duration);
+});
 process.on('message', (message: { type: string; id?: number; user?: string }) => {
   if (message.type === 'start') {
     histogram?.disable();
@@ -73,6 +78,8 @@ process.on('message', (message: { type: string; id?: number; user?: string }) =>
     lastCpu = threadCpu();
     maxGap = 0;
     maxCpu = 0;
+    maxGc = 0;
+    gcObserver.observe({ entryTypes: ['gc'] });
     probe = setInterval(() => {
       const now = performance.now();
       const cpu = threadCpu();
@@ -87,9 +94,10 @@ process.on('message', (message: { type: string; id?: number; user?: string }) =>
     clearInterval(probe);
     maxGap = Math.max(maxGap, performance.now() - lastTick - TICK_MS);
     maxCpu = Math.max(maxCpu, threadCpu() - lastCpu);
+    gcObserver.disconnect();
     const h = histogram;
     histogram = undefined;
-    process.send!({ type: 'stopped', id: message.id, maxMs: Math.max(maxGap, h ? h.max / 1e6 : 0), histogramMaxMs: h ? h.max / 1e6 : Number.NaN, gapMs: maxGap, cpuMs: maxCpu, p99Ms: h ? h.percentile(99) / 1e6 : Number.NaN });
+    process.send!({ type: 'stopped', id: message.id, maxMs: Math.max(maxGap, h ? h.max / 1e6 : 0), histogramMaxMs: h ? h.max / 1e6 : Number.NaN, gapMs: maxGap, cpuMs: maxCpu, gcMs: maxGc, p99Ms: h ? h.percentile(99) / 1e6 : Number.NaN });
   } else if (message.type === 'mailbox') {
     const box = world.mailbox(message.user ?? '', 'INBOX');
     process.send!({ type: 'mailbox', id: message.id, messages: box?.messages.length ?? 0, octets: world.usage(message.user ?? '') });

@@ -243,29 +243,31 @@ interface Row {
   commandMs: number[];
   blockMs: number[];
   cpuMs: number[];
+  gcMs: number[];
   greetings: number[];
   reply: string;
 }
 
-async function measure(lab: LabProcess, probePort: number, run: () => Promise<string>): Promise<{ ms: number; blockMs: number; cpuMs: number; greetings: number[]; reply: string }> {
+async function measure(lab: LabProcess, probePort: number, run: () => Promise<string>): Promise<{ ms: number; blockMs: number; cpuMs: number; gcMs: number; greetings: number[]; reply: string }> {
   await lab.ask({ type: 'start' });
   const t0 = performance.now();
   const command = run();
   const greetings = await probe(probePort, command);
   const reply = await command;
   const ms = performance.now() - t0;
-  const { maxMs, cpuMs } = await lab.ask<{ maxMs: number; cpuMs: number }>({ type: 'stop' });
-  return { ms, blockMs: maxMs, cpuMs, greetings, reply };
+  const { maxMs, cpuMs, gcMs } = await lab.ask<{ maxMs: number; cpuMs: number; gcMs: number }>({ type: 'stop' });
+  return { ms, blockMs: maxMs, cpuMs, gcMs, greetings, reply };
 }
 
 async function row(lab: LabProcess, c: Case, name = c.name): Promise<Row> {
-  const r: Row = { name, commandMs: [], blockMs: [], cpuMs: [], greetings: [], reply: '' };
+  const r: Row = { name, commandMs: [], blockMs: [], cpuMs: [], gcMs: [], greetings: [], reply: '' };
   for (let n = 0; n < REPS; n++) {
     const { client, run, after } = await c.prepare();
     const m = await measure(lab, c.probePort, run);
     r.commandMs.push(m.ms);
     r.blockMs.push(m.blockMs);
     r.cpuMs.push(m.cpuMs);
+    r.gcMs.push(m.gcMs);
     r.greetings.push(...m.greetings);
     r.reply = m.reply.trimEnd().split('\r\n').at(-1)!.slice(0, 60);
     await after?.();
@@ -282,11 +284,12 @@ await unsliced.close();
 const lab = await labProcess({});
 const idleWindow = (ms: number) => new Promise<string>((r) => setTimeout(() => r(''), ms));
 // The baseline: the same probe on both probe ports, the lab idle.
-const baseline: Row = { name: 'baseline: lab idle', commandMs: [], blockMs: [], cpuMs: [], greetings: [], reply: '' };
+const baseline: Row = { name: 'baseline: lab idle', commandMs: [], blockMs: [], cpuMs: [], gcMs: [], greetings: [], reply: '' };
 for (const port of [lab.ports[110]!, lab.ports[25]!]) {
   const m = await measure(lab, port, () => idleWindow(1500));
   baseline.blockMs.push(m.blockMs);
   baseline.cpuMs.push(m.cpuMs);
+  baseline.gcMs.push(m.gcMs);
   baseline.greetings.push(...m.greetings);
 }
 const rows: Row[] = [];
@@ -306,16 +309,16 @@ const b99 = quantile(baseline.greetings, 0.99);
 const bMax = Math.max(...baseline.greetings);
 console.log(`Fairness benchmark (Node ${process.version}; lab in its own process; ${REPS} runs of each command, one at a time; machine load ${loadavg()[0]!.toFixed(1)} at the end)`);
 console.log(`  mail: heavy ${ready.heavy.messages} messages, ${(ready.heavy.octets / 1048576).toFixed(1)} MiB (its quota); many and pop ${ready.small} small messages each`);
-console.log(`  loop held = the lab's longest event-loop delay while the command ran (a 2 ms probe timer and monitorEventLoopDelay), median of the runs and worst;\n  turn CPU = the lab main thread's CPU time in that longest turn (process.threadCpuUsage), what the lab itself spent, whatever the machine's load; over ${LONG_TASK_MS} ms is a long task`);
+console.log(`  loop held = the lab's longest event-loop delay while the command ran (a 2 ms probe timer and monitorEventLoopDelay), median of the runs and worst;\n  turn CPU = the lab main thread's CPU time in that longest turn (process.threadCpuUsage), what the lab itself spent, whatever the machine's load (a GC pause inside that turn included); over ${LONG_TASK_MS} ms is a long task;\n  GC pause = the longest garbage-collection pause while the command ran (median of the runs)`);
 console.log('  command ms = median time to the whole reply, as the client sees it; "before" is the same SEARCH in a lab with slicing off, in this run');
 console.log(`  greeting = connect to the first line of the greeting, fresh connections one after another on another port, ms\n`);
 const cells = (r: Row): string[] => {
   const p99 = quantile(r.greetings, 0.99);
   const max = Math.max(...r.greetings);
-  return [r.name, r.commandMs.length ? f(quantile(r.commandMs, 0.5)) : '–', f(quantile(r.blockMs, 0.5)), f(Math.max(...r.blockMs)), f(quantile(r.cpuMs, 0.5)), f(Math.max(...r.cpuMs)), String(r.greetings.length), f(quantile(r.greetings, 0.5)), f(p99), f(max), (p99 / b99).toFixed(1), (max / bMax).toFixed(1), r.reply];
+  return [r.name, r.commandMs.length ? f(quantile(r.commandMs, 0.5)) : '–', f(quantile(r.blockMs, 0.5)), f(Math.max(...r.blockMs)), f(quantile(r.cpuMs, 0.5)), f(Math.max(...r.cpuMs)), f(quantile(r.gcMs, 0.5)), String(r.greetings.length), f(quantile(r.greetings, 0.5)), f(p99), f(max), (p99 / b99).toFixed(1), (max / bMax).toFixed(1), r.reply];
 };
 table([
-  ['command', 'command ms', 'loop held ms', 'worst', 'turn CPU ms', 'worst', 'greetings', 'p50', 'p99', 'max', 'p99 ×', 'max ×', 'last reply line'],
+  ['command', 'command ms', 'loop held ms', 'worst', 'turn CPU ms', 'worst', 'GC pause ms', 'greetings', 'p50', 'p99', 'max', 'p99 ×', 'max ×', 'last reply line'],
   cells(baseline),
   cells(before),
   ...rows.map(cells),
