@@ -6,6 +6,8 @@
  */
 import { createServer, type Server, type Socket } from 'node:net';
 import type { TLSSocket } from 'node:tls';
+import { setFallbackDeployment } from '../protocols/exchange/cloud.ts';
+import type { ExchangeDeploymentId } from '../protocols/exchange/config.ts';
 import { MailWorld } from '../protocols/shared/world.ts';
 import { makeCertificate, type LabCertificate } from './cert.ts';
 import { COMMAND_TIMEOUT, DEFAULT_HOST, DEFAULT_OFFSET, httpListenerPlan, IDLE_DEFAULTS, listenerPlan, MAX_CONNECTIONS, MAX_CONNECTIONS_PER_ADDRESS, OUTPUT_TIMEOUT, type HttpListenerPlan, type ListenerPlan } from './config.ts';
@@ -50,6 +52,8 @@ export interface LabOptions {
   certificate?: LabCertificate;
   /** Also serve the test protocols (hello, HTTP on offset + 8080); off by default, as lessons never show them. */
   testProtocols?: boolean;
+  /** The Exchange deployment that answers a host naming none (localhost, an address); default Exchange Server SE. */
+  exchange?: ExchangeDeploymentId;
 }
 
 /** A running lab. */
@@ -81,6 +85,7 @@ export async function startLab(options: LabOptions = {}): Promise<Lab> {
   const host = options.host ?? DEFAULT_HOST;
   const world = options.world ?? new MailWorld({ seed: options.seed });
   const certificate = options.certificate ?? (await makeCertificate());
+  if (options.exchange) setFallbackDeployment(world, options.exchange);
   const stdout = (line: string): void => void process.stdout.write(`${line}\n`);
   const log = options.quiet ? undefined : (options.log ?? stdout);
   const commandMs = (options.commandTimeout ?? COMMAND_TIMEOUT) * 1000;
