@@ -17,7 +17,7 @@ import { formBody, parseForm, stsError, type Form } from './http.ts';
 import { deviceLoginPage } from './pages.ts';
 import { TokenStore } from './tokens.ts';
 
-export { DAEMON_APP_ID, DAEMON_SECRET, MAIL_APP_ID, TENANT_ID } from './apps.ts';
+export { DAEMON_APP_ID, DAEMON_SECRET, MAIL_APP_ID, OTHER_APP_ID, TENANT_ID } from './apps.ts';
 export { EXCHANGE_RESOURCE, GRAPH_RESOURCE } from './scopes.ts';
 export { VERIFICATION_URI } from './device.ts';
 
