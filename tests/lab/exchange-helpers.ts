@@ -94,3 +94,18 @@ export function ewsEnvelope(operation: string): string {
     `<soap:Header><t:RequestServerVersion Version="Exchange2016"/></soap:Header><soap:Body>${operation}</soap:Body></soap:Envelope>`
   );
 }
+
+/** Finds a message by subject in a user's INBOX over IMAPS with curl (SEARCH, then FETCH by sequence number), as a learner would. */
+export async function imapFetchBySubject(lab: Lab, user: string, password: string, subject: string): Promise<string | undefined> {
+  const port = lab.ports.find((p) => p.standardPort === 993)!.port;
+  const search = await curlRaw(['-k', `imaps://127.0.0.1:${port}/INBOX?SUBJECT%20%22${encodeURIComponent(subject)}%22`, '-u', `${user}:${password}`]);
+  const numbers = /^\* SEARCH(.*)$/m.exec(search)?.[1]?.trim().split(' ').filter((n) => n !== '') ?? [];
+  if (numbers.length === 0) return undefined;
+  return curlRaw(['-k', `imaps://127.0.0.1:${port}/INBOX;MAILINDEX=${numbers.at(-1)!}`, '-u', `${user}:${password}`]);
+}
+
+/** Sends a message with curl over SMTP submission with implicit TLS (465). */
+export async function smtpSend(lab: Lab, file: string, from: string, to: string, login: string): Promise<void> {
+  const port = lab.ports.find((p) => p.standardPort === 465)!.port;
+  await curlRaw(['-k', `smtps://127.0.0.1:${port}`, '--mail-from', from, '--mail-rcpt', to, '-u', login, '-T', file]);
+}
