@@ -12,7 +12,7 @@ import { MailWorld } from '../protocols/shared/world.ts';
 import { makeCertificate, type LabCertificate } from './cert.ts';
 import { COMMAND_TIMEOUT, DEFAULT_HOST, DEFAULT_OFFSET, httpListenerPlan, IDLE_DEFAULTS, listenerPlan, MAX_CONNECTIONS, MAX_CONNECTIONS_PER_ADDRESS, OUTPUT_TIMEOUT, type HttpListenerPlan, type ListenerPlan } from './config.ts';
 import { HttpConnection } from './http-connection.ts';
-import { httpRefusal } from './http-listener.ts';
+import { httpRefusal, plainHttpOnTls } from './http-listener.ts';
 import { httpServer } from '../machines/http-session.ts';
 import { Admission } from './admission.ts';
 import { LabConnection, type ConnectionContext } from './connection.ts';
@@ -144,6 +144,7 @@ export async function startLab(options: LabOptions = {}): Promise<Lab> {
     tlsFirst: boolean,
     refusal: (address: string | undefined) => { lines: string[]; eol?: string },
     open: (socket: Socket, encrypted: boolean) => void,
+    plainOnTls?: () => string,
   ): Server =>
     createServer({ allowHalfOpen: true }, (raw) => {
       try {
@@ -162,7 +163,17 @@ export async function startLab(options: LabOptions = {}): Promise<Lab> {
             admission.bound(secure);
             open(secure, true);
           },
-          failed: (reason) => listenerLog(port, `${verdict.address}: ${reason}`),
+          failed: (reason, code) => {
+            listenerLog(port, `${verdict.address}: ${reason}`);
+            if (code !== 'ERR_SSL_HTTP_REQUEST' || !plainOnTls) return false;
+            // The TLS layer only listens to the raw socket: the answer goes under it, in plaintext, then a lingering close.
+            raw.on('data', () => {});
+            raw.once('close', () => handshaking.destroy());
+            const linger = setTimeout(() => raw.destroy(), REFUSAL_LINGER_MS);
+            raw.once('close', () => clearTimeout(linger));
+            raw.end(Buffer.from(plainOnTls(), 'latin1'));
+            return true;
+          },
           error: () => {},
           closed: () => {},
         });
@@ -233,7 +244,7 @@ export async function startLab(options: LabOptions = {}): Promise<Lab> {
         sayAndClose(socket, [], false);
       }
     };
-    return listener(l.port, https, (address) => ({ lines: httpRefusal(address), eol: '' }), open);
+    return listener(l.port, https, (address) => ({ lines: httpRefusal(address), eol: '' }), open, plainHttpOnTls);
   };
 
   try {
