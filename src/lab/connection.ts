@@ -165,7 +165,8 @@ export class LabConnection {
       clearTimeout(this.#deadline);
       this.#deadline = undefined;
       this.#idle.refresh();
-      // A command with slow work (an IMAP SEARCH's scans) has it done ahead in slices, other clients served between.
+      // A command with slow work (an IMAP SEARCH's scans, a FETCH's big responses) has it done ahead in slices,
+      // other clients served between them.
       const preparation = this.#ctx.slicing ? this.session.prepare?.(line) : undefined;
       if (preparation) {
         this.#prepare(line, framing.literalOctets, preparation);

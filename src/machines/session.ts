@@ -78,7 +78,7 @@ export interface ProtocolDriver {
    * decision and records it; absent for a machine that decides in its own actions (the lab's test double).
    */
   decide?(event: MachineEvent, snapshot: SnapshotFrom<AnyStateMachine>): Decision;
-  /** The slow part of the command `line` would be now, to be done ahead in slices (IMAP SEARCH's scans); see Session.prepare. */
+  /** The slow part of the command `line` would be now, to be done ahead in slices (IMAP SEARCH, FETCH); see Session.prepare. */
   prepare?(line: string, snapshot: SnapshotFrom<AnyStateMachine>): Preparation | undefined;
   /** The decision the command palette asks the machine about for a bare verb: `decide` where that has no side effects. */
   preview?(event: ClientEvent, snapshot: SnapshotFrom<AnyStateMachine>): Decision;
