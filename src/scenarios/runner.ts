@@ -7,7 +7,7 @@ import { rfc5322Date } from '../protocols/shared/clock.ts';
 import { httpObserved } from '../protocols/shared/http-text.ts';
 import { fromLines } from '../protocols/shared/message.ts';
 import { observedCodeOf } from '../protocols/observed-codes.ts';
-import type { ProtocolName } from '../protocols/registry.ts';
+import type { LineProtocolName } from '../protocols/registry.ts';
 import { MailWorld } from '../protocols/shared/world.ts';
 import { isBlocked, noAnswerSession } from './network.ts';
 import { openSession, type Session, type SessionView, type TranscriptEntry } from '../machines/session.ts';
@@ -136,7 +136,7 @@ export function deliveredMessage(world: MailWorld, event: Extract<ScenarioEvent,
  * tagged reply to the step's command, a continuation, or the untagged update `expect` names). An HTTP response's
  * observed code is its status, whatever the protocol.
  */
-export function observedCode(protocol: ProtocolName, entries: TranscriptEntry[], expect: string): string | undefined {
+export function observedCode(protocol: LineProtocolName, entries: TranscriptEntry[], expect: string): string | undefined {
   if (entries.some((e) => e.kind === 'response')) return httpObserved(entries);
   const server = entries.flatMap((e) => (e.kind === 'server' ? [e.text] : []));
   if (server.length === 0) return NO_REPLY;

@@ -7,7 +7,7 @@
 import type { Scenario } from '../../scenarios/scenario.ts';
 import type { ScenarioPlayback } from '../../scenarios/runner.ts';
 import { catalogueOf } from '../../protocols/catalogues.ts';
-import { profileOf, type ProtocolName } from '../../protocols/registry.ts';
+import { profileOf, type LineProtocolName } from '../../protocols/registry.ts';
 import type { ReplyExplanation } from '../../protocols/shared/explanation.ts';
 import { explainSmtp } from '../../protocols/smtp/explain.ts';
 import { tokenize, type Token } from '../../protocols/reply-tokens.ts';
@@ -32,7 +32,7 @@ const FREE_TEXT = {
   label: 'Free text',
   meaning: 'servers word it differently',
   text: 'Only the codes are defined; the words after them are for people and differ from server to server, so clients act on the codes and never on these words.',
-  source: { smtp: 'RFC 5321 §4.2', pop3: 'RFC 1939 §3', imap: 'RFC 9051 §7.1' } satisfies Record<ProtocolName, string>,
+  source: { smtp: 'RFC 5321 §4.2', pop3: 'RFC 1939 §3', imap: 'RFC 9051 §7.1' } satisfies Record<LineProtocolName, string>,
 } as const;
 
 /** The first server line of the playback (greeting first) that starts with `reply`. */

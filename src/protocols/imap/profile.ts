@@ -1,9 +1,9 @@
 /** IMAP's profile (RFC 9051, RFC 3501), as widgets, scenarios and the lab see it. */
-import type { ProtocolProfile } from '../shared/profile.ts';
+import type { LineProtocolProfile } from '../shared/profile.ts';
 import { tokenizeImap } from './tokens.ts';
 
 /** IMAP: one mailbox for many devices, on 143 (STARTTLS) and 993 (implicit TLS). */
-export const imapProfile: ProtocolProfile<'imap'> = {
+export const imapProfile: LineProtocolProfile<'imap'> = {
   id: 'imap',
   label: 'IMAP',
   dataIds: ['imap'],

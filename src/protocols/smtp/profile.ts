@@ -1,9 +1,9 @@
 /** SMTP's profile: the submission and relay engine (RFC 5321, RFC 6409), as widgets, scenarios and the lab see it. */
-import type { ProtocolProfile } from '../shared/profile.ts';
+import type { LineProtocolProfile } from '../shared/profile.ts';
 import { tokenizeSmtp } from './tokens.ts';
 
 /** SMTP: one engine serves the data file's relay (25) and submission (587, 465) protocols. */
-export const smtpProfile: ProtocolProfile<'smtp'> = {
+export const smtpProfile: LineProtocolProfile<'smtp'> = {
   id: 'smtp',
   label: 'SMTP',
   dataIds: ['smtp-relay', 'smtp-submission'],

@@ -11,7 +11,7 @@ import type { observedCode, PlayedStep } from '../../../scenarios/runner.ts';
 import type { Scenario } from '../../../scenarios/scenario.ts';
 import { imapReplyChoices, imapSucceeded } from '../../../protocols/imap/predict.ts';
 import { pop3ReplyChoices, pop3Succeeded } from '../../../protocols/pop3/predict.ts';
-import type { ProtocolName, SessionView } from '../../../protocols/shared/session-types.ts';
+import type { LineProtocolName, SessionView } from '../../../protocols/shared/session-types.ts';
 import { smtpReplyChoices, smtpSucceeded } from '../../../protocols/smtp/predict.ts';
 import type { Explanation } from '../engine.ts';
 import type { PredictRecord, StepChoices } from './predict-score.ts';
@@ -20,7 +20,7 @@ const PROTOCOLS = {
   smtp: { choices: smtpReplyChoices, ok: smtpSucceeded },
   pop3: { choices: pop3ReplyChoices, ok: pop3Succeeded },
   imap: { choices: imapReplyChoices, ok: imapSucceeded },
-} satisfies Record<ProtocolName, { choices: (line: string, expects: string) => readonly string[] | undefined; ok: (token: string) => boolean }>;
+} satisfies Record<LineProtocolName, { choices: (line: string, expects: string) => readonly string[] | undefined; ok: (token: string) => boolean }>;
 
 /**
  * Codes by number, statuses in the protocol's own order, so the real reply's place gives nothing away (one the
@@ -36,7 +36,7 @@ const order = (offered: readonly string[]) => {
  * line, message text that gets no reply, or a reply the catalogue cannot name.
  */
 export function stepChoices(
-  protocol: ProtocolName,
+  protocol: LineProtocolName,
   lines: readonly string[],
   before: Pick<SessionView, 'expects'>,
   played: Pick<PlayedStep, 'entries'>,

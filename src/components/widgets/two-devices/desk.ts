@@ -3,7 +3,7 @@
  * one job at a time, records the protocol lines each device sent and received, and says what happened.
  */
 import { portsOf } from '../../../data/lookup.ts';
-import { profileOf, type ProtocolName } from '../../../protocols/registry.ts';
+import { profileOf, type LineProtocolName } from '../../../protocols/registry.ts';
 import type { DeviceAction, DeviceId, Job, JobResult, Mode } from '../../../machines/two-devices.machine.ts';
 import type { MailWorld } from '../../../protocols/shared/world.ts';
 import type { TranscriptEntry } from '../../../protocols/shared/session-types.ts';
@@ -15,7 +15,7 @@ import { Pop3Device } from '../../../protocols/pop3/client/device.ts';
 import type { Connect, DeviceView, EngineParts, LogBlock } from './types.ts';
 
 /** The protocol's implicit-TLS port from the data file (RFC 8314 §3.3): TLS first, so no STARTTLS step in the logs. */
-export function implicitTlsPort(protocol: ProtocolName): number {
+export function implicitTlsPort(protocol: LineProtocolName): number {
   const fact = profileOf(protocol).dataIds.flatMap(portsOf).find((p) => p.security === 'implicit-tls');
   if (!fact) throw new Error(`the data file lists no implicit-TLS port for ${protocol}`);
   return fact.port;
