@@ -56,24 +56,22 @@ export function move(s: ImapState, c: ImapCommand): CommandResult {
   if (!('source' in r)) return r;
   if (r.source.length === 0) return { tagged: TEXT.noMessages };
   const view = s.view!;
-  s.world.expunge(view.user, view.box.name, r.source, s.sessionId);
   view.expunged(r.source);
   return {
     untagged: [`* OK [COPYUID ${r.validity} ${formatSequenceSet(r.source)} ${formatSequenceSet(r.copies)}] Moved UIDs.`],
     tagged: 'OK Move completed.',
+    effects: [{ kind: 'expunge', user: view.user, mailbox: view.box.name, uids: r.source }],
   };
 }
 
 function expungeUids(s: ImapState, uids: number[] | undefined): CommandResult {
   const view = s.view!;
   // Dovecot ignores EXPUNGE silently on a read-only mailbox (imap-expunge.c).
-  if (!view.readOnly && s.world.mailbox(view.user, view.box.name) === view.box) {
-    const only = uids && new Set(uids);
-    const deleted = view.box.messages.filter((m) => m.flags.has('\\Deleted') && (!only || only.has(m.uid))).map((m) => m.uid);
-    s.world.expunge(view.user, view.box.name, deleted, s.sessionId);
-    view.expunged(deleted);
-  }
-  return { tagged: 'OK Expunge completed.' };
+  if (view.readOnly || s.world.mailbox(view.user, view.box.name) !== view.box) return { tagged: 'OK Expunge completed.' };
+  const only = uids && new Set(uids);
+  const deleted = view.box.messages.filter((m) => m.flags.has('\\Deleted') && (!only || only.has(m.uid))).map((m) => m.uid);
+  view.expunged(deleted);
+  return { tagged: 'OK Expunge completed.', effects: [{ kind: 'expunge', user: view.user, mailbox: view.box.name, uids: deleted }] };
 }
 
 /** EXPUNGE: removes every \Deleted message, whoever set the flag; one "* n EXPUNGE" each. */
