@@ -3,7 +3,7 @@
  * add its profile here (and see the README's "How to add a protocol"); the protocol names follow, split by
  * framing. Profiles are small data: no server loads through this module.
  */
-import type { HttpProtocolProfile, LineProtocolProfile, ProtocolProfile } from './shared/profile.ts';
+import type { HttpProtocolProfile, LineProtocolProfile, MailModel, ProtocolProfile } from './shared/profile.ts';
 import { exchangeProfile } from './exchange/profile.ts';
 import { helloProfile } from './hello/profile.ts';
 import { imapProfile } from './imap/profile.ts';
@@ -85,4 +85,11 @@ export function httpProfileOf(protocol: string): HttpProtocolProfile<HttpProtoco
   const profile = HTTP_PROFILES.find((p) => p.id === protocol);
   if (!profile) throw new UnknownProtocolError(protocol, 'HTTP ');
   return profile;
+}
+
+/** The line protocol that treats mail as `model` says (SMTP the envelope, POP3 the download, IMAP the server's mailbox). */
+export function lineProtocolWith(model: MailModel): LineProtocolName {
+  const profile = LINE_PROFILES.find((p) => p.mailModel === model);
+  if (!profile) throw new RangeError(`no line protocol treats mail as "${model}"`);
+  return profile.id;
 }

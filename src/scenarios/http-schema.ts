@@ -1,6 +1,7 @@
 /** The zod schema of HTTP scenario files (src/content/test-scenarios/*.json), for the build and the tests only. */
 import { z } from 'zod';
 import { httpServerOf } from '../protocols/http-servers.ts';
+import { HTTP_PROFILES, type HttpProtocolName } from '../protocols/registry.ts';
 import type { HttpScenario } from './http-scenario.ts';
 
 /** One request of a scenario; Host is added from the scenario's port unless the step sets it. */
@@ -24,7 +25,7 @@ export const httpScenarioSchema = z.strictObject({
   id: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'kebab-case'),
   title: z.string().min(5).max(80),
   summary: z.string().min(20).max(400),
-  protocol: z.enum(['hello']),
+  protocol: z.enum(HTTP_PROFILES.map((p) => p.id) as [HttpProtocolName, ...HttpProtocolName[]]),
   port: z.number().int(),
   seed: z.number().int().positive().optional(),
   greetingNote: z.string().min(10).max(500),

@@ -24,7 +24,7 @@ function loggedIn(select = true): { world: MailWorld; session: Session } {
 
 /** Sends `line`; gives the replies, the effects the step declared, and the world calls made during and after the step. */
 function run(world: MailWorld, session: Session, line: string) {
-  const spies = Object.fromEntries(CHANGES.map((m) => [m, vi.spyOn(world, m)])) as Record<(typeof CHANGES)[number], { mock: { calls: unknown[][] } }>;
+  const spies = Object.fromEntries(CHANGES.map((m) => [m, vi.spyOn(world, m)])) as unknown as Record<(typeof CHANGES)[number], { mock: { calls: unknown[][] } }>;
   const callsNow = () => Object.fromEntries(CHANGES.map((m) => [m, spies[m].mock.calls.length]).filter(([, n]) => n !== 0));
   const decide = imapDriver.decide!.bind(imapDriver);
   let duringStep: Record<string, number> | undefined;

@@ -8,11 +8,15 @@ export const imapProfile: LineProtocolProfile<'imap'> = {
   label: 'IMAP',
   dataIds: ['imap'],
   framing: 'line',
+  mailModel: 'server-mailbox',
   literals: true,
   tokenize: tokenizeImap,
   expectPattern: /^(?:OK|NO|BAD|\+|-|\* [A-Z][A-Z0-9.-]*)$/,
   // RFC 3501 §5.4: an autologout timer of at least 30 minutes.
   idleTimeoutSeconds: 1800,
+  // RFC 8314 §3.3: implicit TLS.
+  clientPort: 993,
+  replyTextSource: 'RFC 9051 §7.1',
   input: {
     // RFC 9051 §2.2.1: every command carries the client's tag; the rule loads with the first IMAP command line.
     tagged: true,

@@ -8,10 +8,14 @@ export const pop3Profile: LineProtocolProfile<'pop3'> = {
   label: 'POP3',
   dataIds: ['pop3'],
   framing: 'line',
+  mailModel: 'download',
   literals: false,
   tokenize: tokenizePop3,
   expectPattern: /^(?:\+OK|-ERR|\+|-)$/,
   // RFC 1939 §3: an inactivity autologout timer of at least 10 minutes.
   idleTimeoutSeconds: 600,
+  // RFC 8314 §3.3: implicit TLS.
+  clientPort: 995,
+  replyTextSource: 'RFC 1939 §3',
   input: { tagged: false },
 };

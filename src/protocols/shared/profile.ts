@@ -57,9 +57,22 @@ interface ProfileBase<Id extends string> {
   readonly input: InputHints;
 }
 
+/**
+ * What a line protocol does with mail: carries a message in an envelope toward mailboxes (SMTP, RFC 5321 §2.3.1),
+ * or hands a client its mailbox, as a maildrop it downloads (POP3, RFC 1939 §1) or as one mailbox kept on the
+ * server that every device shows (IMAP, RFC 9051 §1).
+ */
+export type MailModel = 'envelope' | 'download' | 'server-mailbox';
+
 /** A protocol framed as CRLF-ended lines (SMTP, POP3, IMAP): served by a machine-backed session. */
 export interface LineProtocolProfile<Id extends string = string> extends ProfileBase<Id> {
   readonly framing: 'line';
+  /** What it does with mail: diagrams and widgets that compare protocols ask this, never the name. */
+  readonly mailModel: MailModel;
+  /** The port a mail program uses for it today (RFC 8314): where a free session opens when only the protocol is given. */
+  readonly clientPort: number;
+  /** Where the RFC leaves a reply's words, after its code or status, to the server: cited by the reply anatomy. */
+  readonly replyTextSource: string;
   /** Whether a line ending in `{n}` announces n octets of literal that follow raw (IMAP, RFC 9051 §4.3). */
   readonly literals: boolean;
 }

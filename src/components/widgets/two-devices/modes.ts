@@ -1,6 +1,6 @@
 /** The words for the widget's three modes: radio labels, the reset message, and the no-JavaScript table. */
 import type { Mode } from '../../../machines/two-devices.machine.ts';
-import type { LineProtocolName } from '../../../protocols/registry.ts';
+import { lineProtocolWith, type LineProtocolName } from '../../../protocols/registry.ts';
 
 /** How the widget names and explains one mode. */
 export interface ModeText {
@@ -45,9 +45,9 @@ export interface ModeClient {
 
 /** The client of each mode. */
 export const MODE_CLIENT: Record<Mode, ModeClient> = {
-  'pop3-delete': { protocol: 'pop3', staysConnected: false },
-  'pop3-keep': { protocol: 'pop3', staysConnected: false },
-  imap: { protocol: 'imap', staysConnected: true },
+  'pop3-delete': { protocol: lineProtocolWith('download'), staysConnected: false },
+  'pop3-keep': { protocol: lineProtocolWith('download'), staysConnected: false },
+  imap: { protocol: lineProtocolWith('server-mailbox'), staysConnected: true },
 };
 
 /** The status sentence after switching to (or restarting) a mode. */
