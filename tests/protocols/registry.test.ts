@@ -201,6 +201,14 @@ describe('an unknown protocol is a named error, never a fallback', () => {
     await expect(loadEngine('x' as never)).rejects.toBeInstanceOf(UnknownProtocolError);
   });
 
+  test('a line-only entry point refuses an HTTP protocol: a type error where it can be, a named error at run time', () => {
+    // @ts-expect-error: 'exchange' is an HTTP protocol, no LineProtocolName
+    expect(() => openSession(new MailWorld({ seed: 1 }), 'exchange', 443)).toThrow(UnknownProtocolError);
+    // @ts-expect-error: the same for the test protocol
+    expect(() => servedPorts('hello')).toThrow('unknown line protocol "hello"');
+    expect(() => httpProfileOf('smtp')).toThrow('unknown HTTP protocol "smtp"; the engine simulates exchange, hello');
+  });
+
   test('isProtocol says yes only for registered names', () => {
     for (const name of protocolNames) expect(isProtocol(name)).toBe(true);
     for (const other of ['SMTP', 'smtp-relay', 'jmap', '', undefined, null, 25]) expect(isProtocol(other)).toBe(false);
