@@ -1,5 +1,5 @@
 /**
- * IMAP in the one server pattern: a command's world changes (flags, expunges, mailboxes, subscriptions) are
+ * IMAP in the one server pattern: a command's world changes (flags, new messages, expunges, mailboxes) are
  * declared by the pure step as effects and made once by the session after the machine has recorded the decision.
  * Each case spies on the step and the world: while the step decides, the world is untouched; after the line, each
  * change was made exactly once, and the reply is what it always was. Counted with spies, no clock.
@@ -11,7 +11,7 @@ import { openSession, type Session } from '../../src/machines/session.ts';
 import type { ImapEffect } from '../../src/protocols/imap/effects.ts';
 import { MailWorld } from '../../src/protocols/shared/world.ts';
 
-const CHANGES = ['setFlags', 'expunge', 'createMailbox', 'deleteMailbox', 'renameMailbox', 'append'] as const;
+const CHANGES = ['setFlags', 'expunge', 'createMailbox', 'deleteMailbox', 'renameMailbox', 'append', 'storePlanned'] as const;
 
 /** A logged-in IMAP session on a fresh world, with INBOX selected unless `select` is false. */
 function loggedIn(select = true): { world: MailWorld; session: Session } {
@@ -80,6 +80,36 @@ describe('IMAP declares its world changes and the session makes them once', () =
     expect(r.after).toEqual({ expunge: 1 });
     expect(r.replies).toEqual(['* 1 EXPUNGE', '* 2 RECENT', 'd OK Expunge completed.']);
     expect(world.mailbox('alice', 'INBOX')!.messages).toHaveLength(before - 1);
+  });
+
+  test('APPEND: the message is planned with the UID the store gives it, stored once after the step', () => {
+    const { world, session } = loggedIn();
+    const inbox = world.mailbox('alice', 'INBOX')!;
+    const next = inbox.uidNext;
+    expect(session.send('c APPEND INBOX (\\Flagged) {5}').replies).toEqual(['+ OK']);
+    const r = run(world, session, 'hello');
+    expect(r.effects).toEqual(['store']);
+    expect(r.duringStep).toEqual({});
+    expect(r.after).toEqual({ storePlanned: 1 });
+    expect(r.replies).toEqual(['* 4 EXISTS', '* 4 RECENT', `c OK [APPENDUID ${inbox.uidValidity} ${next}] Append completed.`]);
+    expect(inbox.messages.at(-1)).toMatchObject({ uid: next, raw: 'hello' });
+    expect(inbox.uidNext).toBe(next + 1);
+  });
+
+  test('COPY and MOVE: each copy planned and stored once, in order, and MOVE expunges after storing', () => {
+    const { world, session } = loggedIn();
+    const archive = world.mailbox('alice', 'Archive')!;
+    const copy = run(world, session, 'c COPY 1:2 Archive');
+    expect(copy.effects).toEqual(['store', 'store']);
+    expect(copy.duringStep).toEqual({});
+    expect(copy.after).toEqual({ storePlanned: 2 });
+    expect(copy.replies).toEqual([`c OK [COPYUID ${archive.uidValidity} 1:2 1:2] Copy completed.`]);
+    const move = run(world, session, 'd MOVE 3 Archive');
+    expect(move.effects).toEqual(['store', 'expunge']);
+    expect(move.duringStep).toEqual({});
+    expect(move.after).toEqual({ storePlanned: 1, expunge: 1 });
+    expect(move.replies[0]).toBe(`* OK [COPYUID ${archive.uidValidity} 3 3] Moved UIDs.`);
+    expect(archive.messages.map((m) => m.uid)).toEqual([1, 2, 3]);
   });
 
   test('CLOSE: the silent expunge is declared, made once, and the session is back to authenticated', () => {

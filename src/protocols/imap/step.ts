@@ -2,8 +2,8 @@
  * The IMAP server's pure step in the shape every server shares (src/protocols/shared/decision.ts): it runs a
  * line once against the session state and names the state it leads to (RFC 3501 §3 and the sub-states where the
  * server reads literal octets, a SASL response or DONE). The handlers declare the world changes commands make
- * (effects.ts: flags, expunges, mailboxes) and the session makes them once, after the machine has recorded the
- * decision; APPEND and COPY still store their messages here, as their replies name the UIDs the store gives.
+ * (effects.ts: flags, new messages, expunges, mailboxes) and the session makes them once, after the machine has recorded the
+ * decision. A new message is planned with the UID the store will give it, so APPENDUID and COPYUID are exact.
  */
 import { refused, type Decision } from '../shared/decision.ts';
 import type { MailWorld, WorldChange } from '../shared/world.ts';

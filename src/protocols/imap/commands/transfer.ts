@@ -8,8 +8,9 @@ import type { CommandResult, ImapCommand, ImapState } from '../session-state.ts'
 import { formatSequenceSet, parseSequenceSet, resolveUids } from '../sequence-set.ts';
 import { targetSeqs } from './messages.ts';
 import { mailboxName, stringArgs, syntaxError } from './util.ts';
+import type { ImapEffect } from '../effects.ts';
 
-type Copied = { source: number[]; copies: number[]; validity: number } | CommandResult;
+type Copied = { source: number[]; copies: number[]; validity: number; effects: ImapEffect[] } | CommandResult;
 
 function copyMessages(s: ImapState, c: ImapCommand): Copied {
   const a = stringArgs(s, c, 2);
@@ -33,13 +34,15 @@ function copyMessages(s: ImapState, c: ImapCommand): Copied {
     if (refused) return { tagged: refusalText(refused) };
   }
   const copies: number[] = [];
+  const effects: ImapEffect[] = [];
   for (const m of messages) {
-    const copy = s.world.append(view.user, target.name, m.raw, [...m.flags], m.internalDate, s.sessionId);
+    const copy = s.world.planMessage(view.user, target.name, m.raw, [...m.flags], m.internalDate, copies.length);
     if (!copy) continue;
     copies.push(copy.uid);
+    effects.push({ kind: 'store', user: view.user, mailbox: target.name, message: copy, dated: true });
     if (target === view.box) view.learn(copy);
   }
-  return { source: messages.map((m) => m.uid), copies, validity: target.uidValidity };
+  return { source: messages.map((m) => m.uid), copies, validity: target.uidValidity, effects };
 }
 
 /** COPY: flags and internal date travel with the copy; COPYUID names the new UIDs. */
@@ -47,7 +50,7 @@ export function copy(s: ImapState, c: ImapCommand): CommandResult {
   const r = copyMessages(s, c);
   if (!('source' in r)) return r;
   if (r.source.length === 0) return { tagged: TEXT.noMessages };
-  return { tagged: `OK [COPYUID ${r.validity} ${formatSequenceSet(r.source)} ${formatSequenceSet(r.copies)}] Copy completed.` };
+  return { tagged: `OK [COPYUID ${r.validity} ${formatSequenceSet(r.source)} ${formatSequenceSet(r.copies)}] Copy completed.`, effects: r.effects };
 }
 
 /** MOVE: the COPYUID goes out untagged, then an EXPUNGE for each moved message (RFC 6851 §4.3, A.10 a024). */
@@ -60,7 +63,7 @@ export function move(s: ImapState, c: ImapCommand): CommandResult {
   return {
     untagged: [`* OK [COPYUID ${r.validity} ${formatSequenceSet(r.source)} ${formatSequenceSet(r.copies)}] Moved UIDs.`],
     tagged: 'OK Move completed.',
-    effects: [{ kind: 'expunge', user: view.user, mailbox: view.box.name, uids: r.source }],
+    effects: [...r.effects, { kind: 'expunge', user: view.user, mailbox: view.box.name, uids: r.source }],
   };
 }
 
