@@ -1,6 +1,6 @@
 /** The table the lab prints at start: what listens where, the test users, the certificate, the log format. */
 import { roleLabels } from '../data/lookup.ts';
-import { PROFILES, profileOf } from '../protocols/registry.ts';
+import { LINE_PROFILES, profileOf } from '../protocols/registry.ts';
 import { exchangeBanner } from './banner-exchange.ts';
 import { CERT_NAMES } from './cert.ts';
 import { COMMAND_TIMEOUT, IDLE_DEFAULTS, MAX_CONNECTIONS, MAX_CONNECTIONS_PER_ADDRESS } from './config.ts';
@@ -18,7 +18,7 @@ export function banner(lab: Lab, options: Pick<CliOptions, 'host' | 'seed' | 'id
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
   const table = rows.map((r) => `  ${r.map((cell, i) => cell.padEnd(widths[i]!)).join('  ')}`.trimEnd());
   const users = [...lab.world.users.values()].map((u) => `${u.name} / ${u.password} (${u.address})`).join(', ');
-  const idle = PROFILES.map((p) => `${p.label} ${options.idleTimeout ?? IDLE_DEFAULTS[p.id]} s`).join(', ');
+  const idle = LINE_PROFILES.map((p) => `${p.label} ${options.idleTimeout ?? IDLE_DEFAULTS[p.id]} s`).join(', ');
   const submission = lab.ports.find((p) => p.standardPort === 587)?.port;
   const imaps = lab.ports.find((p) => p.standardPort === 993)?.port;
   return [

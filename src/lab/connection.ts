@@ -8,9 +8,9 @@
 import type { Socket } from 'node:net';
 import type { SecureContext } from 'node:tls';
 import { openSession } from '../machines/session.ts';
-import { profileOf } from '../protocols/registry.ts';
+import { lineProfileOf } from '../protocols/registry.ts';
 import type { MailWorld } from '../protocols/shared/world.ts';
-import type { Preparation, ProtocolName, Session } from '../protocols/shared/session-types.ts';
+import type { LineProtocolName, Preparation, Session } from '../protocols/shared/session-types.ts';
 import { farewellAfterFailure, internalErrorReply, shutdownReply } from './farewells.ts';
 import { LineSplitter } from './framing.ts';
 import { SessionLog, type TranscriptLimits } from './session-log.ts';
@@ -21,7 +21,7 @@ import { ReplyWriter } from './writer.ts';
 /** What a connection needs from its listener. */
 export interface ConnectionContext {
   world: MailWorld;
-  protocol: ProtocolName;
+  protocol: LineProtocolName;
   /** The port the simulated server believes it runs on (587, 993, …). */
   standardPort: number;
   /** The port the lab listens on, for the log. */
@@ -84,8 +84,8 @@ export class LabConnection {
     this.#splitter = new LineSplitter(ctx.maxLineOctets);
     this.session = openSession(ctx.world, ctx.protocol, ctx.standardPort, { clientAddress: socket.remoteAddress ?? '127.0.0.1' });
     const tag = sessionTag(ctx.listenPort, this.session.id);
-    this.#log = ctx.log && new SessionLog(tag, profileOf(ctx.protocol).literals, ctx.log, ctx.transcript);
-    this.#log?.event(`connect from ${socket.remoteAddress ?? '?'}:${socket.remotePort ?? '?'} to ${profileOf(ctx.protocol).label} on ${ctx.standardPort}`);
+    this.#log = ctx.log && new SessionLog(tag, lineProfileOf(ctx.protocol).literals, ctx.log, ctx.transcript);
+    this.#log?.event(`connect from ${socket.remoteAddress ?? '?'}:${socket.remotePort ?? '?'} to ${lineProfileOf(ctx.protocol).label} on ${ctx.standardPort}`);
     if (encrypted) this.#log?.event(`TLS handshake (${describeTls(socket, 'implicit TLS')})`);
     this.#writer = new ReplyWriter(socket, ctx.stallMs, {
       progress: () => this.#idle.refresh(),

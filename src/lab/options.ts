@@ -1,6 +1,6 @@
 /** Command-line options of `npm run lab`: parsing never throws; a bad argument comes back as a message. */
 import { isIP } from 'node:net';
-import { PROFILES } from '../protocols/registry.ts';
+import { LINE_PROFILES } from '../protocols/registry.ts';
 import { COMMAND_TIMEOUT, DEFAULT_HOST, DEFAULT_OFFSET, HIGHEST_STANDARD_PORT, HIGHEST_TEST_PORT, IDLE_DEFAULTS, listenerPlan, MAX_CONNECTIONS, MAX_CONNECTIONS_PER_ADDRESS } from './config.ts';
 
 /** What the command line asks for. */
@@ -39,7 +39,7 @@ export function usage(): string {
     `  --offset <n>             added to each standard port (default ${DEFAULT_OFFSET}; 0 needs root)`,
     '  --seed <n>               seed of the mail world: same seed, same ids and UIDVALIDITY (default 1)',
     '  --idle-timeout <seconds> idle limit for every protocol (default: each RFC minimum:',
-    `                           ${PROFILES.map((p) => `${p.label} ${IDLE_DEFAULTS[p.id]} s`).join(', ')})`,
+    `                           ${LINE_PROFILES.map((p) => `${p.label} ${IDLE_DEFAULTS[p.id]} s`).join(', ')})`,
     `  --command-timeout <seconds>  time for a command line to complete once begun, and for a TLS`,
     `                           handshake; more octets do not restart it (default ${COMMAND_TIMEOUT})`,
     `  --max-connections <n>    open connections at most; more are refused (default ${MAX_CONNECTIONS})`,

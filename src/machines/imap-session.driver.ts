@@ -81,7 +81,7 @@ export const imapDriver: ProtocolDriver = {
   // Running an IMAP command changes things (pending updates go out, EXPUNGE removes), so the palette only asks
   // whether the state takes the verb; where it leads is the server's to say.
   preview: (event, snapshot) => previewImap(phaseOf(snapshot), event),
-  perform: (decision) => performImap(decision.effects as readonly ImapEffect[]),
+  perform: (decision, snapshot) => performImap(decision.effects as readonly ImapEffect[], contextOf(snapshot).world, contextOf(snapshot).sessionId),
   outOfState(event, snapshot) {
     return outOfStateReply(phaseOf(snapshot), event);
   },

@@ -5,13 +5,13 @@
  */
 import { createActor, type AnyActorRef, type AnyStateMachine, type SnapshotFrom } from 'xstate';
 import { portFact, type PortRole } from '../data/lookup.ts';
-import { profileOf } from '../protocols/registry.ts';
+import { lineProfileOf } from '../protocols/registry.ts';
 import { SERVED_PORTS } from '../protocols/served-ports.ts';
 import type { Decision } from '../protocols/shared/decision.ts';
 import type { MailWorld, WorldChange } from '../protocols/shared/world.ts';
-import type { LineFraming, Preparation, ProtocolName, Session, SessionStep, SessionView, TranscriptEntry } from '../protocols/shared/session-types.ts';
+import type { LineFraming, LineProtocolName, Preparation, Session, SessionStep, SessionView, TranscriptEntry } from '../protocols/shared/session-types.ts';
 
-export type { LineFraming, ProtocolName, Session, SessionStep, SessionView, TranscriptEntry };
+export type { LineFraming, LineProtocolName, Session, SessionStep, SessionView, TranscriptEntry };
 
 /** What every server machine receives as input. */
 export interface SessionInput {
@@ -65,7 +65,7 @@ export type MachineEvent = ClientEvent | { type: 'client.dropped' } | { type: 'w
 
 /** How a protocol plugs its machine into a session. */
 export interface ProtocolDriver {
-  protocol: ProtocolName;
+  protocol: LineProtocolName;
   machine: AnyStateMachine;
   /** Every command verb the server knows, upper case; `snapshot.can()` picks those the state allows. */
   verbs: readonly string[];
@@ -118,7 +118,7 @@ export interface ErrorCounter {
   observe(event: ClientEvent, replies: readonly string[], before: SnapshotFrom<AnyStateMachine>, after: SnapshotFrom<AnyStateMachine>): string[] | undefined;
 }
 
-const drivers = new Map<ProtocolName, ProtocolDriver>();
+const drivers = new Map<LineProtocolName, ProtocolDriver>();
 
 /** Makes a protocol available to `openSession`; each protocol's driver module calls this once. */
 export function registerDriver(driver: ProtocolDriver): void {
@@ -132,7 +132,7 @@ export interface OpenOptions {
 }
 
 /** The ports each protocol listens on in this course, derived from the data file through its profile (served-ports.ts). */
-export const SESSION_PORTS: Readonly<Record<ProtocolName, readonly number[]>> = SERVED_PORTS;
+export const SESSION_PORTS: Readonly<Record<LineProtocolName, readonly number[]>> = SERVED_PORTS;
 
 class MachineSession implements Session {
   readonly framingKind = 'line';
@@ -146,10 +146,10 @@ class MachineSession implements Session {
   readonly #unwatch: (() => void) | undefined;
   readonly #errors: ErrorCounter | undefined;
 
-  readonly protocol: ProtocolName;
+  readonly protocol: LineProtocolName;
   readonly port: number;
 
-  constructor(protocol: ProtocolName, port: number, driver: ProtocolDriver, input: SessionInput, security: SessionView['security']) {
+  constructor(protocol: LineProtocolName, port: number, driver: ProtocolDriver, input: SessionInput, security: SessionView['security']) {
     this.protocol = protocol;
     this.port = port;
     this.id = input.sessionId;
@@ -387,8 +387,8 @@ function mailRole(role: PortRole, port: number): SessionInput['role'] {
  * does (587, 110, 143), or relay with opportunistic STARTTLS and no AUTH (25). Throws a RangeError for a port the protocol does not use,
  * and an UnknownProtocolError (a RangeError) for a protocol no profile carries.
  */
-export function openSession(world: MailWorld, protocol: ProtocolName, port: number, options: OpenOptions = {}): Session {
-  const profile = profileOf(protocol);
+export function openSession(world: MailWorld, protocol: LineProtocolName, port: number, options: OpenOptions = {}): Session {
+  const profile = lineProfileOf(protocol);
   const driver = drivers.get(protocol);
   if (!driver) throw new RangeError(`no server for protocol "${protocol}" is registered (import src/machines/servers.ts)`);
   const fact = portFact(port);

@@ -39,13 +39,13 @@ export function prerendersActive(): number {
 const flagsKey = (flags: ReadonlySet<string>): string => [...flags].join(' ');
 
 
-/** The lines of `* seq FETCH (…)` for one message: what FETCH pushes for it. */
-export function fetchLines(m: StoredMessage, items: FetchItem[], inputs: RenderInputs): string[] {
+/** The lines of `* seq FETCH (…)` for one message shown with `flags`: what FETCH pushes for it. */
+export function fetchLines(m: StoredMessage, items: FetchItem[], flags: ReadonlySet<string>, inputs: RenderInputs): string[] {
   for (const p of active) {
     const r = p.lookup(m);
-    if (r && r.seq === inputs.seq && r.itemsText === inputs.itemsText && r.uid === inputs.uid && r.recent === inputs.recent && r.marked === inputs.marked && r.flags === flagsKey(m.flags)) return r.lines;
+    if (r && r.seq === inputs.seq && r.itemsText === inputs.itemsText && r.uid === inputs.uid && r.recent === inputs.recent && r.marked === inputs.marked && r.flags === flagsKey(flags)) return r.lines;
   }
-  const data = `* ${inputs.seq} FETCH (${renderFetch(m, items, { uid: inputs.uid, recent: inputs.recent, flags: m.flags })})`;
+  const data = `* ${inputs.seq} FETCH (${renderFetch(m, items, { uid: inputs.uid, recent: inputs.recent, flags })})`;
   return data.includes('\r\n') ? data.split('\r\n') : [data];
 }
 

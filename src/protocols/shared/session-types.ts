@@ -1,26 +1,9 @@
 /** The shapes every simulated session shares, whatever its protocol: what the UI, the lab and the tests read. */
 import type { SecurityMode } from '../../data/schema.ts';
-import type { ProtocolName } from '../registry.ts';
+import type { AnyProtocolName, HttpProtocolName, LineProtocolName, ProtocolName } from '../registry.ts';
 import type { HttpRequest, HttpResponse } from './http-types.ts';
 
-export type { ProtocolName };
-
-/**
- * The HTTP-framed protocols the engine simulates: Microsoft Exchange (both deployments and the identity platform,
- * told apart by the host a request addresses) and "hello", a test protocol that lessons never show.
- */
-export type HttpProtocolName = 'exchange' | 'hello';
-
-/** Every protocol a session can speak, whatever its framing. */
-export type AnyProtocolName = ProtocolName | HttpProtocolName;
-
-/** The HTTP-framed protocols, for telling a protocol's framing where only its name is at hand. */
-export const HTTP_PROTOCOLS: readonly HttpProtocolName[] = ['exchange', 'hello'];
-
-/** Whether a protocol is framed as HTTP requests and responses rather than lines. */
-export function isHttpProtocol(protocol: AnyProtocolName): protocol is HttpProtocolName {
-  return (HTTP_PROTOCOLS as readonly string[]).includes(protocol);
-}
+export type { AnyProtocolName, HttpProtocolName, LineProtocolName, ProtocolName };
 
 /**
  * One entry of a session transcript, in wire order: a line (line protocols), an HTTP request or response
@@ -54,7 +37,7 @@ export interface SessionStep {
 
 /** What a UI needs to show where the session stands. */
 export interface SessionView {
-  protocol: ProtocolName;
+  protocol: LineProtocolName;
   port: number;
   /** The RFC's name for the current state, e.g. "authorization" or "selected". */
   state: string;
@@ -88,7 +71,7 @@ export interface Session {
   /** How messages are framed: one line each. */
   readonly framingKind: 'line';
   readonly id: string;
-  readonly protocol: ProtocolName;
+  readonly protocol: LineProtocolName;
   readonly port: number;
   /** What the server sends on connect (after the TLS event on implicit-TLS ports). */
   readonly greeting: TranscriptEntry[];
