@@ -6,7 +6,7 @@
 import * as z from 'zod/mini';
 import { lessonIds, type LessonId } from '../data/ids.ts';
 import { quizTopics } from '../quiz/types.ts';
-import { protocolNames, type ProtocolName } from '../protocols/registry.ts';
+import { lineProtocolNames, type LineProtocolName } from '../protocols/registry.ts';
 
 /** The widgets that have an embed page, /embed/<widget>/. */
 export const EMBED_WIDGETS = ['simulator', 'exchange', 'devices', 'quiz', 'comparison', 'ports'] as const;
@@ -55,7 +55,7 @@ export interface OptionField {
 
 /** The parsed options (every key optional: a missing one means the widget's own default). */
 export interface EmbedOptionValues {
-  protocol?: ProtocolName;
+  protocol?: LineProtocolName;
   port?: number;
   scenario?: string;
   startStep?: number;
@@ -77,7 +77,7 @@ const SIM = ['simulator'] as const;
 /** Every URL parameter an embed page reads, in the order the /teach/ table lists them. */
 export const OPTION_FIELDS: readonly OptionField[] = [
   { param: 'scenario', key: 'scenario', schema: z.string().check(z.regex(/^[a-z0-9]+(-[a-z0-9]+)*$/), z.maxLength(60)), accepts: 'a scenario id, e.g. smtp-relay-25', does: 'The guided scenario to play.', widgets: SIM },
-  { param: 'protocol', key: 'protocol', schema: z.enum(protocolNames as [ProtocolName, ...ProtocolName[]]), accepts: `${protocolNames.slice(0, -1).join(', ')} or ${protocolNames.at(-1)}`, does: 'The server for a free session (without a scenario).', widgets: SIM },
+  { param: 'protocol', key: 'protocol', schema: z.enum(lineProtocolNames as [LineProtocolName, ...LineProtocolName[]]), accepts: `${lineProtocolNames.slice(0, -1).join(', ')} or ${lineProtocolNames.at(-1)}`, does: 'The server for a free session (without a scenario).', widgets: SIM },
   { param: 'port', key: 'port', schema: int(1, 65535), accepts: 'a port number, 1 to 65535', does: 'The port for a free session; it decides the security, as on a real server.', widgets: SIM },
   { param: 'step', key: 'startStep', schema: int(0, 500), accepts: 'a whole number, 0 (the greeting) or more', does: 'Steps already played when the scenario opens.', widgets: SIM },
   { param: 'mode', key: 'mode', schema: z.enum(['guided', 'free', 'predict']), accepts: 'guided, free or predict', does: 'guided steps, a free command line, or guided steps that ask the learner to predict each reply first.', widgets: SIM },

@@ -1,19 +1,18 @@
 /** The widgets' props from parsed embed options: the same public props the lesson pages pass. */
 import type { SimulatorProps } from '../components/widgets/simulator/props.ts';
 import type { EmbedOptionValues } from './option-fields.ts';
+import { lineProfileOf, lineProtocolNames } from '../protocols/registry.ts';
 
 /** The scenario the simulator embed plays when the address names neither a scenario nor a server. */
 export const DEFAULT_EMBED_SCENARIO = 'smtp-submission-587';
-
-/** The port a free session opens on when only the protocol is given: the one a mail program uses today (RFC 8314). */
-const DEFAULT_PORT = { smtp: 587, pop3: 995, imap: 993 } as const;
 
 /** The simulator's props: a scenario (guided or predict), or a free session on a server and port. */
 export function simulatorProps(o: EmbedOptionValues): SimulatorProps {
   const id = o.id ?? 'simulator';
   if (o.scenario === undefined && (o.protocol !== undefined || o.port !== undefined || o.mode === 'free')) {
-    const protocol = o.protocol ?? 'smtp';
-    return { protocol, port: o.port ?? DEFAULT_PORT[protocol], mode: 'free', label: `Session simulator (${id})` };
+    // The first protocol of the course when none is named; the port a mail program uses for it today (RFC 8314).
+    const protocol = o.protocol ?? lineProtocolNames[0];
+    return { protocol, port: o.port ?? lineProfileOf(protocol).clientPort, mode: 'free', label: `Session simulator (${id})` };
   }
   return {
     scenario: o.scenario ?? DEFAULT_EMBED_SCENARIO,

@@ -5,7 +5,7 @@
 import { portFact, securityLabels, type PortRole, type SecurityMode } from '../data/lookup.ts';
 import '../machines/http-servers.ts';
 import { httpServers } from '../machines/http-session.ts';
-import { PROFILES, type ProtocolName } from '../protocols/registry.ts';
+import { LINE_PROFILES, type LineProtocolName } from '../protocols/registry.ts';
 import { SERVED_PORTS } from '../protocols/served-ports.ts';
 import type { HttpProtocolName } from '../protocols/shared/session-types.ts';
 
@@ -18,7 +18,7 @@ export const DEFAULT_OFFSET = 10_000;
  * Idle timeouts in seconds, each protocol's RFC minimum from its profile: SMTP server 5 min (RFC 5321 §4.5.3.2),
  * POP3 10 min (RFC 1939 §3), IMAP 30 min (RFC 3501 §5.4). `--idle-timeout` replaces them all.
  */
-export const IDLE_DEFAULTS = Object.fromEntries(PROFILES.map((p) => [p.id, p.idleTimeoutSeconds])) as Readonly<Record<ProtocolName, number>>;
+export const IDLE_DEFAULTS = Object.fromEntries(LINE_PROFILES.map((p) => [p.id, p.idleTimeoutSeconds])) as Readonly<Record<LineProtocolName, number>>;
 
 /**
  * Seconds a command line may take from its first octet to its line end, whatever trickles in between (more
@@ -45,7 +45,7 @@ export const MAX_CONNECTIONS_PER_ADDRESS = 100;
 
 /** One listener of the lab. */
 export interface ListenerPlan {
-  protocol: ProtocolName;
+  protocol: LineProtocolName;
   /** The IANA port the simulated server believes it runs on (25, 587, …). */
   standardPort: number;
   /** The port the lab really listens on: offset + standard port. */
@@ -62,7 +62,7 @@ export const HIGHEST_STANDARD_PORT = Math.max(...Object.values(SERVED_PORTS).fla
 /** Every listener for an offset, in the contract's order (SMTP 25, 587, 465, POP3 110, 995, IMAP 143, 993). */
 export function listenerPlan(offset: number): ListenerPlan[] {
   const plan: ListenerPlan[] = [];
-  for (const [protocol, ports] of Object.entries(SERVED_PORTS) as Array<[ProtocolName, readonly number[]]>) {
+  for (const [protocol, ports] of Object.entries(SERVED_PORTS) as Array<[LineProtocolName, readonly number[]]>) {
     for (const standardPort of ports) {
       const fact = portFact(standardPort);
       if (!fact) throw new Error(`the data file has no entry for port ${standardPort}`);

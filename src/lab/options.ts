@@ -1,6 +1,6 @@
 /** Command-line options of `npm run lab`: parsing never throws; a bad argument comes back as a message. */
 import { isIP } from 'node:net';
-import { PROFILES } from '../protocols/registry.ts';
+import { LINE_PROFILES } from '../protocols/registry.ts';
 import { COMMAND_TIMEOUT, DEFAULT_HOST, DEFAULT_OFFSET, HIGHEST_STANDARD_PORT, HIGHEST_TEST_PORT, IDLE_DEFAULTS, listenerPlan, MAX_CONNECTIONS, MAX_CONNECTIONS_PER_ADDRESS } from './config.ts';
 
 /** What the command line asks for. */
@@ -19,6 +19,8 @@ export interface CliOptions {
   help: boolean;
   /** Also serve the test protocols (hello over HTTP on offset + 8080). */
   testProtocols?: boolean;
+  /** The Exchange deployment that answers a host naming none (localhost, 127.0.0.1); undefined keeps Exchange Server SE. */
+  exchange?: 'server-se' | 'online';
 }
 
 /** The outcome of parsing: options, or the message to print before exiting with code 2. */
@@ -37,13 +39,15 @@ export function usage(): string {
     `  --offset <n>             added to each standard port (default ${DEFAULT_OFFSET}; 0 needs root)`,
     '  --seed <n>               seed of the mail world: same seed, same ids and UIDVALIDITY (default 1)',
     '  --idle-timeout <seconds> idle limit for every protocol (default: each RFC minimum:',
-    `                           ${PROFILES.map((p) => `${p.label} ${IDLE_DEFAULTS[p.id]} s`).join(', ')})`,
+    `                           ${LINE_PROFILES.map((p) => `${p.label} ${IDLE_DEFAULTS[p.id]} s`).join(', ')})`,
     `  --command-timeout <seconds>  time for a command line to complete once begun, and for a TLS`,
     `                           handshake; more octets do not restart it (default ${COMMAND_TIMEOUT})`,
     `  --max-connections <n>    open connections at most; more are refused (default ${MAX_CONNECTIONS})`,
     `  --max-connections-per-address <n>`,
     `                           open connections at most from one client address (default ${MAX_CONNECTIONS_PER_ADDRESS})`,
     '  --quiet                  do not print the session transcripts',
+    '  --exchange <server-se|online>  the Exchange deployment that answers requests to localhost or an',
+    '                           address, for clients that cannot set Host (default server-se)',
     '  --test-protocols         also serve the test protocols: "hello" over HTTP on offset + 8080',
     '                           (GET /hello?name=ada; not a mail protocol, for testing the HTTP framing)',
     '  -h, --help               show this help',
@@ -53,7 +57,7 @@ export function usage(): string {
   ].join('\n');
 }
 
-const VALUED = new Set(['--host', '--offset', '--seed', '--idle-timeout', '--command-timeout', '--max-connections', '--max-connections-per-address']);
+const VALUED = new Set(['--host', '--offset', '--seed', '--idle-timeout', '--command-timeout', '--max-connections', '--max-connections-per-address', '--exchange']);
 
 /** Parses `process.argv.slice(2)`; accepts `--name value` and `--name=value`. */
 export function parseArgs(argv: readonly string[]): ParseResult {
@@ -98,6 +102,10 @@ function apply(options: CliOptions, name: string, value: string): string | undef
       options.seed = n;
       return undefined;
     }
+    case '--exchange':
+      if (value !== 'server-se' && value !== 'online') return `--exchange must be server-se or online, not "${value}"`;
+      options.exchange = value;
+      return undefined;
     case '--max-connections':
     case '--max-connections-per-address': {
       const n = integer(value);

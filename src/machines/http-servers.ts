@@ -1,7 +1,5 @@
 /** Registers every HTTP-framed protocol's server with the HTTP session module; import this once before opening one. */
-import { exchangeHttpServer } from '../protocols/exchange/http-server.ts';
-import { helloServer } from '../protocols/hello/hello.ts';
+import { HTTP_SERVERS } from '../protocols/http-servers.ts';
 import { registerHttpServer } from './http-session.ts';
 
-registerHttpServer(exchangeHttpServer);
-registerHttpServer(helloServer);
+for (const server of Object.values(HTTP_SERVERS)) registerHttpServer(server);

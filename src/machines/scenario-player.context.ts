@@ -2,7 +2,7 @@
  * The scenario player's data and the pure functions its actions run: what the engine's kit or the build's
  * recorded playback provide, the machine's context, and how a step, a line or a new connection changes it.
  */
-import type { ProtocolName, Session, SessionView, TranscriptEntry } from '../protocols/shared/session-types.ts';
+import type { LineProtocolName, Session, SessionView, TranscriptEntry } from '../protocols/shared/session-types.ts';
 import type { MailWorld } from '../protocols/shared/world.ts';
 import type { Scenario } from '../scenarios/scenario.ts';
 import type { PlayedStep, ScenarioPlayback } from '../scenarios/runner.ts';
@@ -10,7 +10,7 @@ import { causeOf, connectionMark, reconnectCause, replayRows, rowsOf, type Move,
 
 /** What the player is set up with, whether the engine or the build provides it. */
 export interface PlayerSetup {
-  protocol: ProtocolName;
+  protocol: LineProtocolName;
   port: number;
   scenario?: Scenario | undefined;
   /** Steps played at the start (0: the greeting only). */

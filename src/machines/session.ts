@@ -5,13 +5,13 @@
  */
 import { createActor, type AnyActorRef, type AnyStateMachine, type SnapshotFrom } from 'xstate';
 import { portFact, type PortRole } from '../data/lookup.ts';
-import { profileOf } from '../protocols/registry.ts';
+import { lineProfileOf } from '../protocols/registry.ts';
 import { SERVED_PORTS } from '../protocols/served-ports.ts';
 import type { Decision } from '../protocols/shared/decision.ts';
 import type { MailWorld, WorldChange } from '../protocols/shared/world.ts';
-import type { LineFraming, ProtocolName, Session, SessionStep, SessionView, TranscriptEntry } from '../protocols/shared/session-types.ts';
+import type { LineFraming, LineProtocolName, Preparation, Session, SessionStep, SessionView, TranscriptEntry } from '../protocols/shared/session-types.ts';
 
-export type { LineFraming, ProtocolName, Session, SessionStep, SessionView, TranscriptEntry };
+export type { LineFraming, LineProtocolName, Session, SessionStep, SessionView, TranscriptEntry };
 
 /** What every server machine receives as input. */
 export interface SessionInput {
@@ -65,7 +65,7 @@ export type MachineEvent = ClientEvent | { type: 'client.dropped' } | { type: 'w
 
 /** How a protocol plugs its machine into a session. */
 export interface ProtocolDriver {
-  protocol: ProtocolName;
+  protocol: LineProtocolName;
   machine: AnyStateMachine;
   /** Every command verb the server knows, upper case; `snapshot.can()` picks those the state allows. */
   verbs: readonly string[];
@@ -78,6 +78,8 @@ export interface ProtocolDriver {
    * decision and records it; absent for a machine that decides in its own actions (the lab's test double).
    */
   decide?(event: MachineEvent, snapshot: SnapshotFrom<AnyStateMachine>): Decision;
+  /** The slow part of the command `line` would be now, to be done ahead in slices (IMAP SEARCH, FETCH); see Session.prepare. */
+  prepare?(line: string, snapshot: SnapshotFrom<AnyStateMachine>): Preparation | undefined;
   /** The decision the command palette asks the machine about for a bare verb: `decide` where that has no side effects. */
   preview?(event: ClientEvent, snapshot: SnapshotFrom<AnyStateMachine>): Decision;
   /** Performs a recorded decision's side effects once, after the transition; gives the reply lines they produce. */
@@ -116,7 +118,7 @@ export interface ErrorCounter {
   observe(event: ClientEvent, replies: readonly string[], before: SnapshotFrom<AnyStateMachine>, after: SnapshotFrom<AnyStateMachine>): string[] | undefined;
 }
 
-const drivers = new Map<ProtocolName, ProtocolDriver>();
+const drivers = new Map<LineProtocolName, ProtocolDriver>();
 
 /** Makes a protocol available to `openSession`; each protocol's driver module calls this once. */
 export function registerDriver(driver: ProtocolDriver): void {
@@ -130,7 +132,7 @@ export interface OpenOptions {
 }
 
 /** The ports each protocol listens on in this course, derived from the data file through its profile (served-ports.ts). */
-export const SESSION_PORTS: Readonly<Record<ProtocolName, readonly number[]>> = SERVED_PORTS;
+export const SESSION_PORTS: Readonly<Record<LineProtocolName, readonly number[]>> = SERVED_PORTS;
 
 class MachineSession implements Session {
   readonly framingKind = 'line';
@@ -144,10 +146,10 @@ class MachineSession implements Session {
   readonly #unwatch: (() => void) | undefined;
   readonly #errors: ErrorCounter | undefined;
 
-  readonly protocol: ProtocolName;
+  readonly protocol: LineProtocolName;
   readonly port: number;
 
-  constructor(protocol: ProtocolName, port: number, driver: ProtocolDriver, input: SessionInput, security: SessionView['security']) {
+  constructor(protocol: LineProtocolName, port: number, driver: ProtocolDriver, input: SessionInput, security: SessionView['security']) {
     this.protocol = protocol;
     this.port = port;
     this.id = input.sessionId;
@@ -170,6 +172,16 @@ class MachineSession implements Session {
   #context(): SessionContextBase {
     const ctx = this.#actor.getSnapshot().context as SessionContextBase;
     return this.#failed ? { ...ctx, closed: true } : ctx;
+  }
+
+  prepare(line: string): Preparation | undefined {
+    if (this.#context().closed) return undefined;
+    try {
+      return this.#driver.prepare?.(line, this.#actor.getSnapshot());
+    } catch {
+      // Preparing is only an optimisation: the command itself answers whatever went wrong.
+      return undefined;
+    }
   }
 
   send(line: string): SessionStep {
@@ -209,10 +221,20 @@ class MachineSession implements Session {
     }
     const after = this.#context();
     const startTls = after.startTls && !before.tls && after.tls;
-    const entries: TranscriptEntry[] = [clientEntry, ...replies.map((text): TranscriptEntry => ({ kind: 'server', text, encrypted: before.tls }))];
-    if (startTls) entries.push(tlsEvent('starttls'));
-    if (after.closed) this.#close(entries);
-    return { replies, entries, startTls, closed: after.closed };
+    const lines = replies;
+    let entries: TranscriptEntry[] | undefined;
+    // Made when first read: the lab never reads them, and a FETCH of a full mailbox has half a million lines.
+    const entriesOf = (): TranscriptEntry[] =>
+      (entries ??= [clientEntry, ...lines.map((text): TranscriptEntry => ({ kind: 'server', text, encrypted: before.tls })), ...(startTls ? [tlsEvent('starttls')] : [])]);
+    if (after.closed) this.#close(entriesOf());
+    return {
+      replies,
+      get entries() {
+        return entriesOf();
+      },
+      startTls,
+      closed: after.closed,
+    };
   }
 
   /** The event with its protocol's decision, made here once; the event as it is where the driver has no pure step. */
@@ -365,8 +387,8 @@ function mailRole(role: PortRole, port: number): SessionInput['role'] {
  * does (587, 110, 143), or relay with opportunistic STARTTLS and no AUTH (25). Throws a RangeError for a port the protocol does not use,
  * and an UnknownProtocolError (a RangeError) for a protocol no profile carries.
  */
-export function openSession(world: MailWorld, protocol: ProtocolName, port: number, options: OpenOptions = {}): Session {
-  const profile = profileOf(protocol);
+export function openSession(world: MailWorld, protocol: LineProtocolName, port: number, options: OpenOptions = {}): Session {
+  const profile = lineProfileOf(protocol);
   const driver = drivers.get(protocol);
   if (!driver) throw new RangeError(`no server for protocol "${protocol}" is registered (import src/machines/servers.ts)`);
   const fact = portFact(port);

@@ -10,6 +10,8 @@ const LOADERS: Record<ProtocolName, () => Promise<ReplyCatalogue>> = {
   smtp: () => import('./smtp/replies.ts').then((m) => ({ explain: m.explainSmtp, inContext: m.smtpInContext })),
   pop3: () => import('./pop3/replies.ts').then((m) => ({ explain: m.explainPop3, inContext: m.pop3InContext })),
   imap: () => import('./imap/replies.ts').then((m) => ({ explain: m.explainImap, inContext: m.imapInContext })),
+  exchange: () => import('./shared/http-catalogue.ts').then((m) => m.httpStatusCatalogue),
+  hello: () => import('./shared/http-catalogue.ts').then((m) => m.httpStatusCatalogue),
 };
 
 /** The catalogue of `protocol`, downloaded; rejects with UnknownProtocolError for a name no profile carries. */

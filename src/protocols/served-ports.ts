@@ -4,16 +4,16 @@
  * from the registry so that a page's first load, which tokenises replies, does not download the port facts.
  */
 import { ports } from '../data/ports.ts';
-import { PROFILES, profileOf, type ProtocolName } from './registry.ts';
+import { LINE_PROFILES, lineProfileOf, type LineProtocolName } from './registry.ts';
 
 /** The ports one protocol is served on, in the data file's order. */
-export function servedPorts(protocol: ProtocolName): readonly number[] {
-  const { dataIds } = profileOf(protocol);
+export function servedPorts(protocol: LineProtocolName): readonly number[] {
+  const { dataIds } = lineProfileOf(protocol);
   return ports.filter((p) => p.ianaRegisteredForRole && p.protocols.some((id) => (dataIds as readonly string[]).includes(id))).map((p) => p.port);
 }
 
 /** Every protocol's served ports, in the profiles' order. */
-export const SERVED_PORTS: Readonly<Record<ProtocolName, readonly number[]>> = Object.fromEntries(PROFILES.map((p) => [p.id, servedPorts(p.id)])) as Record<
-  ProtocolName,
+export const SERVED_PORTS: Readonly<Record<LineProtocolName, readonly number[]>> = Object.fromEntries(LINE_PROFILES.map((p) => [p.id, servedPorts(p.id)])) as Record<
+  LineProtocolName,
   readonly number[]
 >;

@@ -10,7 +10,7 @@ import { TAG_KEY } from '../protocols/imap/keys.ts';
 import { explainPop3 } from '../protocols/pop3/replies.ts';
 import { REPLY_CLASSES } from '../protocols/smtp/codes.ts';
 import type { ReplyExplanation } from '../protocols/shared/explanation.ts';
-import type { ProtocolName } from '../protocols/registry.ts';
+import type { LineProtocolName } from '../protocols/registry.ts';
 import { catalogueCitation, citation } from './cite.ts';
 import type { QuizOption, QuizQuestion } from './types.ts';
 
@@ -70,7 +70,7 @@ function need(entry: ReplyExplanation | undefined, token: string): ReplyExplanat
 }
 
 /** A reply-class question: the entry asked about and the wrong entries, in the order offered. */
-function classQuestion(protocol: ProtocolName, asked: Entry, wrong: readonly Entry[], prompt: string): QuizQuestion {
+function classQuestion(protocol: LineProtocolName, asked: Entry, wrong: readonly Entry[], prompt: string): QuizQuestion {
   const lesson: LessonId = protocol;
   return {
     id: `reply-class:${protocol}:${asked.key}`,

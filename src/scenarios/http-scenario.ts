@@ -7,7 +7,7 @@ import type { HttpRequest } from '../protocols/shared/http-types.ts';
 import type { HttpProtocolName, HttpSession, HttpSessionView, TranscriptEntry } from '../protocols/shared/session-types.ts';
 import { httpObserved } from '../protocols/shared/http-text.ts';
 import { MailWorld, SERVER_HOST } from '../protocols/shared/world.ts';
-import { openHttpSession } from '../machines/http-session.ts';
+import type { HttpSessionOpener } from './openers.ts';
 
 /** One step of an HTTP scenario: a request, the status it must get, and a note for the learner. */
 export interface HttpScenarioStep {
@@ -58,10 +58,10 @@ export interface HttpPlayback {
   played: HttpPlayedStep[];
 }
 
-/** Plays the first `count` steps (all by default) on a fresh world; deterministic, never throws past opening. */
-export function playHttpScenario(scenario: HttpScenario, count: number = scenario.steps.length): HttpPlayback {
+/** Plays the first `count` steps (all by default) on a fresh world, on a session `open` makes; deterministic, never throws past opening. */
+export function playHttpScenario(scenario: HttpScenario, open: HttpSessionOpener, count: number = scenario.steps.length): HttpPlayback {
   const world = new MailWorld({ seed: scenario.seed ?? 1 });
-  const session = openHttpSession(world, scenario.protocol, scenario.port);
+  const session = open(world, scenario.protocol, scenario.port);
   const played = scenario.steps.slice(0, Math.max(0, count)).map((step, index): HttpPlayedStep => {
     const entries = session.exchange(stepRequest(step, scenario.port)).entries;
     const observed = httpObserved(entries);

@@ -1,6 +1,7 @@
 /** The zod schema of HTTP scenario files (src/content/test-scenarios/*.json), for the build and the tests only. */
 import { z } from 'zod';
-import { httpServer } from '../machines/http-session.ts';
+import { httpServerOf } from '../protocols/http-servers.ts';
+import { HTTP_PROFILES, type HttpProtocolName } from '../protocols/registry.ts';
 import type { HttpScenario } from './http-scenario.ts';
 
 /** One request of a scenario; Host is added from the scenario's port unless the step sets it. */
@@ -24,7 +25,7 @@ export const httpScenarioSchema = z.strictObject({
   id: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'kebab-case'),
   title: z.string().min(5).max(80),
   summary: z.string().min(20).max(400),
-  protocol: z.enum(['hello']),
+  protocol: z.enum(HTTP_PROFILES.map((p) => p.id) as [HttpProtocolName, ...HttpProtocolName[]]),
   port: z.number().int(),
   seed: z.number().int().positive().optional(),
   greetingNote: z.string().min(10).max(500),
@@ -45,7 +46,7 @@ export function parseHttpScenario(data: unknown, fileName: string): HttpScenario
   const problems: string[] = [];
   if (!s.id.startsWith(`${s.protocol}-`)) problems.push(`id: must start with "${s.protocol}-"`);
   if (s.id !== fileName.replace(/^.*\//, '').replace(/\.json$/, '')) problems.push(`id: "${s.id}" must equal the file name`);
-  if (!httpServer(s.protocol).ports.some((p) => p.port === s.port)) problems.push(`port: ${s.protocol} is not served on ${s.port}`);
+  if (!httpServerOf(s.protocol).ports.some((p) => p.port === s.port)) problems.push(`port: ${s.protocol} is not served on ${s.port}`);
   if (problems.length > 0) throw new Error(`scenario ${fileName} is invalid: ${problems.join('; ')}`);
   return s;
 }

@@ -1,16 +1,18 @@
 /**
  * Plays a guided scenario on the engine: a fresh world, one session, each step's lines or event in order. The
- * same playback feeds the step-through widget, the static transcripts and the replay test. The caller imports
- * the protocol's driver (src/machines/servers.ts, or one driver module in the browser).
+ * same playback feeds the step-through widget, the static transcripts and the replay test. The caller hands in
+ * how to open a session (openers.ts), with the protocol's driver loaded (src/machines/servers.ts, or one driver
+ * module in the browser).
  */
 import { rfc5322Date } from '../protocols/shared/clock.ts';
 import { httpObserved } from '../protocols/shared/http-text.ts';
 import { fromLines } from '../protocols/shared/message.ts';
 import { observedCodeOf } from '../protocols/observed-codes.ts';
-import type { ProtocolName } from '../protocols/registry.ts';
+import type { LineProtocolName } from '../protocols/registry.ts';
 import { MailWorld } from '../protocols/shared/world.ts';
 import { isBlocked, noAnswerSession } from './network.ts';
-import { openSession, type Session, type SessionView, type TranscriptEntry } from '../machines/session.ts';
+import type { Session, SessionView, TranscriptEntry } from '../protocols/shared/session-types.ts';
+import type { SessionOpener } from './openers.ts';
 import type { Scenario, ScenarioEvent, ScenarioStep } from './scenario.ts';
 
 /** What one step caused. */
@@ -45,9 +47,9 @@ const NO_REPLY = '-';
  * Deterministic; a step that goes wrong gives ok=false rather than an exception. Only opening the first
  * connection can throw: a RangeError when the protocol's driver is not registered or the port is not served.
  */
-export function playScenario(scenario: Scenario, count: number = scenario.steps.length): ScenarioPlayback {
+export function playScenario(scenario: Scenario, open: SessionOpener, count: number = scenario.steps.length): ScenarioPlayback {
   const world = new MailWorld({ seed: scenario.seed ?? 1 });
-  let session = dial(world, scenario, scenario.port);
+  let session = dial(world, scenario, scenario.port, open);
   const greeting = session.greeting;
   const played: PlayedStep[] = [];
   for (const [index, step] of scenario.steps.slice(0, Math.max(0, count)).entries()) {
@@ -55,7 +57,7 @@ export function playScenario(scenario: Scenario, count: number = scenario.steps.
     try {
       if (step.event?.kind === 'reconnect') {
         // The earlier connection stays as it is: open, if it was (a second client beside the first).
-        session = dial(world, scenario, step.event.port ?? session.port);
+        session = dial(world, scenario, step.event.port ?? session.port, open);
         entries = [...session.greeting];
       } else if (step.event?.kind === 'timeout') {
         entries = session.timeout().entries;
@@ -77,10 +79,10 @@ export function playScenario(scenario: Scenario, count: number = scenario.steps.
  * A connection from the scenario's client to `port` on `world`: a session, or, where the scenario's network
  * blocks the port, an attempt nothing answers (closed at once; the world never hears of it).
  */
-export function dial(world: MailWorld, scenario: Pick<Scenario, 'protocol' | 'network'>, port: number): Session {
-  if (!isBlocked(scenario.network, port)) return openSession(world, scenario.protocol, port);
+export function dial(world: MailWorld, scenario: Pick<Scenario, 'protocol' | 'network'>, port: number, open: SessionOpener): Session {
+  if (!isBlocked(scenario.network, port)) return open(world, scenario.protocol, port);
   // A session on a world of its own, closed at once, names the server's closed state and the port's security.
-  const probe = openSession(new MailWorld({ seed: 1 }), scenario.protocol, port);
+  const probe = open(new MailWorld({ seed: 1 }), scenario.protocol, port);
   probe.drop();
   return noAnswerSession(probe.view());
 }
@@ -136,7 +138,7 @@ export function deliveredMessage(world: MailWorld, event: Extract<ScenarioEvent,
  * tagged reply to the step's command, a continuation, or the untagged update `expect` names). An HTTP response's
  * observed code is its status, whatever the protocol.
  */
-export function observedCode(protocol: ProtocolName, entries: TranscriptEntry[], expect: string): string | undefined {
+export function observedCode(protocol: LineProtocolName, entries: TranscriptEntry[], expect: string): string | undefined {
   if (entries.some((e) => e.kind === 'response')) return httpObserved(entries);
   const server = entries.flatMap((e) => (e.kind === 'server' ? [e.text] : []));
   if (server.length === 0) return NO_REPLY;

@@ -4,7 +4,7 @@
  * test's job (tests/scenarios/replay.test.ts). The scenario types (scenario.ts) are inferred from it.
  */
 import { z } from 'zod';
-import { PROFILES, protocolNames, type ProtocolName } from '../protocols/registry.ts';
+import { LINE_PROFILES, lineProtocolNames, type LineProtocolName } from '../protocols/registry.ts';
 import { servedPorts } from '../protocols/served-ports.ts';
 
 const address = z.string().regex(/^[^\s@<>]+@[^\s@<>]+$/, 'a mail address such as bob@example.test');
@@ -30,7 +30,7 @@ export const scenarioEventSchema = z.discriminatedUnion('kind', [
 export const scenarioNetworkSchema = z.strictObject({ blocked: z.array(z.number().int()).min(1) });
 
 /** The codes each protocol's `expect` may name ('-' is "no reply at all"), from its profile. */
-export const expectPatterns = Object.fromEntries(PROFILES.map((p) => [p.id, p.expectPattern])) as Record<ProtocolName, RegExp>;
+export const expectPatterns = Object.fromEntries(LINE_PROFILES.map((p) => [p.id, p.expectPattern])) as Record<LineProtocolName, RegExp>;
 
 /** One step: client line(s) or an event, the code it must get, and a note. */
 export const scenarioStepSchema = z
@@ -60,7 +60,7 @@ const scenarioFields = z.strictObject({
   /** What the learner will see, in one or two sentences. */
   summary: z.string().min(20).max(400),
   /** Which server the client talks to. */
-  protocol: z.enum(protocolNames),
+  protocol: z.enum(lineProtocolNames),
   /** The port; it must be one the protocol is served on. */
   port: z.number().int(),
   /** World seed (1 if absent): the same seed gives the same transcript. */

@@ -11,7 +11,7 @@ describe('storageView', () => {
   test('says what the comparison table says for POP3 and IMAP', () => {
     const view = storageView();
     for (const protocol of ['pop3', 'imap'] as const) {
-      expect(view[protocol].map((f) => f.text)).toEqual(STORAGE_ROWS.map((id) => cell(id, protocol)));
+      expect(view.panels.find((p) => p.protocol === protocol)!.facts.map((f) => f.text)).toEqual(STORAGE_ROWS.map((id) => cell(id, protocol)));
     }
   });
 

@@ -6,6 +6,7 @@ import { portFact, roleLabels, securityLabels } from '../../src/data/lookup.ts';
 import { playScenario } from '../../src/scenarios/runner.ts';
 import type { Scenario } from '../../src/scenarios/scenario.ts';
 import '../../src/machines/servers.ts';
+import { openSession } from '../../src/machines/session.ts';
 
 const dir = new URL('../../src/content/scenarios/', import.meta.url);
 const scenarios = readdirSync(dir)
@@ -15,7 +16,7 @@ const scenarios = readdirSync(dir)
 describe('simulatorData', () => {
   test.each(scenarios.map((s) => [s.id, s] as const))('records exactly what playScenario plays for %s', async (id, scenario) => {
     const data = await simulatorData({ scenario: id });
-    const playback = playScenario(scenario);
+    const playback = playScenario(scenario, openSession);
     expect(data?.greeting).toEqual(playback.greeting);
     expect(data?.played).toEqual(playback.played);
     expect(data?.played.map((p) => p.observed)).toEqual(scenario.steps.map((s) => s.expect));

@@ -8,11 +8,12 @@ import '../../src/machines/http-servers.ts';
 import { playHttpScenario } from '../../src/scenarios/http-scenario.ts';
 import { parseHttpScenario } from '../../src/scenarios/http-schema.ts';
 import helloGet from '../../src/content/test-scenarios/hello-get.json';
+import { openHttpSession } from '../../src/machines/http-session.ts';
 
 afterEach(() => cleanup());
 
 const scenario = parseHttpScenario(helloGet, 'hello-get.json');
-const playback = playHttpScenario(scenario);
+const playback = playHttpScenario(scenario, openHttpSession);
 const props = {
   protocol: 'hello' as const,
   port: 8080,

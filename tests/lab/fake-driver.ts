@@ -10,7 +10,7 @@
 import { assign, setup, type AnyStateMachine, type SnapshotFrom } from 'xstate';
 import { registerDriver, type ClientEvent, type ProtocolDriver, type SessionContextBase, type SessionInput } from '../../src/machines/session.ts';
 import type { WorldChange } from '../../src/protocols/shared/world.ts';
-import type { ProtocolName } from '../../src/protocols/shared/session-types.ts';
+import type { LineProtocolName } from '../../src/protocols/shared/session-types.ts';
 
 type FakeEvent = ClientEvent | { type: 'client.dropped' } | { type: 'world.changed'; change: WorldChange };
 
@@ -52,7 +52,7 @@ export const fakeMachine = setup({
 
 const VERBS = ['ECHO', 'WHO', 'BIG', 'MANY', 'FAIL', 'STARTTLS', 'QUIT'] as const;
 
-function fakeDriver(protocol: ProtocolName): ProtocolDriver {
+function fakeDriver(protocol: LineProtocolName): ProtocolDriver {
   return {
     protocol,
     machine: fakeMachine as unknown as AnyStateMachine,

@@ -5,7 +5,7 @@
  */
 import { describe, expect, test } from 'vitest';
 import '../../src/machines/servers.ts';
-import { openSession, type ProtocolName } from '../../src/machines/session.ts';
+import { openSession, type LineProtocolName } from '../../src/machines/session.ts';
 import { IMAP_CONTEXT_RULES } from '../../src/protocols/imap/context-rules.ts';
 import { POP3_CONTEXT_RULES } from '../../src/protocols/pop3/context-rules.ts';
 import { firstNote, replyContext, type ContextEntry, type ReplyContext } from '../../src/protocols/shared/reply-context.ts';
@@ -21,7 +21,7 @@ const PLAIN_ALICE = 'AGFsaWNlAHdvbmRlcmxhbmQ='; // base64 of "\0alice\0wonderlan
 const PLAIN_WRONG = 'AGFsaWNlAHdyb25n'; // base64 of "\0alice\0wrong"
 
 /** Sends `lines` on a new session and returns the context of the last reply, with the reply itself. */
-function contextAfter(protocol: ProtocolName, port: number, lines: readonly string[]): ReplyContext {
+function contextAfter(protocol: LineProtocolName, port: number, lines: readonly string[]): ReplyContext {
   const session = openSession(new MailWorld({ seed: 1 }), protocol, port);
   const entries: ContextEntry[] = [...session.greeting];
   for (const line of lines) entries.push(...session.send(line).entries);
@@ -31,7 +31,7 @@ function contextAfter(protocol: ProtocolName, port: number, lines: readonly stri
   return c;
 }
 
-type Case = [rule: string, protocol: ProtocolName, port: number, lines: string[], reply: RegExp];
+type Case = [rule: string, protocol: LineProtocolName, port: number, lines: string[], reply: RegExp];
 
 const SMTP_TLS = ['EHLO laptop.example', 'STARTTLS', 'EHLO laptop.example'];
 const SMTP_IN = [...SMTP_TLS, `AUTH PLAIN ${PLAIN_ALICE}`];

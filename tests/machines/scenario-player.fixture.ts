@@ -53,7 +53,7 @@ export function testKit(options: { scenario?: Scenario; mode?: 'guided' | 'free'
   const port = options.port ?? scenario?.port ?? 587;
   const connect: PlayerKit['connect'] = (world, to = port) => {
     const w = world ?? new MailWorld({ seed: scenario?.seed ?? 1 });
-    return { world: w, session: scenario ? dial(w, scenario, to) : openSession(w, protocol, to) };
+    return { world: w, session: scenario ? dial(w, scenario, to, openSession) : openSession(w, protocol, to) };
   };
   return {
     protocol, port, scenario,
@@ -62,7 +62,7 @@ export function testKit(options: { scenario?: Scenario; mode?: 'guided' | 'free'
     initial: connect().session.view(),
     ports: SESSION_PORTS[protocol],
     connect,
-    replay: (count) => playScenario(scenario!, count),
+    replay: (count) => playScenario(scenario!, openSession, count),
   };
 }
 

@@ -6,11 +6,11 @@
 import { describe, expect, test } from 'vitest';
 import '../../src/machines/servers.ts';
 import { openSession } from '../../src/machines/session.ts';
-import type { ProtocolName } from '../../src/machines/session.ts';
+import type { LineProtocolName } from '../../src/machines/session.ts';
 import { MailWorld } from '../../src/protocols/shared/world.ts';
 
 /** The server lines answering each client line, one joined string per line sent. */
-function replies(protocol: ProtocolName, port: number, lines: string[]): string[] {
+function replies(protocol: LineProtocolName, port: number, lines: string[]): string[] {
   const session = openSession(new MailWorld({ seed: 1 }), protocol, port);
   expect(session.view().security).toBe('starttls');
   return lines.map((l) => session.send(l).entries.flatMap((e) => (e.kind === 'server' ? [e.text] : [])).join('\n'));

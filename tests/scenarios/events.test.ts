@@ -6,6 +6,7 @@ import type { Scenario } from '../../src/scenarios/scenario.ts';
 import { portFact } from '../../src/data/lookup.ts';
 import { MailWorld } from '../../src/protocols/shared/world.ts';
 import { blockedScenario } from '../machines/scenario-player.fixture.ts';
+import { openSession } from '../../src/machines/session.ts';
 
 const base = { title: 'A test scenario', summary: 'Used only by this test.', greetingNote: 'The server greets.' };
 
@@ -24,7 +25,7 @@ describe('a timeout event', () => {
     ['pop3', 995, [], '-ERR', '-ERR Disconnected for inactivity.', true],
     ['imap', 993, [], '* BYE', '* BYE Disconnected for inactivity.', true],
   ] as const)('%s on %i gives the server’s idle farewell, then the connection closes', (protocol, port, before, code, line, encrypted) => {
-    const { played } = playScenario(silent(protocol, port, [...before], code));
+    const { played } = playScenario(silent(protocol, port, [...before], code), openSession);
     const last = played.at(-1)!;
     expect(last.entries).toEqual([
       { kind: 'server', text: line, encrypted },
@@ -35,7 +36,7 @@ describe('a timeout event', () => {
 
   test('after the connection closed, shows nothing and observes "-"', () => {
     const s: Scenario = { ...silent('smtp', 25, [], '421'), steps: [{ client: 'QUIT', expect: '221', note: 'Bye.' }, { event: { kind: 'timeout' }, expect: '-', note: 'Nothing left.' }] };
-    expect(playScenario(s).played[1]).toMatchObject({ entries: [], observed: '-', ok: true });
+    expect(playScenario(s, openSession).played[1]).toMatchObject({ entries: [], observed: '-', ok: true });
   });
 });
 
@@ -49,7 +50,7 @@ describe('a reconnect event', () => {
         { event: { kind: 'reconnect' }, expect: '+OK', note: 'Again.' },
       ],
     };
-    const { played, session } = playScenario(s);
+    const { played, session } = playScenario(s, openSession);
     expect(played.map((p) => p.view.port)).toEqual([995, 995, 995]);
     expect(played[0]!.entries[0]).toMatchObject({ kind: 'event', event: 'tls' });
     expect(played[0]!.entries[1]).toMatchObject({ kind: 'server', encrypted: true });
@@ -67,7 +68,7 @@ describe('a reconnect event', () => {
         { client: 'PASS builder', expect: '-ERR', note: 'Locked.' },
       ],
     };
-    const { played } = playScenario(s);
+    const { played } = playScenario(s, openSession);
     expect(played.every((p) => p.ok)).toBe(true);
     expect(played[4]!.entries[1]).toMatchObject({ kind: 'server', text: expect.stringMatching(/^-ERR \[IN-USE\] /) });
   });
@@ -75,7 +76,7 @@ describe('a reconnect event', () => {
 
 describe('a blocked port', () => {
   test('the first connection gets no answer: one event, no server line, a closed session', () => {
-    const { greeting, played } = playScenario(blockedScenario, 0);
+    const { greeting, played } = playScenario(blockedScenario, openSession, 0);
     expect(played).toEqual([]);
     expect(greeting).toHaveLength(1);
     expect(greeting[0]).toMatchObject({ kind: 'event', event: 'closed' });
@@ -83,7 +84,7 @@ describe('a blocked port', () => {
   });
 
   test('plays the whole scenario: 587 answers, the idle timer ends it, 25 stays silent, 465 answers', () => {
-    const { played } = playScenario(blockedScenario);
+    const { played } = playScenario(blockedScenario, openSession);
     expect(played.map((p) => [p.observed, p.ok, p.view.port, p.view.closed])).toEqual([
       ['220', true, 587, false],
       ['250', true, 587, false],
@@ -98,18 +99,18 @@ describe('a blocked port', () => {
 
   test('an attempt never reaches the world: the next session is the same as without it', () => {
     const world = new MailWorld({ seed: 3 });
-    const silentAttempt = dial(world, blockedScenario, 25);
+    const silentAttempt = dial(world, blockedScenario, 25, openSession);
     expect(silentAttempt.send('EHLO x')).toEqual({ replies: [], entries: [], startTls: false, closed: true });
     expect(silentAttempt.timeout().entries).toEqual([]);
-    const after = dial(world, blockedScenario, 587);
-    const fresh = dial(new MailWorld({ seed: 3 }), blockedScenario, 587);
+    const after = dial(world, blockedScenario, 587, openSession);
+    const fresh = dial(new MailWorld({ seed: 3 }), blockedScenario, 587, openSession);
     expect(after.greeting).toEqual(fresh.greeting);
     expect(after.id).toBe(fresh.id);
   });
 
   test('an attempt on an implicit-TLS port shows no TLS either: nothing was there to shake hands with', () => {
     const s: Scenario = { ...base, id: 'imap-blocked', protocol: 'imap', port: 993, network: { blocked: [993] }, steps: [{ event: { kind: 'reconnect', port: 143 }, expect: 'OK', note: 'Plain port.' }] };
-    const { greeting, played } = playScenario(s);
+    const { greeting, played } = playScenario(s, openSession);
     expect(greeting.map((e) => e.kind)).toEqual(['event']);
     expect(greeting.some((e) => e.kind === 'event' && e.event === 'tls')).toBe(false);
     expect(played[0]).toMatchObject({ observed: 'OK', ok: true });

@@ -4,6 +4,7 @@ import '../../src/machines/http-servers.ts';
 import { playHttpScenario, stepRequest } from '../../src/scenarios/http-scenario.ts';
 import { parseHttpScenario } from '../../src/scenarios/http-schema.ts';
 import { observedCode } from '../../src/scenarios/runner.ts';
+import { openHttpSession } from '../../src/machines/http-session.ts';
 
 const file = 'hello-get.json';
 const data: unknown = JSON.parse(readFileSync(new URL(`../../src/content/test-scenarios/${file}`, import.meta.url), 'utf8'));
@@ -11,7 +12,7 @@ const data: unknown = JSON.parse(readFileSync(new URL(`../../src/content/test-sc
 describe('HTTP scenarios', () => {
   it('replay hello-get to the status codes it expects, on one kept-alive connection that closes at the end', () => {
     const scenario = parseHttpScenario(data, file);
-    const playback = playHttpScenario(scenario);
+    const playback = playHttpScenario(scenario, openHttpSession);
     expect(playback.played.map((p) => [p.observed, p.ok])).toEqual([
       ['200', true],
       ['404', true],
@@ -23,14 +24,14 @@ describe('HTTP scenarios', () => {
   });
 
   it('observe the status of an HTTP response, also through the line runner’s observedCode', () => {
-    const playback = playHttpScenario(parseHttpScenario(data, file));
+    const playback = playHttpScenario(parseHttpScenario(data, file), openHttpSession);
     expect(observedCode('smtp', playback.played[2]!.entries, '405')).toBe('405');
   });
 
   it('fail a step whose status differs, without throwing', () => {
     const scenario = parseHttpScenario(data, file);
     const wrong = { ...scenario, steps: [{ ...scenario.steps[0]!, expect: '404' }] };
-    expect(playHttpScenario(wrong).played[0]).toMatchObject({ observed: '200', ok: false });
+    expect(playHttpScenario(wrong, openHttpSession).played[0]).toMatchObject({ observed: '200', ok: false });
   });
 
   it('send Host first, with the port, unless the step sets it', () => {

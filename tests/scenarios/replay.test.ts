@@ -8,6 +8,7 @@ import '../../src/machines/servers.ts';
 import { clientLines, playScenario } from '../../src/scenarios/runner.ts';
 import { parseScenario } from '../../src/scenarios/schema.ts';
 import type { Scenario } from '../../src/scenarios/scenario.ts';
+import { openSession } from '../../src/machines/session.ts';
 
 const DIR = new URL('../../src/content/scenarios/', import.meta.url);
 const files = readdirSync(DIR).filter((f) => f.endsWith('.json')).sort();
@@ -57,7 +58,7 @@ describe('scenario files', () => {
 
 describe('playScenario on the engine', () => {
   test.each(scenarios.map((s) => [s.id, s] as const))('%s gets the code every step expects', (_id, s) => {
-    const { played } = playScenario(s);
+    const { played } = playScenario(s, openSession);
     const failures = played
       .filter((p) => !p.ok)
       .map((p) => `${describeStep(s, p.index)}: expected ${s.steps[p.index]!.expect}, observed ${p.observed ?? 'nothing comparable'}`);
@@ -65,27 +66,27 @@ describe('playScenario on the engine', () => {
   });
 
   test.each(scenarios.map((s) => [s.id, s] as const))('%s hits no internal error and ends with the connection closed', (_id, s) => {
-    const { session, played } = playScenario(s);
+    const { session, played } = playScenario(s, openSession);
     expect(session.internalErrors).toBe(0);
     expect(played.at(-1)!.view.closed, `${s.id} should end with QUIT or LOGOUT`).toBe(true);
   });
 
   test.each(scenarios.map((s) => [s.id, s] as const))('%s plays the same way twice', (_id, s) => {
-    const first = playScenario(s);
-    const second = playScenario(s);
+    const first = playScenario(s, openSession);
+    const second = playScenario(s, openSession);
     expect(second.greeting).toEqual(first.greeting);
     expect(second.played).toEqual(first.played);
   });
 
   test.each(scenarios.map((s) => [s.id, s] as const))('%s played to step k equals the first k steps of a full play', (_id, s) => {
-    const full = playScenario(s).played;
+    const full = playScenario(s, openSession).played;
     for (let k = 0; k <= s.steps.length; k += 1) {
-      expect(playScenario(s, k).played, `${s.id} played to step ${k}`).toEqual(full.slice(0, k));
+      expect(playScenario(s, openSession, k).played, `${s.id} played to step ${k}`).toEqual(full.slice(0, k));
     }
   });
 
   test.each(scenarios.map((s) => [s.id, s] as const))('%s notes never copy a reply text by hand', (_id, s) => {
-    const { played } = playScenario(s);
+    const { played } = playScenario(s, openSession);
     for (const p of played) {
       const note = s.steps[p.index]!.note.toLowerCase();
       for (const e of p.entries) {
@@ -110,19 +111,19 @@ describe('the troubleshooting scenarios', () => {
     ['imap-rev2-enable', 3, 'a3 OK '],
   ])('%s step %i shows "%s"', (id, step, start) => {
     const s = scenarios.find((x) => x.id === id)!;
-    const lines = playScenario(s).played[step - 1]!.entries.flatMap((e) => (e.kind === 'server' ? [e.text] : []));
+    const lines = playScenario(s, openSession).played[step - 1]!.entries.flatMap((e) => (e.kind === 'server' ? [e.text] : []));
     expect(lines.some((line) => line.startsWith(start)), lines.join('\n')).toBe(true);
   });
 
   test('imap-rev2-enable: ENABLE IMAP4rev2 on this IMAP4rev1 server enables nothing (no untagged ENABLED, RFC 5161 §3.1)', () => {
     const s = scenarios.find((x) => x.id === 'imap-rev2-enable')!;
-    const entries = playScenario(s).played[2]!.entries;
+    const entries = playScenario(s, openSession).played[2]!.entries;
     expect(entries.filter((e) => e.kind === 'server').map((e) => e.text)).toEqual([expect.stringMatching(/^a3 OK /)]);
   });
 
   test('smtp-trouble-port-25-blocked: no server line before the client reaches port 587', () => {
     const s = scenarios.find((x) => x.id === 'smtp-trouble-port-25-blocked')!;
-    const { greeting, played } = playScenario(s);
+    const { greeting, played } = playScenario(s, openSession);
     expect(greeting.map((e) => e.kind)).toEqual(['event']);
     expect(played[0]!.view.port).toBe(587);
     expect(played.at(-1)!.view.port).toBe(587);

@@ -10,6 +10,7 @@ import type { Trouble } from '../../src/data/index.ts';
 import '../../src/machines/servers.ts';
 import { playScenario } from '../../src/scenarios/runner.ts';
 import { parseScenario } from '../../src/scenarios/schema.ts';
+import { openSession } from '../../src/machines/session.ts';
 
 const DIR = new URL('../../src/content/scenarios/', import.meta.url);
 
@@ -23,7 +24,7 @@ function scenarioText(id: string): string {
 /** Every server line of a played scenario, greetings included. */
 function serverLines(id: string): string[] {
   const text = scenarioText(id);
-  const { greeting, played } = playScenario(parseScenario(JSON.parse(text), `${id}.json`));
+  const { greeting, played } = playScenario(parseScenario(JSON.parse(text), `${id}.json`), openSession);
   return [...greeting, ...played.flatMap((p) => p.entries)].flatMap((e) => (e.kind === 'server' ? [e.text] : []));
 }
 
@@ -46,7 +47,7 @@ describe('troubles are reproduced on the engine', () => {
     if (t.reproducedBy.kind !== 'scenario') throw new Error('unreachable');
     const raw = JSON.parse(scenarioText(t.reproducedBy.scenario)) as { network?: { blocked?: number[] } };
     expect(raw.network?.blocked).toContain(25);
-    const { played } = playScenario(parseScenario(raw, `${t.reproducedBy.scenario}.json`));
+    const { played } = playScenario(parseScenario(raw, `${t.reproducedBy.scenario}.json`), openSession);
     expect(played.some((p) => p.observed === '-')).toBe(true);
   });
 

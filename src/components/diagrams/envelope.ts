@@ -9,6 +9,7 @@ import type { ScenarioPlayback } from '../../scenarios/runner.ts';
 import { parseAddressList } from '../../protocols/imap/mime-address.ts';
 import { fromLines, headerFields, splitMessage } from '../../protocols/shared/message.ts';
 import { afterPrefix, parseCommand, parsePath } from '../../protocols/smtp/parse.ts';
+import { lineProfileOf } from '../../protocols/registry.ts';
 
 /** One envelope command as sent, with the server's answer. */
 export interface EnvelopeLine {
@@ -57,7 +58,8 @@ function pathOf(args: string, prefix: 'FROM:' | 'TO:'): string {
 
 /** The envelope and header of the first message the scenario's client sends; throws when it sends none. */
 export function envelopeOf(scenario: Scenario, playback: ScenarioPlayback): EnvelopeView {
-  if (scenario.protocol !== 'smtp') throw new Error(`<EnvelopeDiagram>: scenario ${scenario.id} is ${scenario.protocol}, not SMTP`);
+  // Only a protocol that carries a message in an envelope has one to show (SMTP, RFC 5321 §2.3.1).
+  if (lineProfileOf(scenario.protocol).mailModel !== 'envelope') throw new Error(`<EnvelopeDiagram>: scenario ${scenario.id} is ${scenario.protocol}, not SMTP: it sends no envelope`);
   const entries = playback.played.flatMap((p) => p.entries);
   let mailFrom: EnvelopeLine | undefined;
   let rcpts: EnvelopeLine[] = [];

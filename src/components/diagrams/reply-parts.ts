@@ -7,7 +7,7 @@
 import type { Scenario } from '../../scenarios/scenario.ts';
 import type { ScenarioPlayback } from '../../scenarios/runner.ts';
 import { catalogueOf } from '../../protocols/catalogues.ts';
-import { profileOf, type ProtocolName } from '../../protocols/registry.ts';
+import { lineProfileOf, profileOf } from '../../protocols/registry.ts';
 import type { ReplyExplanation } from '../../protocols/shared/explanation.ts';
 import { explainSmtp } from '../../protocols/smtp/explain.ts';
 import { tokenize, type Token } from '../../protocols/reply-tokens.ts';
@@ -27,12 +27,11 @@ export interface ReplyPart {
   texts: string[];
 }
 
-/** The free text: every protocol leaves its words to the server (RFC 5321 §4.2, RFC 1939 §3, RFC 9051 §7.1). */
+/** The free text: every protocol leaves its words to the server (its profile's replyTextSource says where). */
 const FREE_TEXT = {
   label: 'Free text',
   meaning: 'servers word it differently',
   text: 'Only the codes are defined; the words after them are for people and differ from server to server, so clients act on the codes and never on these words.',
-  source: { smtp: 'RFC 5321 §4.2', pop3: 'RFC 1939 §3', imap: 'RFC 9051 §7.1' } satisfies Record<ProtocolName, string>,
 } as const;
 
 /** The first server line of the playback (greeting first) that starts with `reply`. */
@@ -109,6 +108,6 @@ export function replyParts(protocol: Scenario['protocol'], line: string): ReplyP
     }
   }
   const free = rest.trim();
-  if (free !== '') parts.push({ kind: 'text', wire: free, label: FREE_TEXT.label, meanings: [FREE_TEXT.meaning], sources: [FREE_TEXT.source[protocol]], texts: [FREE_TEXT.text] });
+  if (free !== '') parts.push({ kind: 'text', wire: free, label: FREE_TEXT.label, meanings: [FREE_TEXT.meaning], sources: [lineProfileOf(protocol).replyTextSource], texts: [FREE_TEXT.text] });
   return parts;
 }

@@ -5,7 +5,7 @@
  * from the machines; a state missing here fails the build (see namesFor), so a new machine state is never drawn
  * without words. The simulator also names the sub-states a session passes through (stateNames).
  */
-import type { ProtocolName } from '../../protocols/registry.ts';
+import type { LineProtocolName } from '../../protocols/registry.ts';
 
 /** The words for one state. */
 export interface StateWords {
@@ -18,7 +18,7 @@ export interface StateWords {
 }
 
 /** The protocols with a server machine: every protocol of the registry. */
-export type MachineProtocol = ProtocolName;
+export type MachineProtocol = LineProtocolName;
 
 const WORDS: Record<MachineProtocol, Record<string, StateWords>> = {
   smtp: {

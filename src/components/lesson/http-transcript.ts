@@ -7,6 +7,7 @@ import '../../machines/http-servers.ts';
 import { playHttpScenario, type HttpScenario } from '../../scenarios/http-scenario.ts';
 import { parseHttpScenario } from '../../scenarios/http-schema.ts';
 import { protectionOf, transcriptLine, type TranscriptBlock, type TranscriptView } from './scenario-transcript.ts';
+import { openHttpSession } from '../../machines/http-session.ts';
 
 const files = import.meta.glob<unknown>('../../content/test-scenarios/*.json', { eager: true, import: 'default' });
 
@@ -20,7 +21,7 @@ export function testScenarioById(id: string): HttpScenario | undefined {
 
 /** Plays an HTTP scenario and shapes its transcript; throws when a step does not get its status. */
 export function httpTranscriptView(scenario: HttpScenario, anchorPrefix: string = scenario.id): Omit<TranscriptView, 'scenario'> & { scenario: HttpScenario } {
-  const playback = playHttpScenario(scenario);
+  const playback = playHttpScenario(scenario, openHttpSession);
   const wrong = playback.played.find((p) => !p.ok);
   if (wrong) throw new Error(`scenario ${scenario.id} step ${wrong.index + 1}: expected ${scenario.steps[wrong.index]!.expect}, the engine gave ${wrong.observed}`);
   const greeting: TranscriptBlock = {

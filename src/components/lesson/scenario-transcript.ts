@@ -11,6 +11,7 @@ import type { Scenario, ScenarioEvent } from '../../scenarios/scenario.ts';
 import { requestLines, responseLines } from '../../protocols/shared/http-text.ts';
 import type { SessionView, TranscriptEntry } from '../../protocols/shared/session-types.ts';
 import { scenarioIds } from '../widgets/scenarios.ts';
+import { openSession } from '../../machines/session.ts';
 
 export type { Scenario };
 
@@ -88,7 +89,7 @@ function eventLine(event: ScenarioEvent | undefined, after: SessionView): string
  * scenario the engine no longer agrees with fails the build instead of shipping a wrong annotation.
  */
 export function transcriptView(scenario: Scenario, anchorPrefix: string = scenario.id): TranscriptView {
-  const playback = playScenario(scenario);
+  const playback = playScenario(scenario, openSession);
   const wrong = playback.played.find((p) => !p.ok);
   if (wrong) {
     const expected = scenario.steps[wrong.index]!.expect;

@@ -7,9 +7,9 @@ import type { AnyStateMachine } from 'xstate';
 import { loadDriver } from '../../machines/driver-loaders.ts';
 import type { openSession } from '../../machines/session.ts';
 import { loadCatalogue } from '../../protocols/catalogue-loaders.ts';
-import { isProtocol, UnknownProtocolError } from '../../protocols/registry.ts';
+import { isLineProtocol, UnknownProtocolError } from '../../protocols/registry.ts';
 import type { ContextEntry, ContextNote } from '../../protocols/shared/reply-context.ts';
-import type { ProtocolName, SessionView } from '../../protocols/shared/session-types.ts';
+import type { LineProtocolName, SessionView } from '../../protocols/shared/session-types.ts';
 import type { MailWorld } from '../../protocols/shared/world.ts';
 
 /** One entry of a reply catalogue: what a code or token means, and where the RFC says so. */
@@ -31,7 +31,7 @@ export interface Engine {
   /** The protocol's server machine, for drawing its state diagram. */
   machine: AnyStateMachine;
   /** The ports each protocol is served on (a reconnect may choose one). */
-  ports: Record<ProtocolName, readonly number[]>;
+  ports: Record<LineProtocolName, readonly number[]>;
 }
 
 async function core() {
@@ -40,19 +40,19 @@ async function core() {
 }
 
 /** The engine of one protocol: its driver (a chunk of its own) and its catalogue (another), over the shared core. */
-async function load(protocol: ProtocolName): Promise<Engine> {
+async function load(protocol: LineProtocolName): Promise<Engine> {
   const [base, driver, catalogue] = await Promise.all([core(), loadDriver(protocol), loadCatalogue(protocol)]);
   return { ...base, explain: catalogue.explain, inContext: catalogue.inContext, machine: driver.machine };
 }
 
-const cache = new Map<ProtocolName, Promise<Engine>>();
+const cache = new Map<LineProtocolName, Promise<Engine>>();
 
 /**
  * The engine for `protocol`, downloaded on first use and shared afterwards; a failed download may be retried.
  * Rejects with UnknownProtocolError for a name no profile carries.
  */
-export function loadEngine(protocol: ProtocolName): Promise<Engine> {
-  if (!isProtocol(protocol)) return Promise.reject(new UnknownProtocolError(protocol));
+export function loadEngine(protocol: LineProtocolName): Promise<Engine> {
+  if (!isLineProtocol(protocol)) return Promise.reject(new UnknownProtocolError(protocol, 'line '));
   let pending = cache.get(protocol);
   if (!pending) {
     pending = load(protocol);
@@ -62,4 +62,4 @@ export function loadEngine(protocol: ProtocolName): Promise<Engine> {
   return pending;
 }
 
-export { isProtocol };
+export { isLineProtocol };

@@ -6,8 +6,8 @@
  * whose message the widget shows; any other rejection is a failed download, worth retrying.
  */
 import type { Scenario } from '../../scenarios/scenario.ts';
-import { isProtocol, loadEngine } from './engine.ts';
-import { profileOf, protocolNames } from '../../protocols/registry.ts';
+import { isLineProtocol, loadEngine } from './engine.ts';
+import { profileOf, lineProtocolNames } from '../../protocols/registry.ts';
 import { loadScenario, scenarioIds } from './scenarios.ts';
 import { bake, type SimulatorData } from './simulator/bake.ts';
 import { kitOf, type WidgetKit } from './simulator/live.ts';
@@ -35,7 +35,7 @@ async function scenarioFor(id: string): Promise<Scenario> {
 export async function loadKit(options: SimulatorOptions): Promise<WidgetKit & { data: SimulatorData }> {
   const scenario = options.scenario ? await scenarioFor(options.scenario) : undefined;
   const protocol = options.protocol ?? scenario?.protocol;
-  if (!isProtocol(protocol)) throw bad(`Unknown protocol “${String(protocol ?? '')}”: use ${protocolNames.slice(0, -1).join(', ')} or ${protocolNames.at(-1)}.`);
+  if (!isLineProtocol(protocol)) throw bad(`Unknown protocol “${String(protocol ?? '')}”: use ${lineProtocolNames.slice(0, -1).join(', ')} or ${lineProtocolNames.at(-1)}.`);
   const port = options.port ?? scenario?.port;
   if (typeof port !== 'number' || !Number.isInteger(port)) throw bad(`Give the port the ${profileOf(protocol).label} server listens on.`);
   if (scenario && (scenario.protocol !== protocol || scenario.port !== port)) {

@@ -1,18 +1,18 @@
 /** The servers the playground offers: every protocol on every port the engine serves, with the port's security mode. */
 import { portFact, securityLabels } from '../../data/lookup.ts';
-import type { ProtocolName } from '../../protocols/registry.ts';
+import type { LineProtocolName } from '../../protocols/registry.ts';
 import { SERVED_PORTS } from '../../protocols/served-ports.ts';
 
 /** One playground server. */
 export interface PlaygroundServer {
   slug: string;
-  protocol: ProtocolName;
+  protocol: LineProtocolName;
   port: number;
   security: string;
 }
 
 /** All of them, in the engine's protocol and port order. */
-export const playgroundServers: PlaygroundServer[] = (Object.entries(SERVED_PORTS) as Array<[ProtocolName, readonly number[]]>).flatMap(
+export const playgroundServers: PlaygroundServer[] = (Object.entries(SERVED_PORTS) as Array<[LineProtocolName, readonly number[]]>).flatMap(
   ([protocol, ports]) => ports.map((port) => ({ slug: `${protocol}-${port}`, protocol, port, security: securityLabels[portFact(port)!.security] })),
 );
 

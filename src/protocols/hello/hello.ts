@@ -6,6 +6,7 @@
 import { textResponse } from '../shared/http-errors.ts';
 import type { HttpServer } from '../shared/http-server.ts';
 import type { HttpRequest, HttpResponse } from '../shared/http-types.ts';
+import { helloProfile } from './profile.ts';
 
 /** The one resource. */
 export const HELLO_PATH = '/hello';
@@ -61,6 +62,5 @@ export const helloServer: HttpServer = {
   methods: ['GET', 'HEAD', 'POST', 'PUT', 'DELETE'],
   limits: HELLO_LIMITS,
   handle: helloHandle,
-  // Apache's KeepAliveTimeout default; nginx's keepalive_timeout is 75 s.
-  idleSeconds: 5,
+  idleSeconds: helloProfile.idleTimeoutSeconds,
 };

@@ -30,6 +30,8 @@ export class MailboxView {
   /** A message showed a keyword the client has not been told of: the next newKeywordLines() looks. */
   #keywordsDirty = false;
   #reportedRecent = 0;
+  /** Flags this session's current command will store (effects.ts), by UID, shown until they are stored. */
+  readonly #planned = new Map<number, ReadonlySet<string>>();
 
   constructor(world: MailWorld, user: string, box: Mailbox, sessionId: string, readOnly: boolean) {
     this.world = world;
@@ -43,6 +45,27 @@ export class MailboxView {
     this.#announcedKeywords = this.#keywords();
     for (const k of this.#announcedKeywords) this.#announced.add(k);
     selectMailbox(world, sessionId, { user, box, readOnly });
+  }
+
+  /** The flags this session shows for a message: those its current command plans to store, else the stored ones. */
+  flagsOf(m: StoredMessage): ReadonlySet<string> {
+    return this.#planned.get(m.uid) ?? m.flags;
+  }
+
+  /** Flags a command will store once it is recorded (a `flags` effect): shown from now on; returns them as a set. */
+  plan(m: StoredMessage, flags: Iterable<string>): ReadonlySet<string> {
+    const planned = new Set(flags);
+    const now = this.flagsOf(m);
+    // The same flags in another order change nothing in the store (MailWorld.setFlags), so nothing is planned.
+    if (planned.size === now.size && [...planned].every((f) => now.has(f))) return now;
+    this.#planned.set(m.uid, planned);
+    return planned;
+  }
+
+  /** The planned flags of `uid` are stored now (or, without a UID, every plan is dropped): the store's flags show again. */
+  settled(uid?: number): void {
+    if (uid === undefined) this.#planned.clear();
+    else this.#planned.delete(uid);
   }
 
   /** Ends the selection (CLOSE, UNSELECT, another SELECT, LOGOUT): \Recent claims stay consumed. */
@@ -62,14 +85,14 @@ export class MailboxView {
   /** Every keyword in use, in message order: a full pass, made only when a keyword may be new to the client. */
   #keywords(): string[] {
     const seen = new Set<string>();
-    for (const list of [this.messages, this.#pendingNew]) for (const m of list) for (const f of m.flags) if (!f.startsWith('\\')) seen.add(f);
+    for (const list of [this.messages, this.#pendingNew]) for (const m of list) for (const f of this.flagsOf(m)) if (!f.startsWith('\\')) seen.add(f);
     return [...seen];
   }
 
   /** Notes a message whose flags the client may not know: a keyword never announced makes the next check look. */
   touched(m: StoredMessage): void {
     if (this.#keywordsDirty) return;
-    for (const f of m.flags) {
+    for (const f of this.flagsOf(m)) {
       if (!f.startsWith('\\') && !this.#announced.has(f)) {
         this.#keywordsDirty = true;
         return;
@@ -99,7 +122,7 @@ export class MailboxView {
 
   /** The flag list to report for a message, e.g. "(\Seen \Recent)": \Recent when it is recent here. */
   flagText(m: StoredMessage): string {
-    return imapFlagList(m.flags, this.recent.has(m.uid));
+    return imapFlagList(this.flagsOf(m), this.recent.has(m.uid));
   }
 
   /** The sequence number of a UID in the client's numbering, or 0. */
@@ -155,12 +178,6 @@ export class MailboxView {
       this.#pendingNew.length = 0;
       for (const m of kept) this.#pendingNew.push(m);
     }
-  }
-
-  /** Finds messages the world no longer has (e.g. after RENAME INBOX moved them) and queues their EXPUNGE. */
-  reconcile(): void {
-    const present = new Set(this.box.messages);
-    this.expunged(this.messages.filter((m) => !present.has(m)).map((m) => m.uid));
   }
 
   /** Whether anything waits to be reported. */

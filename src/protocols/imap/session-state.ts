@@ -3,6 +3,7 @@
  * this state in its context; the handlers in ./commands read it and return changes, never mutating it.
  */
 import type { MailWorld } from '../shared/world.ts';
+import type { ImapEffect } from './effects.ts';
 import type { MailboxView } from './mailbox-view.ts';
 
 /**
@@ -79,15 +80,18 @@ export interface CommandResult {
   bad?: boolean;
   startTls?: boolean;
   closed?: boolean;
+  /** The world changes the command makes, in order, once the machine has recorded it (effects.ts). */
+  effects?: ImapEffect[];
 }
 
-/** What one line did: the machine assigns `state`, sends `reply` and moves to `next`. */
+/** What one line did: the machine assigns `state`, sends `reply` and moves to `next`; the session makes `effects`. */
 export interface Outcome {
   reply: string[];
   next: ImapPhase;
   state: Partial<ImapState>;
   startTls: boolean;
   closed: boolean;
+  effects?: ImapEffect[];
 }
 
 /** The RFC state that follows from who is logged in and what is selected. */

@@ -1,13 +1,14 @@
 /**
  * The IMAP server's pure step in the shape every server shares (src/protocols/shared/decision.ts): it runs a
  * line once against the session state and names the state it leads to (RFC 3501 §3 and the sub-states where the
- * server reads literal octets, a SASL response or DONE). The handlers change the world as commands require
- * (STORE, EXPUNGE, APPEND …), here and only here; the machine records the decision and moves, nothing more.
+ * server reads literal octets, a SASL response or DONE). The handlers declare the world changes commands make
+ * (effects.ts: flags, new messages, expunges, mailboxes) and the session makes them once, after the machine has recorded the
+ * decision. A new message is planned with the UID the store will give it, so APPENDUID and COPYUID are exact.
  */
 import { refused, type Decision } from '../shared/decision.ts';
-import type { WorldChange } from '../shared/world.ts';
+import type { MailWorld, WorldChange } from '../shared/world.ts';
 import { runCommand, runData, runWorldChange } from './commands/dispatch.ts';
-import type { MailboxView } from './mailbox-view.ts';
+import { performImapEffects, type ImapEffect } from './effects.ts';
 import { commandError, TEXT } from './replies.ts';
 import type { ImapPhase, ImapState, Outcome } from './session-state.ts';
 
@@ -28,8 +29,7 @@ export const STATE_VERBS: Readonly<Record<'notAuthenticated' | 'authenticated' |
 /** The context fields an IMAP decision changes: the session state and what the session contract reads. */
 export type ImapPatch = Partial<ImapState> & { reply: string[]; startTls: boolean; closed?: boolean };
 
-/** A change to the outside an IMAP event leads to: the selected mailbox's view stops watching when the client goes. */
-export type ImapEffect = { kind: 'closeView'; view: MailboxView };
+export type { ImapEffect };
 
 /** What one IMAP event does: the shared decision with IMAP's fields and effects. */
 export type ImapDecision = Decision<ImapPatch, ImapEffect>;
@@ -78,10 +78,10 @@ export function takes(phase: ImapPhase, event: ImapLineEvent): boolean {
 
 function recorded(out: Outcome, phase: ImapPhase): ImapDecision {
   const patch: ImapPatch = { ...out.state, reply: out.reply, startTls: out.startTls, closed: out.closed };
-  return { accepted: true, reply: out.reply, next: out.next === phase ? undefined : out.next, patch, effects: [] };
+  return { accepted: true, reply: out.reply, next: out.next === phase ? undefined : out.next, patch, effects: out.effects ?? [] };
 }
 
-/** Decides, once, what `event` does to the session `state` in `phase`; runs the command (and its world changes). */
+/** Decides, once, what `event` does to the session `state` in `phase`: runs the command, declaring its world changes as effects. */
 export function decideImap(state: ImapState, phase: ImapPhase, event: ImapMachineEvent): ImapDecision {
   if (event.type === 'client.dropped') {
     const patch: ImapPatch = { reply: [], startTls: false, closed: true, view: undefined };
@@ -95,6 +95,8 @@ export function decideImap(state: ImapState, phase: ImapPhase, event: ImapMachin
   }
   if (!('line' in event)) return refused([]);
   if (!takes(phase, event)) return refused(outOfStateReply(phase, event));
+  // Flags an earlier line planned and never made (its step failed) are not shown any longer.
+  state.view?.settled();
   if (event.type === 'client.data') return recorded(runData(state, phase, event.line), phase);
   return recorded(runCommand(state, { tag: event.tag, verb: event.verb, args: event.args, line: event.line }), phase);
 }
@@ -104,8 +106,7 @@ export function previewImap(phase: ImapPhase, event: ImapLineEvent): ImapDecisio
   return takes(phase, event) ? { accepted: true, reply: [], next: undefined, patch: { reply: [], startTls: false }, effects: [] } : refused([]);
 }
 
-/** Performs an IMAP decision's effects; none adds a reply line. */
-export function performImap(effects: readonly ImapEffect[]): string[] {
-  for (const effect of effects) effect.view.close();
-  return [];
+/** Performs an IMAP decision's effects once, on `world` as the session `sessionId`; none adds a reply line. */
+export function performImap(effects: readonly ImapEffect[], world: MailWorld, sessionId: string): string[] {
+  return performImapEffects(effects, world, sessionId);
 }

@@ -4,7 +4,7 @@
  * guided steps, and the browser decodes nothing before the engine arrives); the context rules read saslChallenge.
  */
 import type { ReplyExplanation } from './explanation.ts';
-import type { ProtocolName } from './session-types.ts';
+import type { LineProtocolName } from './session-types.ts';
 
 /**
  * The catalogue key of a challenge's base64 is this prefix and the data, e.g. "base64:VXNlcm5hbWU6". The transcript
@@ -18,7 +18,7 @@ export const CHALLENGE_KEY = 'base64:';
  * §4) and IMAP (RFC 3501 §6.2.2); '' for an empty challenge. Undefined for any other line, and for data that is not
  * canonical base64 (RFC 4648 §4) of printable text, such as IMAP's "+ OK" before a literal or "+ idling".
  */
-export function saslChallenge(protocol: ProtocolName, line: string): string | undefined {
+export function saslChallenge(protocol: LineProtocolName, line: string): string | undefined {
   const m = protocol === 'smtp' ? /^334 ?(.*)$/.exec(line) : /^\+(?: (.*))?$/.exec(line);
   if (!m) return undefined;
   const data = (m[1] ?? '').trim();

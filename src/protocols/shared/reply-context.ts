@@ -3,14 +3,14 @@
  * transcript a session produced. Each protocol's context rules (smtp|pop3|imap/context-rules.ts) read it to
  * choose what to say first about the reply; the reply catalogue still says what each code means.
  */
-import type { ProtocolName, SessionView, TranscriptEntry } from './session-types.ts';
+import type { LineProtocolName, SessionView, TranscriptEntry } from './session-types.ts';
 
 /** A transcript entry, or a mark where a new connection begins (the simulator's rows have those). */
 export type ContextEntry = TranscriptEntry | { kind: 'event'; event: 'open'; text: string };
 
 /** What a context rule knows about the latest reply. */
 export interface ReplyContext {
-  protocol: ProtocolName;
+  protocol: LineProtocolName;
   port: number;
   /** How the port protects the connection (implicit-tls, starttls…). */
   security: SessionView['security'];
@@ -70,13 +70,13 @@ export function judge(rules: readonly ContextRule[]): (entries: readonly Context
 }
 
 /** Whether a server line asks the client to go on (RFC 4954 §4 334, RFC 5321 §4.2.3 354, RFC 5034 §4 and RFC 3501 §7.5 "+"). */
-export function isContinuation(protocol: ProtocolName, line: string): boolean {
+export function isContinuation(protocol: LineProtocolName, line: string): boolean {
   if (protocol === 'smtp') return /^(334|354)( |$)/.test(line);
   return line === '+' || line.startsWith('+ ');
 }
 
 /** The reply's status: the last line with a code or status word (IMAP: tagged, "+", or an untagged BYE). */
-export function replyStatus(protocol: ProtocolName, lines: readonly string[]): string {
+export function replyStatus(protocol: LineProtocolName, lines: readonly string[]): string {
   for (const line of [...lines].reverse()) {
     if (protocol === 'smtp') {
       const m = /^([2-5]\d\d)(?: |$)/.exec(line);
@@ -94,7 +94,7 @@ export function replyStatus(protocol: ProtocolName, lines: readonly string[]): s
 }
 
 /** A command line's verb and arguments (IMAP: after its tag). */
-function parse(protocol: ProtocolName, line: string): { verb: string; args: string } {
+function parse(protocol: LineProtocolName, line: string): { verb: string; args: string } {
   const words = line.trim().split(/\s+/);
   const skip = protocol === 'imap' ? 1 : 0;
   const verb = (words[skip] ?? '').toUpperCase();

@@ -4,7 +4,7 @@
  * §6.2.2). XOAUTH2 is not here yet: it needs a real OAuth 2.0 token and comes with the Exchange lessons.
  */
 import { encodeBase64 } from './sasl.ts';
-import type { ProtocolName } from './session-types.ts';
+import type { LineProtocolName } from './session-types.ts';
 
 /** Base64 of a text's UTF-8 octets (RFC 4616 §2 and the LOGIN answers carry UTF-8). */
 export function base64Utf8(text: string): string {
@@ -14,7 +14,7 @@ export function base64Utf8(text: string): string {
 }
 
 /** The command that starts a SASL exchange with `mechanism`, and an initial response if given. */
-export function authCommand(protocol: ProtocolName, mechanism: string, initial?: string): string {
+export function authCommand(protocol: LineProtocolName, mechanism: string, initial?: string): string {
   const verb = protocol === 'imap' ? 'AUTHENTICATE' : 'AUTH';
   return initial === undefined ? `${verb} ${mechanism}` : `${verb} ${mechanism} ${initial}`;
 }
@@ -37,7 +37,7 @@ export interface PlainLogin {
  * PLAIN (RFC 4616 §2): an empty authorization identity, NUL, the user name, NUL, the password, in one base64 line.
  * `answering`: the server already sent its empty challenge ("334 " or "+ "), so only the base64 is sent.
  */
-export function plainLogin(protocol: ProtocolName, user: string, password: string, answering: boolean): PlainLogin {
+export function plainLogin(protocol: LineProtocolName, user: string, password: string, answering: boolean): PlainLogin {
   const base64 = base64Utf8(`\0${user}\0${password}`);
   return {
     shown: `␀${user}␀${password}`,
@@ -47,7 +47,7 @@ export function plainLogin(protocol: ProtocolName, user: string, password: strin
 }
 
 /** LOGIN: the command, then the user name and the password, each its own base64 answer to the server's question. */
-export function loginLines(protocol: ProtocolName, user: string, password: string): [ClientLine, ClientLine, ClientLine] {
+export function loginLines(protocol: LineProtocolName, user: string, password: string): [ClientLine, ClientLine, ClientLine] {
   return [
     { text: authCommand(protocol, 'LOGIN'), command: true },
     { text: base64Utf8(user), command: false },

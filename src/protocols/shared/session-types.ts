@@ -1,26 +1,9 @@
 /** The shapes every simulated session shares, whatever its protocol: what the UI, the lab and the tests read. */
 import type { SecurityMode } from '../../data/schema.ts';
-import type { ProtocolName } from '../registry.ts';
+import type { AnyProtocolName, HttpProtocolName, LineProtocolName, ProtocolName } from '../registry.ts';
 import type { HttpRequest, HttpResponse } from './http-types.ts';
 
-export type { ProtocolName };
-
-/**
- * The HTTP-framed protocols the engine simulates: Microsoft Exchange (both deployments and the identity platform,
- * told apart by the host a request addresses) and "hello", a test protocol that lessons never show.
- */
-export type HttpProtocolName = 'exchange' | 'hello';
-
-/** Every protocol a session can speak, whatever its framing. */
-export type AnyProtocolName = ProtocolName | HttpProtocolName;
-
-/** The HTTP-framed protocols, for telling a protocol's framing where only its name is at hand. */
-export const HTTP_PROTOCOLS: readonly HttpProtocolName[] = ['exchange', 'hello'];
-
-/** Whether a protocol is framed as HTTP requests and responses rather than lines. */
-export function isHttpProtocol(protocol: AnyProtocolName): protocol is HttpProtocolName {
-  return (HTTP_PROTOCOLS as readonly string[]).includes(protocol);
-}
+export type { AnyProtocolName, HttpProtocolName, LineProtocolName, ProtocolName };
 
 /**
  * One entry of a session transcript, in wire order: a line (line protocols), an HTTP request or response
@@ -54,7 +37,7 @@ export interface SessionStep {
 
 /** What a UI needs to show where the session stands. */
 export interface SessionView {
-  protocol: ProtocolName;
+  protocol: LineProtocolName;
   port: number;
   /** The RFC's name for the current state, e.g. "authorization" or "selected". */
   state: string;
@@ -72,17 +55,30 @@ export interface SessionView {
   user: string | undefined;
 }
 
+/**
+ * Work a command will need, done ahead a slice at a time by a transport that keeps its other clients served (the
+ * lab); the command then runs as ever and reads what was done, so its replies are the same.
+ */
+export interface Preparation {
+  /** Each step does one slice; the transport lets other work run between steps. */
+  work(): Iterator<void>;
+  /** Called once the command has run (or never will): what the preparation holds can go. */
+  release(): void;
+}
+
 /** One client connection to one simulated server of a line protocol. */
 export interface Session {
   /** How messages are framed: one line each. */
   readonly framingKind: 'line';
   readonly id: string;
-  readonly protocol: ProtocolName;
+  readonly protocol: LineProtocolName;
   readonly port: number;
   /** What the server sends on connect (after the TLS event on implicit-TLS ports). */
   readonly greeting: TranscriptEntry[];
   /** Feeds one client line (without CRLF; one char per octet) and returns what it caused. Never throws. */
   send(line: string): SessionStep;
+  /** The slow part of what `send(line)` would do now, to be done ahead in slices; undefined when nothing is slow. */
+  prepare?(line: string): Preparation | undefined;
   /** The current state for a UI. */
   view(): SessionView;
   /** Lines the server sends unasked (IMAP untagged updates during IDLE). Returns an unsubscribe function. */

@@ -305,20 +305,36 @@ export class MailWorld {
 
   /** Adds a message to a mailbox and announces it; undefined if the mailbox does not exist. */
   append(user: string, mailbox: string, raw: RawMessage, flags: Iterable<string> = [], internalDate?: Date, origin?: string): StoredMessage | undefined {
+    const message = this.planMessage(user, mailbox, raw, flags, internalDate);
+    if (message) this.storePlanned(user, mailbox, message, internalDate !== undefined, origin);
+    return message;
+  }
+
+  /**
+   * The message `append` would add to a mailbox now, made but not stored: what a pure step plans (IMAP APPEND and
+   * COPY). Its UID is the mailbox's next plus `ahead` (messages planned before it in the same step); without a
+   * date it takes the instant the clock's next tick gives (so one undated plan per step). Reads the world only;
+   * undefined if the mailbox does not exist.
+   */
+  planMessage(user: string, mailbox: string, raw: RawMessage, flags: Iterable<string> = [], internalDate?: Date, ahead = 0): StoredMessage | undefined {
     const box = this.mailbox(user, mailbox);
     if (!box) return undefined;
-    const message: StoredMessage = {
-      uid: box.uidNext++,
-      flags: new Set(flags),
-      internalDate: internalDate ?? this.clock.tick(),
-      raw,
-      size: octets(raw),
-      recentOwner: undefined,
-    };
+    const date = internalDate ?? new Date(this.clock.peek().getTime() + 1000);
+    return { uid: box.uidNext + ahead, flags: new Set(flags), internalDate: date, raw, size: octets(raw), recentOwner: undefined };
+  }
+
+  /**
+   * Stores a planned message, as `append` does, and announces it; an undated plan (`dated` false) ticks the clock
+   * to the instant it took. Throws when the plan no longer fits (its UID is not the mailbox's next): an engine fault.
+   */
+  storePlanned(user: string, mailbox: string, message: StoredMessage, dated: boolean, origin?: string): void {
+    const box = this.mailbox(user, mailbox);
+    if (!box || message.uid !== box.uidNext) throw new Error(`the planned message ${message.uid} no longer fits ${user}'s ${mailbox}`);
+    if (!dated) this.clock.tick();
+    box.uidNext += 1;
     box.messages.push(message);
     this.#store.add(user, message.size);
     this.#emit({ kind: 'append', user, mailbox: box.name, uid: message.uid, origin });
-    return message;
   }
 
   /** Replaces a message's flags and announces the change; false if there is no such message. */

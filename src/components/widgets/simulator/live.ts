@@ -31,7 +31,7 @@ export function kitOf(setup: Omit<PlayerSetup, 'initial' | 'ports'>, engine: Eng
   const connect: PlayerKit['connect'] = (world, to = port) => {
     const w = world ?? shared?.world ?? new engine.MailWorld({ seed: scenario?.seed ?? 1 });
     // A scenario's network may block the port: the runner's dial gives the attempt nothing answers.
-    return { world: w, session: scenario && runner ? runner.dial(w, scenario, to) : engine.openSession(w, protocol, to) };
+    return { world: w, session: scenario && runner ? runner.dial(w, scenario, to, engine.openSession) : engine.openSession(w, protocol, to) };
   };
   // Opening a first connection checks the port: openSession names the ports the protocol is served on. It goes to a
   // world of its own, so the tab's world has no session nobody uses.
@@ -40,7 +40,7 @@ export function kitOf(setup: Omit<PlayerSetup, 'initial' | 'ports'>, engine: Eng
     protocol, port, scenario, startStep, mode, initial, connect, engine, ports: engine.ports[protocol],
     replay: (count) => {
       if (!scenario || !runner) throw new RangeError('No scenario to replay.');
-      return runner.playScenario(scenario, count);
+      return runner.playScenario(scenario, engine.openSession, count);
     },
   };
 }

@@ -9,18 +9,10 @@
 export type Observe = typeof observedCode;
 import type { observedCode, PlayedStep } from '../../../scenarios/runner.ts';
 import type { Scenario } from '../../../scenarios/scenario.ts';
-import { imapReplyChoices, imapSucceeded } from '../../../protocols/imap/predict.ts';
-import { pop3ReplyChoices, pop3Succeeded } from '../../../protocols/pop3/predict.ts';
-import type { ProtocolName, SessionView } from '../../../protocols/shared/session-types.ts';
-import { smtpReplyChoices, smtpSucceeded } from '../../../protocols/smtp/predict.ts';
+import { predictionOf } from '../../../protocols/predictions.ts';
+import type { LineProtocolName, SessionView } from '../../../protocols/shared/session-types.ts';
 import type { Explanation } from '../engine.ts';
 import type { PredictRecord, StepChoices } from './predict-score.ts';
-
-const PROTOCOLS = {
-  smtp: { choices: smtpReplyChoices, ok: smtpSucceeded },
-  pop3: { choices: pop3ReplyChoices, ok: pop3Succeeded },
-  imap: { choices: imapReplyChoices, ok: imapSucceeded },
-} satisfies Record<ProtocolName, { choices: (line: string, expects: string) => readonly string[] | undefined; ok: (token: string) => boolean }>;
 
 /**
  * Codes by number, statuses in the protocol's own order, so the real reply's place gives nothing away (one the
@@ -36,7 +28,7 @@ const order = (offered: readonly string[]) => {
  * line, message text that gets no reply, or a reply the catalogue cannot name.
  */
 export function stepChoices(
-  protocol: ProtocolName,
+  protocol: LineProtocolName,
   lines: readonly string[],
   before: Pick<SessionView, 'expects'>,
   played: Pick<PlayedStep, 'entries'>,
@@ -46,12 +38,12 @@ export function stepChoices(
   if (lines.length === 0) return null;
   // Inside DATA the line that gets the reply is the last one (the "."); otherwise the command that opens the step.
   const line = before.expects === 'data' ? lines.at(-1)! : lines[0]!;
-  const offered = PROTOCOLS[protocol].choices(line, before.expects);
+  const offered = predictionOf(protocol).choices(line, before.expects);
   // With no untagged update expected, IMAP's observed code is the command's tagged status.
   const answer = observe(protocol, played.entries, '');
   if (!offered || answer === undefined || answer === '-' || !explain(answer)) return null;
   const tokens = [...new Set([...offered, answer])].filter((t) => explain(t) !== undefined).sort(order(offered));
-  const ok = PROTOCOLS[protocol].ok;
+  const ok = predictionOf(protocol).ok;
   return { line, answer, choices: tokens.map((token) => ({ token, title: explain(token)!.title, ok: ok(token) })) };
 }
 

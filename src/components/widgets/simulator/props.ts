@@ -1,10 +1,10 @@
 /** The session simulator's public props, shared by the island and its Astro wrapper (and, later, the embed page). */
-import type { ProtocolName } from '../../../protocols/registry.ts';
+import type { LineProtocolName } from '../../../protocols/registry.ts';
 
 /** What a page or an embed passes to the simulator; all serializable. */
 export interface SimulatorProps {
   /** The server, a protocol of the registry (the scenario's, when left out). */
-  protocol?: ProtocolName;
+  protocol?: LineProtocolName;
   /** The port, which decides the security (the scenario's, when left out). */
   port?: number;
   /** A guided scenario id, the file name in src/content/scenarios/ without ".json". */

@@ -3,7 +3,7 @@
  * one job at a time, records the protocol lines each device sent and received, and says what happened.
  */
 import { portsOf } from '../../../data/lookup.ts';
-import { profileOf, type ProtocolName } from '../../../protocols/registry.ts';
+import { lineProtocolWith, profileOf, type LineProtocolName } from '../../../protocols/registry.ts';
 import type { DeviceAction, DeviceId, Job, JobResult, Mode } from '../../../machines/two-devices.machine.ts';
 import type { MailWorld } from '../../../protocols/shared/world.ts';
 import type { TranscriptEntry } from '../../../protocols/shared/session-types.ts';
@@ -14,8 +14,12 @@ import * as say from './outcomes.ts';
 import { Pop3Device } from '../../../protocols/pop3/client/device.ts';
 import type { Connect, DeviceView, EngineParts, LogBlock } from './types.ts';
 
+/** The protocols the two clients speak, as their profiles say: the download client's and the server-mailbox client's. */
+const POP3 = lineProtocolWith('download');
+const IMAP = lineProtocolWith('server-mailbox');
+
 /** The protocol's implicit-TLS port from the data file (RFC 8314 §3.3): TLS first, so no STARTTLS step in the logs. */
-export function implicitTlsPort(protocol: ProtocolName): number {
+export function implicitTlsPort(protocol: LineProtocolName): number {
   const fact = profileOf(protocol).dataIds.flatMap(portsOf).find((p) => p.security === 'implicit-tls');
   if (!fact) throw new Error(`the data file lists no implicit-TLS port for ${protocol}`);
   return fact.port;
@@ -42,16 +46,16 @@ export class Desk {
     this.mode = mode;
     const world = new engine.MailWorld({ seed: 1 });
     this.world = world;
-    const imapPort = implicitTlsPort('imap');
+    const imapPort = implicitTlsPort(IMAP);
     for (const d of DEVICES) {
       if (MODE_CLIENT[mode].staysConnected) {
-        const client = new ImapClient(() => engine.openSession(world, 'imap', imapPort));
+        const client = new ImapClient(() => engine.openSession(world, IMAP, imapPort));
         client.onPush = (entries) => this.#pushed(d, entries);
         this.#imap.set(d, client);
       } else this.#pop3.set(d, new Pop3Device());
     }
-    const pop3Port = implicitTlsPort('pop3');
-    this.#connect = () => engine.openSession(world, 'pop3', pop3Port);
+    const pop3Port = implicitTlsPort(POP3);
+    this.#connect = () => engine.openSession(world, POP3, pop3Port);
   }
 
   /** What the panel of device `d` shows. */
@@ -108,7 +112,7 @@ export class Desk {
     const deleteAfter = this.mode === 'pop3-delete';
     if (action.kind === 'check') {
       const r = device.check(this.#connect, deleteAfter);
-      this.#log(d, `Check mail: connect to port ${implicitTlsPort('pop3')}, TLS from the start`, r.entries);
+      this.#log(d, `Check mail: connect to port ${implicitTlsPort(POP3)}, TLS from the start`, r.entries);
       return say.pop3Checked(d, { downloaded: r.downloaded.length, onServer: r.onServer, deleted: r.deleted, error: r.error }, deleteAfter, other.messages().length);
     }
     const copy = other.find(action.key);
@@ -136,7 +140,7 @@ export class Desk {
     if (action.kind === 'check') {
       const first = !client.connected;
       const step = client.check();
-      this.#log(d, first ? `Check mail: connect to port ${implicitTlsPort('imap')}, TLS from the start, and list the INBOX` : 'Check mail: ask for news', step.entries);
+      this.#log(d, first ? `Check mail: connect to port ${implicitTlsPort(IMAP)}, TLS from the start, and list the INBOX` : 'Check mail: ask for news', step.entries);
       return say.imapChecked(d, first, client.messages().length - before, step.error);
     }
     const uid = Number(action.key);

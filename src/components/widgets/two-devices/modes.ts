@@ -1,6 +1,6 @@
 /** The words for the widget's three modes: radio labels, the reset message, and the no-JavaScript table. */
 import type { Mode } from '../../../machines/two-devices.machine.ts';
-import type { ProtocolName } from '../../../protocols/registry.ts';
+import { lineProtocolWith, type LineProtocolName } from '../../../protocols/registry.ts';
 
 /** How the widget names and explains one mode. */
 export interface ModeText {
@@ -38,16 +38,16 @@ export const MODE_TEXT: Record<Mode, ModeText> = {
 
 /** How a mode's devices talk to the server: the protocol, and whether they stay connected and are told of changes. */
 export interface ModeClient {
-  protocol: ProtocolName;
+  protocol: LineProtocolName;
   /** True for a client that keeps its session open and waits in IDLE (RFC 2177); false for download-and-leave. */
   staysConnected: boolean;
 }
 
 /** The client of each mode. */
 export const MODE_CLIENT: Record<Mode, ModeClient> = {
-  'pop3-delete': { protocol: 'pop3', staysConnected: false },
-  'pop3-keep': { protocol: 'pop3', staysConnected: false },
-  imap: { protocol: 'imap', staysConnected: true },
+  'pop3-delete': { protocol: lineProtocolWith('download'), staysConnected: false },
+  'pop3-keep': { protocol: lineProtocolWith('download'), staysConnected: false },
+  imap: { protocol: lineProtocolWith('server-mailbox'), staysConnected: true },
 };
 
 /** The status sentence after switching to (or restarting) a mode. */

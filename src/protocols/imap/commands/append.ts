@@ -12,6 +12,7 @@ import { commandError, TEXT, tryCreate } from '../replies.ts';
 import { phaseOf, type CommandResult, type ImapCommand, type ImapPhase, type ImapState } from '../session-state.ts';
 import { scanArgs, type ImapToken, type OpenLiteral } from '../tokenize.ts';
 import { mailboxName, syntaxError } from './util.ts';
+import type { ImapEffect } from '../effects.ts';
 
 const DATE_TIME = /^( ?\d{1,2})-([A-Za-z]{3})-(\d{4}) (\d{2}):(\d{2}):(\d{2}) ([+-])(\d{2})(\d{2})$/;
 
@@ -83,7 +84,7 @@ export function refusalText(r: StoreRefusal): string {
   return r === 'tooBig' ? TEXT.tooLarge : r === 'overQuota' ? TEXT.overQuota : TEXT.storeFull;
 }
 
-/** APPEND with its literal in place: stores the message and answers with APPENDUID (RFC 4315 §3). */
+/** APPEND with its literal in place: plans the message (stored once the step is recorded) and answers with APPENDUID (RFC 4315 §3). */
 export function append(s: ImapState, c: ImapCommand): CommandResult {
   const scanned = scanArgs(c.args);
   if (!('tokens' in scanned)) return syntaxError(s, c, 'error' in scanned ? scanned.error : undefined);
@@ -96,8 +97,9 @@ export function append(s: ImapState, c: ImapCommand): CommandResult {
   const refused = s.world.refusal(s.user!, message.value.length);
   if (refused) return { tagged: refusalText(refused) };
   if (message.value.length === 0) return { tagged: TEXT.emptyMessage };
-  const stored = s.world.append(s.user!, box.name, message.value, args.flags, args.date, s.sessionId);
-  if (!stored) return { tagged: tryCreate(args.mailbox) };
-  if (s.view?.box === box) s.view.learn(stored);
-  return { tagged: `OK [APPENDUID ${box.uidValidity} ${stored.uid}] Append completed.` };
+  const planned = s.world.planMessage(s.user!, box.name, message.value, args.flags, args.date);
+  if (!planned) return { tagged: tryCreate(args.mailbox) };
+  if (s.view?.box === box) s.view.learn(planned);
+  const effects: ImapEffect[] = [{ kind: 'store', user: s.user!, mailbox: box.name, message: planned, dated: args.date !== undefined }];
+  return { tagged: `OK [APPENDUID ${box.uidValidity} ${planned.uid}] Append completed.`, effects };
 }

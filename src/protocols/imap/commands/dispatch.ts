@@ -111,7 +111,7 @@ function finish(s: ImapState, tag: string | undefined, r: CommandResult): Outcom
     view?.close();
     next = 'logout';
   }
-  return { reply, next, state, startTls: r.startTls ?? false, closed };
+  return { reply, next, state, startTls: r.startTls ?? false, closed, effects: r.effects };
 }
 
 /** Runs a command line (its literals, if any, already in place or still to come). */

@@ -6,6 +6,7 @@
 import type { Mailbox } from '../../shared/world.ts';
 import { imapAstring } from '../format.ts';
 import { commandError, isMutf7, nonexistent, TEXT } from '../replies.ts';
+import type { ImapEffect } from '../effects.ts';
 import type { CommandResult, ImapCommand, ImapState } from '../session-state.ts';
 import { mailboxName, stringArgs, syntaxError, tokensOf } from './util.ts';
 
@@ -20,8 +21,9 @@ export function create(s: ImapState, c: ImapCommand): CommandResult {
   if ('fail' in a) return a.fail;
   const name = mailboxName(a.values[0]!);
   if (!isValidMailboxName(name)) return { tagged: TEXT.invalidName };
-  if (!s.world.createMailbox(s.user!, name, s.sessionId)) return { tagged: TEXT.alreadyExists };
-  return { tagged: 'OK Create completed.' };
+  // MailWorld.createMailbox refuses exactly this: a name the user already has (INBOX in any case).
+  if (s.world.mailbox(s.user!, name)) return { tagged: TEXT.alreadyExists };
+  return { tagged: 'OK Create completed.', effects: [{ kind: 'create', user: s.user!, mailbox: name }] };
 }
 
 /** DELETE (RFC 3501 §6.3.4). Deleting the selected mailbox ends the session, as in Dovecot. */
@@ -33,10 +35,10 @@ export function remove(s: ImapState, c: ImapCommand): CommandResult {
   const box = s.world.mailbox(s.user!, name);
   if (!box) return { tagged: nonexistent(name) };
   const selected = s.view?.box === box;
-  s.world.deleteMailbox(s.user!, name, s.sessionId);
-  if (!selected) return { tagged: 'OK Delete completed.' };
+  const effects: ImapEffect[] = [{ kind: 'delete', user: s.user!, mailbox: name }];
+  if (!selected) return { tagged: 'OK Delete completed.', effects };
   s.view?.close();
-  return { tagged: 'OK Delete completed.', after: [TEXT.selectedDeleted], state: { view: undefined }, next: 'logout', closed: true, sync: 'none' };
+  return { tagged: 'OK Delete completed.', after: [TEXT.selectedDeleted], state: { view: undefined }, next: 'logout', closed: true, sync: 'none', effects };
 }
 
 /** RENAME (RFC 3501 §6.3.5): inferior names move with the mailbox; renaming INBOX moves its messages. */
@@ -53,11 +55,11 @@ export function rename(s: ImapState, c: ImapCommand): CommandResult {
   if (to.startsWith(`${box.name}.`)) return { tagged: "NO [CANNOT] Can't rename mailbox under its own child." };
   const old = box.name;
   const children = old === 'INBOX' ? [] : [...s.world.users.get(user)!.mailboxes.keys()].filter((n) => n.startsWith(`${old}.`));
-  s.world.renameMailbox(user, from, to, s.sessionId);
-  for (const child of children) s.world.renameMailbox(user, child, to + child.slice(old.length), s.sessionId);
-  // Renaming INBOX expunged its messages under this session's name: report them if INBOX is selected here.
-  if (s.view?.box.name === 'INBOX') s.view.reconcile();
-  return { tagged: 'OK Rename completed.' };
+  const effects: ImapEffect[] = [{ kind: 'rename', user, from, to }, ...children.map((child): ImapEffect => ({ kind: 'rename', user, from: child, to: to + child.slice(old.length) }))];
+  // Renaming INBOX expunges every message it holds under this session's name (MailWorld.renameMailbox): report
+  // them if INBOX is selected here, as the view would find them gone once the rename is made.
+  if (old === 'INBOX' && s.view?.box === box) s.view.expunged(s.view.messages.map((m) => m.uid));
+  return { tagged: 'OK Rename completed.', effects };
 }
 
 function setSubscribed(s: ImapState, c: ImapCommand, on: boolean): CommandResult {
@@ -66,9 +68,7 @@ function setSubscribed(s: ImapState, c: ImapCommand, on: boolean): CommandResult
   const name = mailboxName(a.values[0]!);
   const box = s.world.mailbox(s.user!, name);
   if (!box) return { tagged: nonexistent(name) };
-  // The world has no subscribe method; the flag lives on the mailbox (RFC 3501 §6.3.6).
-  box.subscribed = on;
-  return { tagged: on ? 'OK Subscribe completed.' : 'OK Unsubscribe completed.' };
+  return { tagged: on ? 'OK Subscribe completed.' : 'OK Unsubscribe completed.', effects: [{ kind: 'subscribe', user: s.user!, mailbox: box.name, on }] };
 }
 
 /** SUBSCRIBE (RFC 3501 §6.3.6). */

@@ -1,10 +1,13 @@
 /**
  * Reading and marking messages in the selected state: FETCH (RFC 3501 §6.4.5), STORE (§6.4.6) and SEARCH
  * (§6.4.4), with their UID forms (§6.4.8). The data items and search keys come from fetch.ts and search.ts;
- * this module resolves sequence sets against the session's numbering and applies the flag changes.
+ * this module resolves sequence sets against the session's numbering and declares the flag changes (effects.ts).
  */
 import type { StoredMessage } from '../../shared/world.ts';
-import { fetchSetsSeen, parseFetchItems, renderFetch, type FetchItem } from '../fetch.ts';
+import type { ImapEffect } from '../effects.ts';
+import type { MailboxView } from '../mailbox-view.ts';
+import { fetchSetsSeen, parseFetchItems, type FetchItem } from '../fetch.ts';
+import { fetchLines, Prerender, PRERENDER_OCTETS } from '../fetch-prerender.ts';
 import { parseFlags } from '../flags.ts';
 import { commandError, sanitized, TEXT } from '../replies.ts';
 import { compileSearch, parseSearch } from '../search.ts';
@@ -34,10 +37,21 @@ function renamed(c: ImapCommand, error: string): string {
   return sanitized(c.uid ? error.replace(`IMAP command ${c.verb}:`, `IMAP command UID ${c.verb}:`) : error);
 }
 
+/** A flag change the command declares (made once it is recorded); the view shows the flags from now on. */
+function flagsEffect(view: MailboxView, m: StoredMessage, flags: Iterable<string>): ImapEffect {
+  const planned = view.plan(m, flags);
+  return { kind: 'flags', user: view.user, mailbox: view.box.name, uid: m.uid, flags: [...planned], view };
+}
+
 /** Whether the message is still in the world (another session may have expunged it, or deleted its mailbox). */
 function stored(s: ImapState, m: StoredMessage): boolean {
   const view = s.view!;
   return s.world.mailbox(view.user, view.box.name) === view.box && findByUid(view.box.messages, m.uid) === m;
+}
+
+/** The items with FLAGS first, as FETCH reports the flags of a message it marks \Seen (RFC 3501 §6.4.5). */
+function withFlags(items: FetchItem[]): FetchItem[] {
+  return items.some((i) => i.kind === 'FLAGS') ? items : [{ kind: 'FLAGS' }, ...items];
 }
 
 /** FETCH: BODY[…] without .PEEK sets \Seen (not when read-only) and reports FLAGS in the same response (§4.6). */
@@ -46,24 +60,52 @@ export function fetch(s: ImapState, c: ImapCommand): CommandResult {
   if (sp < 0) return syntaxError(s, c);
   const seqs = targetSeqs(s, c, c.args.slice(0, sp));
   if (!Array.isArray(seqs)) return seqs;
-  const parsed = parseFetchItems(literalsToQuoted(c.args.slice(sp + 1)));
+  const itemsText = literalsToQuoted(c.args.slice(sp + 1));
+  const parsed = parseFetchItems(itemsText);
   if ('error' in parsed) return { tagged: `BAD ${renamed(c, parsed.error)}`, bad: true, sync: 'none' };
   const view = s.view!;
   const lines: string[] = [];
+  const effects: ImapEffect[] = [];
   const setsSeen = fetchSetsSeen(parsed.items) && !view.readOnly;
   for (const seq of seqs) {
     const m = view.messages[seq - 1]!;
     let items: FetchItem[] = parsed.items;
-    if (setsSeen && !m.flags.has('\\Seen') && stored(s, m)) {
-      s.world.setFlags(view.user, view.box.name, m.uid, [...m.flags, '\\Seen'], s.sessionId);
-      if (!items.some((i) => i.kind === 'FLAGS')) items = [{ kind: 'FLAGS' }, ...items];
+    let marked = false;
+    if (setsSeen && !view.flagsOf(m).has('\\Seen') && stored(s, m)) {
+      effects.push(flagsEffect(view, m, [...view.flagsOf(m), '\\Seen']));
+      items = withFlags(items);
+      marked = true;
     }
-    const data = `* ${seq} FETCH (${renderFetch(m, items, { uid: c.uid, recent: view.recent.has(m.uid), flags: m.flags })})`;
     // Literals make several lines, one push each: a 10 MB body has more lines than a spread call may pass.
-    if (data.includes('\r\n')) for (const line of data.split('\r\n')) lines.push(line);
-    else lines.push(data);
+    // A response the lab rendered ahead in slices is taken when nothing it depends on changed (fetch-prerender.ts).
+    for (const line of fetchLines(m, items, view.flagsOf(m), { seq, itemsText, uid: c.uid, recent: view.recent.has(m.uid), marked })) lines.push(line);
   }
-  return { untagged: lines, tagged: 'OK Fetch completed.', sync: c.uid ? 'all' : 'noExpunge' };
+  return { untagged: lines, tagged: 'OK Fetch completed.', sync: c.uid ? 'all' : 'noExpunge', effects };
+}
+
+/**
+ * FETCH's big responses to render ahead in slices (the lab, fetch-prerender.ts), or undefined when the command
+ * would fail or has nothing big to render.
+ */
+export function fetchPreparation(s: ImapState, c: ImapCommand): Prerender | undefined {
+  const sp = c.args.indexOf(' ');
+  const view = s.view;
+  if (sp < 0 || !view) return undefined;
+  const seqs = targetSeqs(s, c, c.args.slice(0, sp));
+  const itemsText = literalsToQuoted(c.args.slice(sp + 1));
+  const parsed = parseFetchItems(itemsText);
+  // Only the octets of a message make a response big; its flags, envelope or structure are cheap.
+  if (!Array.isArray(seqs) || 'error' in parsed || !parsed.items.some((i) => ['BODY[section]', 'RFC822', 'RFC822.TEXT'].includes(i.kind))) return undefined;
+  const setsSeen = fetchSetsSeen(parsed.items) && !view.readOnly;
+  const jobs = seqs.flatMap((seq) => {
+    const m = view.messages[seq - 1]!;
+    if (m.size < PRERENDER_OCTETS) return [];
+    // A message this FETCH will mark \Seen is rendered as it will be then: with \Seen, and FLAGS among the items.
+    const marked = setsSeen && !view.flagsOf(m).has('\\Seen');
+    const flags = marked ? [...view.flagsOf(m), '\\Seen'] : [...view.flagsOf(m)];
+    return [{ m, items: marked ? withFlags(parsed.items) : parsed.items, flags, inputs: { seq, itemsText, uid: c.uid, recent: view.recent.has(m.uid), marked } }];
+  });
+  return jobs.length > 0 ? new Prerender(jobs) : undefined;
 }
 
 const STORE_ITEM = /^([+-]?)FLAGS(\.SILENT)?$/i;
@@ -86,15 +128,17 @@ export function store(s: ImapState, c: ImapCommand): CommandResult {
   if (s.view!.readOnly) return { tagged: TEXT.storeReadOnly, sync };
   const view = s.view!;
   const echoes: string[] = [];
+  const effects: ImapEffect[] = [];
   for (const seq of seqs) {
     const m = view.messages[seq - 1]!;
     if (!stored(s, m)) continue;
-    const next = mode[1] === '+' ? [...m.flags, ...parsed.flags] : mode[1] === '-' ? [...m.flags].filter((f) => !parsed.flags.includes(f)) : parsed.flags;
-    s.world.setFlags(view.user, view.box.name, m.uid, next, s.sessionId);
+    const now = view.flagsOf(m);
+    const next = mode[1] === '+' ? [...now, ...parsed.flags] : mode[1] === '-' ? [...now].filter((f) => !parsed.flags.includes(f)) : parsed.flags;
+    effects.push(flagsEffect(view, m, next));
     view.touched(m);
     if (!mode[2]) echoes.push(`* ${seq} FETCH (${c.uid ? `UID ${m.uid} ` : ''}FLAGS ${view.flagText(m)})`);
   }
-  return { untagged: [...view.newKeywordLines(), ...echoes], tagged: 'OK Store completed.', sync };
+  return { untagged: [...view.newKeywordLines(), ...echoes], tagged: 'OK Store completed.', sync, effects };
 }
 
 /** SEARCH: "* SEARCH" with the matching sequence numbers, or UIDs for UID SEARCH. */

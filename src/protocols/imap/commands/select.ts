@@ -4,6 +4,7 @@
  */
 import { MailboxView } from '../mailbox-view.ts';
 import { nonexistent, TEXT } from '../replies.ts';
+import type { ImapEffect } from '../effects.ts';
 import type { CommandResult, ImapCommand, ImapState } from '../session-state.ts';
 import { mailboxName, stringArgs } from './util.ts';
 
@@ -41,13 +42,14 @@ export function examine(s: ImapState, c: ImapCommand): CommandResult {
 /** CLOSE: expunges \Deleted messages silently when read-write, then back to authenticated. */
 export function close(s: ImapState): CommandResult {
   const view = s.view!;
+  const effects: ImapEffect[] = [];
   // A mailbox another session deleted meanwhile is no longer the world's: nothing to expunge there.
   if (!view.readOnly && s.world.mailbox(view.user, view.box.name) === view.box) {
     const deleted = view.box.messages.filter((m) => m.flags.has('\\Deleted')).map((m) => m.uid);
-    if (deleted.length > 0) s.world.expunge(view.user, view.box.name, deleted, s.sessionId);
+    if (deleted.length > 0) effects.push({ kind: 'expunge', user: view.user, mailbox: view.box.name, uids: deleted });
   }
   view.close();
-  return { tagged: 'OK Close completed.', state: { view: undefined }, next: 'authenticated', sync: 'none' };
+  return { tagged: 'OK Close completed.', state: { view: undefined }, next: 'authenticated', sync: 'none', effects };
 }
 
 /** UNSELECT: back to authenticated without expunging anything. */

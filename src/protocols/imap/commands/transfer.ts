@@ -8,8 +8,9 @@ import type { CommandResult, ImapCommand, ImapState } from '../session-state.ts'
 import { formatSequenceSet, parseSequenceSet, resolveUids } from '../sequence-set.ts';
 import { targetSeqs } from './messages.ts';
 import { mailboxName, stringArgs, syntaxError } from './util.ts';
+import type { ImapEffect } from '../effects.ts';
 
-type Copied = { source: number[]; copies: number[]; validity: number } | CommandResult;
+type Copied = { source: number[]; copies: number[]; validity: number; effects: ImapEffect[] } | CommandResult;
 
 function copyMessages(s: ImapState, c: ImapCommand): Copied {
   const a = stringArgs(s, c, 2);
@@ -33,13 +34,15 @@ function copyMessages(s: ImapState, c: ImapCommand): Copied {
     if (refused) return { tagged: refusalText(refused) };
   }
   const copies: number[] = [];
+  const effects: ImapEffect[] = [];
   for (const m of messages) {
-    const copy = s.world.append(view.user, target.name, m.raw, [...m.flags], m.internalDate, s.sessionId);
+    const copy = s.world.planMessage(view.user, target.name, m.raw, [...m.flags], m.internalDate, copies.length);
     if (!copy) continue;
     copies.push(copy.uid);
+    effects.push({ kind: 'store', user: view.user, mailbox: target.name, message: copy, dated: true });
     if (target === view.box) view.learn(copy);
   }
-  return { source: messages.map((m) => m.uid), copies, validity: target.uidValidity };
+  return { source: messages.map((m) => m.uid), copies, validity: target.uidValidity, effects };
 }
 
 /** COPY: flags and internal date travel with the copy; COPYUID names the new UIDs. */
@@ -47,7 +50,7 @@ export function copy(s: ImapState, c: ImapCommand): CommandResult {
   const r = copyMessages(s, c);
   if (!('source' in r)) return r;
   if (r.source.length === 0) return { tagged: TEXT.noMessages };
-  return { tagged: `OK [COPYUID ${r.validity} ${formatSequenceSet(r.source)} ${formatSequenceSet(r.copies)}] Copy completed.` };
+  return { tagged: `OK [COPYUID ${r.validity} ${formatSequenceSet(r.source)} ${formatSequenceSet(r.copies)}] Copy completed.`, effects: r.effects };
 }
 
 /** MOVE: the COPYUID goes out untagged, then an EXPUNGE for each moved message (RFC 6851 §4.3, A.10 a024). */
@@ -56,24 +59,22 @@ export function move(s: ImapState, c: ImapCommand): CommandResult {
   if (!('source' in r)) return r;
   if (r.source.length === 0) return { tagged: TEXT.noMessages };
   const view = s.view!;
-  s.world.expunge(view.user, view.box.name, r.source, s.sessionId);
   view.expunged(r.source);
   return {
     untagged: [`* OK [COPYUID ${r.validity} ${formatSequenceSet(r.source)} ${formatSequenceSet(r.copies)}] Moved UIDs.`],
     tagged: 'OK Move completed.',
+    effects: [...r.effects, { kind: 'expunge', user: view.user, mailbox: view.box.name, uids: r.source }],
   };
 }
 
 function expungeUids(s: ImapState, uids: number[] | undefined): CommandResult {
   const view = s.view!;
   // Dovecot ignores EXPUNGE silently on a read-only mailbox (imap-expunge.c).
-  if (!view.readOnly && s.world.mailbox(view.user, view.box.name) === view.box) {
-    const only = uids && new Set(uids);
-    const deleted = view.box.messages.filter((m) => m.flags.has('\\Deleted') && (!only || only.has(m.uid))).map((m) => m.uid);
-    s.world.expunge(view.user, view.box.name, deleted, s.sessionId);
-    view.expunged(deleted);
-  }
-  return { tagged: 'OK Expunge completed.' };
+  if (view.readOnly || s.world.mailbox(view.user, view.box.name) !== view.box) return { tagged: 'OK Expunge completed.' };
+  const only = uids && new Set(uids);
+  const deleted = view.box.messages.filter((m) => m.flags.has('\\Deleted') && (!only || only.has(m.uid))).map((m) => m.uid);
+  view.expunged(deleted);
+  return { tagged: 'OK Expunge completed.', effects: [{ kind: 'expunge', user: view.user, mailbox: view.box.name, uids: deleted }] };
 }
 
 /** EXPUNGE: removes every \Deleted message, whoever set the flag; one "* n EXPUNGE" each. */

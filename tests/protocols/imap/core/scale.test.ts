@@ -6,6 +6,7 @@
  */
 import { describe, expect, test } from 'vitest';
 import { runCommand } from '../../../../src/protocols/imap/commands/dispatch.ts';
+import { performImapEffects } from '../../../../src/protocols/imap/effects.ts';
 import { MailboxView } from '../../../../src/protocols/imap/mailbox-view.ts';
 import type { ImapState } from '../../../../src/protocols/imap/session-state.ts';
 import { MailWorld, type StoredMessage } from '../../../../src/protocols/shared/world.ts';
@@ -46,6 +47,8 @@ function reads(s: { world: MailWorld; state: ImapState; other: MailboxView }, li
   s.other.messages = counting(s.other.messages, counter);
   const [tag, verb, ...rest] = line.split(' ');
   const out = runCommand(s.state, { tag, verb: verb!, args: rest.join(' '), line });
+  // The session makes the command's world changes once it has recorded the decision.
+  performImapEffects(out.effects ?? [], s.world, 's1');
   s.other.flush(true);
   expect(out.reply.at(-1), line).toMatch(new RegExp(`^${tag} OK`));
   return counter.reads;
@@ -91,6 +94,7 @@ describe('IMAP commands against the mailbox size', () => {
     reads(s, 'a STORE 1 +FLAGS.SILENT ($New)');
     expect(s.other.flush(true)).toEqual([]);
     const out = runCommand(s.state, { tag: 'b', verb: 'EXPUNGE', args: '', line: 'b EXPUNGE' });
+    performImapEffects(out.effects ?? [], s.world, 's1');
     // Each number counts the removals before it (RFC 3501 §7.4.1); this session held \Recent for all 20.
     expect(out.reply).toEqual(['* 2 EXPUNGE', '* 4 EXPUNGE', '* 7 EXPUNGE', '* 17 RECENT', 'b OK Expunge completed.']);
     // The other session learned of the keyword and the flags before, and now of the expunges.
