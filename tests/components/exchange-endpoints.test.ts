@@ -13,6 +13,7 @@ import { indentXml } from '../../src/components/widgets/simulator/xml-pretty.ts'
 import { endpoints, type EndpointTemplate } from '../../src/protocols/exchange/endpoints.ts';
 import { explainExchange } from '../../src/protocols/exchange/explain.ts';
 import { messageParts } from '../../src/protocols/exchange/explain-parts.ts';
+import { explainHttpStatus } from '../../src/protocols/shared/http-catalogue.ts';
 import { exchangeFacts } from '../../src/data/exchange.ts';
 import type { RowEntry } from '../../src/scenarios/player-rows.ts';
 
@@ -78,7 +79,9 @@ describe('the catalogue', () => {
     }
     expect(explainExchange('header:MS-ASProtocolVersions')?.text).toContain('older than 16.1 since 1 March 2026');
     expect(explainExchange('ews:ErrorAccessDenied')?.text).toContain('1 October 2026');
-    expect(explainExchange('status:299')).toBeUndefined();
+    // Statuses Exchange adds nothing to come from the shared HTTP catalogue: one place for each.
+    expect(explainExchange('status:404')).toEqual(explainHttpStatus('404'));
+    expect(explainExchange('status:200')?.text).toContain('ResponseClass');
     expect(explainExchange('ews:constructor')).toBeUndefined();
     expect(explainExchange('nonsense')).toBeUndefined();
   });

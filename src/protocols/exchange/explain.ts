@@ -5,6 +5,7 @@
  * come from the data file, so the widget says what the lesson says.
  */
 import { exchangeFacts } from '../../data/exchange.ts';
+import { explainHttpStatus } from '../shared/http-catalogue.ts';
 import type { ReplyExplanation } from '../shared/explanation.ts';
 
 type Entry = readonly [title: string, text: string, rfc: string];
@@ -13,27 +14,17 @@ const { graphLimits: g, ewsOnline: ews } = exchangeFacts;
 const easMinimum = exchangeFacts.events.find((e) => e.id === 'eas-online-16-1-minimum');
 const day = (iso: string) => new Date(`${iso}T00:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 
+/** Statuses whose meaning Exchange adds to (others: the shared HTTP catalogue, http-catalogue.ts). */
 const STATUS: Readonly<Record<string, Entry>> = {
   200: ['OK', 'The request worked; the body carries the answer. EWS answers 200 even when an operation failed: read ResponseClass inside.', 'RFC 9110 §15.3.1'],
-  201: ['Created', 'A new resource exists, e.g. a Graph subscription; the body describes it.', 'RFC 9110 §15.3.2'],
   202: ['Accepted', 'Taken for processing with nothing to return: Graph’s sendMail answers 202 with no body.', 'RFC 9110 §15.3.3'],
   204: ['No Content', 'Done, and nothing to say: Graph answers a PATCH or DELETE so.', 'RFC 9110 §15.3.5'],
-  301: ['Moved Permanently', 'Go to the address in Location.', 'RFC 9110 §15.4.2'],
   302: ['Found (a redirect)', 'Follow Location. Autodiscover’s port 80 step sends no credentials and only follows such a redirect to HTTPS.', 'RFC 9110 §15.4.3'],
-  400: ['Bad Request', 'The server could not read the request: malformed XML or JSON, a missing parameter, a bad method or framing.', 'RFC 9110 §15.5.1'],
   401: ['Unauthorized', 'No credentials, or they were refused. WWW-Authenticate says which kind the server wants.', 'RFC 9110 §15.5.2'],
   403: ['Forbidden', 'The server knows who you are and still refuses: a token without the needed scope, or an app that is not allowed.', 'RFC 9110 §15.5.4'],
-  404: ['Not Found', 'Nothing at this path on this host (or, in Graph, no such item).', 'RFC 9110 §15.5.5'],
-  405: ['Method Not Allowed', 'The path exists but not for this method; Allow lists the ones it takes.', 'RFC 9110 §15.5.6'],
-  413: ['Content Too Large', 'The body is larger than the server accepts; it did not read it.', 'RFC 9110 §15.5.14'],
-  414: ['URI Too Long', 'The request line is longer than the server reads.', 'RFC 9110 §15.5.15'],
-  415: ['Unsupported Media Type', 'The body’s Content-Type is not one this endpoint reads.', 'RFC 9110 §15.5.16'],
   429: ['Too Many Requests', `Throttled: Exchange Online allows ${g.requestsPerWindow.toLocaleString('en-GB')} requests per app and mailbox in ${g.windowSeconds / 60} minutes. Wait the seconds Retry-After gives, then try again.`, 'RFC 6585 §4'],
-  431: ['Request Header Fields Too Large', 'The header section is larger than the server reads.', 'RFC 6585 §5'],
   449: ['Retry after sending the right information', 'ActiveSync before 14.0: the device must Provision (again) before this command.', '[MS-ASHTTP] §3.2.5.1'],
   500: ['Internal Server Error', 'The server failed. EWS also sends a SOAP fault with 500 for a request it cannot process at all.', 'RFC 9110 §15.6.1'],
-  501: ['Not Implemented', 'The server does not know this method at all.', 'RFC 9110 §15.6.2'],
-  503: ['Service Unavailable', 'Try later; Retry-After may say when.', 'RFC 9110 §15.6.4'],
 };
 
 const HEADER: Readonly<Record<string, Entry>> = {
@@ -99,5 +90,6 @@ export function explainExchange(key: string): ReplyExplanation | undefined {
   const token = key.slice(colon + 1);
   const [table, name] = kind === 'status' ? [STATUS, token] : kind === 'header' ? [HEADER, token.toLowerCase()] : [CODE, key];
   const entry = Object.hasOwn(table, name) ? table[name] : undefined;
-  return entry && { token, title: entry[0], text: entry[1], rfc: entry[2] };
+  if (!entry) return kind === 'status' ? explainHttpStatus(token) : undefined;
+  return { token, title: entry[0], text: entry[1], rfc: entry[2] };
 }

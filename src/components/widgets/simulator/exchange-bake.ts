@@ -4,6 +4,8 @@
  * Astro wrapper and the embed page compute it, so the first screen needs no engine in the page.
  */
 import { exchangeFacts } from '../../../data/exchange.ts';
+import { openHttpSession } from '../../../machines/http-session.ts';
+import '../../../machines/http-servers.ts';
 import { endpoints, GROUP_NAMES, type EndpointTemplate } from '../../../protocols/exchange/endpoints.ts';
 import { explainExchange } from '../../../protocols/exchange/explain.ts';
 import { messageParts, type MessagePart } from '../../../protocols/exchange/explain-parts.ts';
@@ -57,7 +59,7 @@ export function exchangeWidgetData(scenarioId?: string, scenarios: (id: string) 
   if (scenarioId === undefined) return base;
   const scenario = scenarios(scenarioId);
   if (!scenario || scenario.protocol !== 'exchange') throw new Error(`the Exchange widget has no exchange scenario "${scenarioId}"`);
-  const playback = playHttpScenario(scenario);
+  const playback = playHttpScenario(scenario, openHttpSession);
   const played = { greeting: playback.greeting, steps: playback.played.map(stepRows) };
   return { ...base, scenario, played, baked: bakeParts([...played.greeting, ...played.steps.flat()]) };
 }

@@ -54,7 +54,7 @@ export class LiveExchange {
    */
   constructor(seed: number, scenario?: HttpScenario, played = 0) {
     if (scenario && played > 0) {
-      const playback = playHttpScenario(scenario, played);
+      const playback = playHttpScenario(scenario, openHttpSession, played);
       this.#world = playback.world;
       const last = playback.session;
       this.#session = last.port === PORT && !last.view().closed ? last : openHttpSession(this.#world, 'exchange', PORT);
