@@ -3,9 +3,8 @@
  * same playback feeds the step-through widget, the static transcripts and the replay test. The caller imports
  * the protocol's driver (src/machines/servers.ts, or one driver module in the browser).
  */
-import { rfc5322Date } from '../protocols/shared/clock.ts';
 import { httpObserved } from '../protocols/shared/http-text.ts';
-import { fromLines } from '../protocols/shared/message.ts';
+import { deliverMail } from './delivered.ts';
 import { observedCodeOf } from '../protocols/observed-codes.ts';
 import type { ProtocolName } from '../protocols/registry.ts';
 import { MailWorld } from '../protocols/shared/world.ts';
@@ -103,32 +102,15 @@ function perform(world: MailWorld, session: Session, event: ScenarioEvent): Tran
   const pushed: TranscriptEntry[] = [];
   const stop = session.onPush((entries) => pushed.push(...entries));
   try {
-    world.deliver(
-      { from: event.from, recipients: [event.to], helo: 'mx.sender.example', clientAddress: '192.0.2.25', withProtocol: 'ESMTPS' },
-      deliveredMessage(world, event),
-    );
+    deliverMail(world, event);
   } finally {
     stop();
   }
   return pushed;
 }
 
-/** A small RFC 5322 message whose Date and Message-ID come from the world clock, so replays are identical. */
-export function deliveredMessage(world: MailWorld, event: Extract<ScenarioEvent, { kind: 'deliver' }>): string {
-  const now = world.clock.peek();
-  const domain = event.from.slice(event.from.lastIndexOf('@') + 1);
-  return fromLines([
-    `From: <${event.from}>`,
-    `To: <${event.to}>`,
-    `Subject: ${event.subject}`,
-    `Date: ${rfc5322Date(now)}`,
-    `Message-ID: <${Math.floor(now.getTime() / 1000)}.scenario@${domain}>`,
-    'MIME-Version: 1.0',
-    'Content-Type: text/plain; charset=us-ascii',
-    '',
-    ...event.body.split(/\r?\n/),
-  ]);
-}
+/** A small RFC 5322 message whose Date and Message-ID come from the world clock (moved to delivered.ts, shared with HTTP scenarios). */
+export { deliveredMessage } from './delivered.ts';
 
 /**
  * The code or status in `entries` that compares with `expect`: '-' when the server said nothing, else what the
