@@ -55,6 +55,9 @@ export function playSteps(world: MailWorld, scenario: HttpScenario, first: HttpS
     const to = stepTarget(step, scenario.port, host, values);
     const request = stepRequest(step, scenario.port, values, host);
     const key = `${to.host}:${to.port}`;
+    if (scenario.network?.unreachable.includes(key)) {
+      return { index, entries: [], observed: '-', ok: step.expect === '-', view: current.view(), request, connection: { host: to.host, port: to.port, greeting: [], unreachable: true }, ...(before.length > 0 && { before }) };
+    }
     let session = connections.get(key);
     let connection: HttpPlayedStep['connection'];
     if (!session || session.view().closed) {

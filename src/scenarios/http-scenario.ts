@@ -42,7 +42,7 @@ export interface HttpScenarioStep {
     /** The port to connect to (the scenario's by default). */
     port?: number;
   };
-  /** The status code the response must carry, e.g. "200" or "405". */
+  /** The status code the response must carry, e.g. "200" or "405"; "-" when nothing answers (an unreachable host). */
   expect: string;
   /** One to three sentences for the learner. */
   note: string;
@@ -68,6 +68,8 @@ export interface HttpScenario {
   host?: string;
   /** World seed (1 if absent). */
   seed?: number;
+  /** Places where nothing answers, as "host:port" (a domain whose web site is elsewhere): a step there gets no response. */
+  network?: { unreachable: string[] };
   /** What the connection shows before the first request. */
   greetingNote: string;
   steps: HttpScenarioStep[];
@@ -108,7 +110,7 @@ export interface HttpPlayedStep {
   /** The request as sent (placeholders filled, WBXML encoded). */
   request?: HttpRequest;
   /** The new connection this step opened (another host or port, or the last one closed), with its greeting. */
-  connection?: { host: string; port: number; greeting: TranscriptEntry[] };
+  connection?: { host: string; port: number; greeting: TranscriptEntry[]; unreachable?: boolean };
   /** What happened in the world before the request, in words. */
   before?: string[];
   /** What happened while the server held the request, in words. */

@@ -37,27 +37,26 @@ const eventSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('clock'), seconds: z.union([z.number().int().positive().max(86_400), z.string().regex(/^\{\{[A-Za-z][\w-]*\}\}$/, 'a {{placeholder}}')]) }),
 ]);
 
+const pattern = z.string().min(1).refine((p) => {
+  try {
+    new RegExp(p);
+    return true;
+  } catch {
+    return false;
+  }
+}, 'a valid regular expression');
+
 const captureSchema = z.discriminatedUnion('from', [
   z.strictObject({ from: z.literal('json'), path: z.array(z.union([z.string(), z.number().int().nonnegative()])).min(1) }),
-  z.strictObject({ from: z.literal('header'), name: z.string().min(1) }),
-  z.strictObject({
-    from: z.literal('body'),
-    pattern: z.string().min(1).refine((p) => {
-      try {
-        new RegExp(p);
-        return true;
-      } catch {
-        return false;
-      }
-    }, 'a valid regular expression'),
-  }),
+  z.strictObject({ from: z.literal('header'), name: z.string().min(1), pattern: pattern.optional() }),
+  z.strictObject({ from: z.literal('body'), pattern }),
 ]);
 
 /** One step: a request, the status it must get, and a note. */
 const stepSchema = z.strictObject({
   request: requestSchema,
   /** The status code the response must carry, e.g. "200" or "405". */
-  expect: z.string().regex(/^[1-5]\d\d$/, 'an HTTP status code such as "200"'),
+  expect: z.string().regex(/^(?:[1-5]\d\d|-)$/, 'an HTTP status code such as "200", or "-" where nothing answers'),
   note: z.string().min(10).max(420),
   capture: z.record(z.string().regex(/^[A-Za-z][\w-]*$/, 'a capture name: a letter, then letters, digits, "_" or "-"'), captureSchema).optional(),
   before: z.array(eventSchema).min(1).optional(),
@@ -74,6 +73,7 @@ export const httpScenarioSchema = z.strictObject({
   port: z.number().int(),
   host: host.optional(),
   seed: z.number().int().positive().optional(),
+  network: z.strictObject({ unreachable: z.array(z.string().regex(/^[a-z0-9.-]+:\d+$/, '"host:port"')).min(1) }).optional(),
   greetingNote: z.string().min(10).max(500),
   steps: z.array(stepSchema).min(1),
 });
@@ -103,6 +103,8 @@ function crossProblems(s: HttpScenario): string[] {
       const encoded = xmlToWbxml(r.xml.replace(/\{\{[A-Za-z][\w-]*\}\}/g, '0'));
       if (!encoded.ok) problems.push(`${at}.request.xml: ${encoded.error}`);
     }
+    const to = /^https?:/i.test(r.target) ? undefined : `${r.host ?? s.host ?? SERVER_HOST}:${r.port ?? s.port}`;
+    if (step.expect === '-' && to !== undefined && !s.network?.unreachable.includes(to)) problems.push(`${at}.expect: "-" is for a step to a place the network leaves unreachable, and ${to} answers`);
     for (const name of Object.keys(step.capture ?? {})) known.add(name);
   });
   return problems;

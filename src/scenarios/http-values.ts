@@ -9,8 +9,8 @@ import { headerValue, type HttpResponse } from '../protocols/shared/http-types.t
 export type HttpCapture =
   /** A member of the JSON body, by its path of keys and array indexes, e.g. ["value", 0, "id"]. */
   | { from: 'json'; path: Array<string | number> }
-  /** A response header field, e.g. "Retry-After" or "Location". */
-  | { from: 'header'; name: string }
+  /** A response header field, e.g. "Retry-After", or the first group of `pattern` in it (a code in a Location). */
+  | { from: 'header'; name: string; pattern?: string }
   /** The first group of a regular expression matched against the body as shown (WBXML decoded to XML). */
   | { from: 'body'; pattern: string };
 
@@ -29,11 +29,15 @@ export function fillPlaceholders(text: string, values: ReadonlyMap<string, strin
 
 /** The value a capture reads from `response` (`shownBody`: its body as the transcript shows it), or undefined. */
 export function captureValue(capture: HttpCapture, response: HttpResponse, shownBody: string): string | undefined {
-  if (capture.from === 'header') return headerValue(response.headers, capture.name);
-  if (capture.from === 'body') {
-    const m = new RegExp(capture.pattern).exec(shownBody);
-    return m?.[1] ?? m?.[0];
+  const match = (pattern: string, text: string | undefined) => {
+    const m = text === undefined ? null : new RegExp(pattern).exec(text);
+    return m ? (m[1] ?? m[0]) : undefined;
+  };
+  if (capture.from === 'header') {
+    const value = headerValue(response.headers, capture.name);
+    return capture.pattern === undefined ? value : match(capture.pattern, value);
   }
+  if (capture.from === 'body') return match(capture.pattern, shownBody);
   let node: unknown;
   try {
     node = JSON.parse(shownBody);
