@@ -40,12 +40,12 @@ export interface ScenarioPlayback {
 const NO_REPLY = '-';
 
 /**
- * Plays the first `count` steps (all by default) on a fresh world seeded with `scenario.seed ?? 1`.
+ * Plays the first `count` steps (all by default) on a fresh world seeded with `scenario.seed ?? 1`, or on `world`
+ * (scenarios played one after another on the same mailboxes).
  * Deterministic; a step that goes wrong gives ok=false rather than an exception. Only opening the first
  * connection can throw: a RangeError when the protocol's driver is not registered or the port is not served.
  */
-export function playScenario(scenario: Scenario, count: number = scenario.steps.length): ScenarioPlayback {
-  const world = new MailWorld({ seed: scenario.seed ?? 1 });
+export function playScenario(scenario: Scenario, count: number = scenario.steps.length, world: MailWorld = new MailWorld({ seed: scenario.seed ?? 1 })): ScenarioPlayback {
   let session = dial(world, scenario, scenario.port);
   const greeting = session.greeting;
   const played: PlayedStep[] = [];
