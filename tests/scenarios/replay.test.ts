@@ -46,7 +46,8 @@ describe('scenario files', () => {
     const { scenarioIds } = await import('../../src/components/widgets/scenarios.ts');
     // A file missing from LEARNING_ORDER sorts last, alphabetically: every file is placed on purpose.
     const source = readFileSync(new URL('../../src/components/widgets/scenarios.ts', import.meta.url), 'utf8');
-    for (const id of scenarioIds) expect(source, id).toContain(`'${id}'`);
+    // The HTTP scenarios (exchange-*) are not played by the line widgets; their order is the Exchange widget's.
+    for (const id of scenarioIds.filter((i) => !i.startsWith('exchange-'))) expect(source, id).toContain(`'${id}'`);
   });
 
   test.each(files)('%s passes the schema and its id is its file name', (file) => {

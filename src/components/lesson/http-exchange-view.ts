@@ -12,9 +12,9 @@ import type { HttpPlayback, HttpScenario } from '../../scenarios/http-scenario.t
 import { protectionOf, type Protection } from './scenario-transcript.ts';
 
 /** Bodies longer than this many lines are folded after FOLD_HEAD lines. */
-export const FOLD_AFTER = 16;
+export const FOLD_AFTER = 12;
 /** How many lines of a folded body stay in view. */
-export const FOLD_HEAD = 10;
+export const FOLD_HEAD = 8;
 
 /** A request or a response, ready to show. */
 export interface HttpPartView {
