@@ -28,13 +28,15 @@ export function performEvent(world: MailWorld, event: HttpWorldEvent, values: Re
 /** Sends a request the server may hold (an ActiveSync Ping): the events happen while it waits, then it answers. */
 function held(world: MailWorld, session: HttpSession, request: HttpRequest, events: readonly HttpWorldEvent[], values: ReadonlyMap<string, string>): { entries: TranscriptEntry[]; during: string[] } {
   const out = holdActiveSync(world, request);
-  if (!out || out.response) {
+  if (!out) {
+    // Not a request a server holds: it is answered at once, and the events happen after it.
     const entries = session.exchange(request).entries;
     return { entries, during: events.map((e) => performEvent(world, e, values)) };
   }
+  // The ActiveSync server itself answered or holds it (the request is not sent again through the session).
   const during = events.map((e) => performEvent(world, e, values));
-  let response: HttpResponse | undefined = out.held.check();
-  if (!response) {
+  let response: HttpResponse | undefined = out.response ?? out.held.check();
+  if (!response && out.held) {
     // Nothing changed: the heartbeat runs out and the server answers Status 1.
     world.clock.tick(Math.max(0, out.held.deadline - world.clock.peek().getTime()));
     response = out.held.check();

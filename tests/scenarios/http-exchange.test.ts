@@ -97,6 +97,15 @@ describe('Exchange scenarios replay', () => {
     expect(playback.world.clock.peek().getTime() - start).toBeGreaterThanOrEqual(480_000);
   });
 
+  it('an ActiveSync request the server answers at once is handled once, even with events during it', () => {
+    const scenario = load('exchange-activesync-phone');
+    const steps = scenario.steps.slice(0, 6).map((s, i) => (i === 5 ? { ...s, during: [{ kind: 'clock' as const, seconds: 5 }] } : s));
+    const played = playHttpScenario({ ...scenario, steps }).played;
+    expect(played[5]!.during).toEqual(['5 seconds pass']);
+    expect(played[5]!.captured).toEqual({ syncKey: '2' });
+    expect(played[5]!.entries.map((e) => e.kind)).toEqual(['request', 'response']);
+  });
+
   it('exchange-graph-throttled: 10,000 requests pass, the next gets 429 with Retry-After, and after that wait the request succeeds', () => {
     const played = playHttpScenario(load('exchange-graph-throttled')).played;
     expect(played[1]).toMatchObject({ sent: 10_000, observed: '200' });
