@@ -1,13 +1,14 @@
 /** The table the lab prints at start: what listens where, the test users, the certificate, the log format. */
 import { roleLabels } from '../data/lookup.ts';
 import { PROFILES, profileOf } from '../protocols/registry.ts';
+import { exchangeBanner } from './banner-exchange.ts';
 import { CERT_NAMES } from './cert.ts';
 import { COMMAND_TIMEOUT, IDLE_DEFAULTS, MAX_CONNECTIONS, MAX_CONNECTIONS_PER_ADDRESS } from './config.ts';
 import type { CliOptions } from './options.ts';
 import type { Lab } from './server.ts';
 
 /** The start-up text for a running lab. */
-export function banner(lab: Lab, options: Pick<CliOptions, 'host' | 'seed' | 'idleTimeout' | 'quiet' | 'commandTimeout' | 'maxConnections' | 'maxConnectionsPerAddress'>): string {
+export function banner(lab: Lab, options: Pick<CliOptions, 'host' | 'seed' | 'idleTimeout' | 'quiet' | 'commandTimeout' | 'maxConnections' | 'maxConnectionsPerAddress' | 'exchange'>): string {
   // An IPv6 address needs brackets before ":port".
   const host = options.host.includes(':') ? `[${options.host}]` : options.host;
   const rows = [
@@ -26,7 +27,8 @@ export function banner(lab: Lab, options: Pick<CliOptions, 'host' | 'seed' | 'id
     ...table,
     '',
     ...(isLoopback(options.host) ? [] : [`Warning: ${options.host} is not loopback: anyone who can reach this machine can connect and log in.`, '']),
-    ...lab.httpPorts.map((p) => `Test protocol: ${p.protocol} over HTTP on ${host}:${p.port} (plays ${p.standardPort}; not a mail protocol): curl http://${host}:${p.port}/hello?name=ada`),
+    ...exchangeBanner(lab.httpPorts, host, options.exchange),
+    ...lab.httpPorts.filter((p) => p.testOnly).map((p) => `Test protocol: ${p.protocol} over HTTP on ${host}:${p.port} (plays ${p.standardPort}; not a mail protocol): curl http://${host}:${p.port}/hello?name=ada`),
     `Test users: ${users}`,
     `TLS: self-signed certificate for ${[...CERT_NAMES.dns, ...CERT_NAMES.ip].join(', ')} (accept it in your client)`,
     `     SHA-256 fingerprint ${lab.certificate.fingerprint}`,
