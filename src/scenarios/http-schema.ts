@@ -1,8 +1,7 @@
 /** The zod schema of HTTP scenario files (src/content/scenarios/exchange-*.json and test scenarios), for the build and the tests only. */
 import { z } from 'zod';
 import { httpServer } from '../machines/http-session.ts';
-import { IDENTITY_HOST } from '../protocols/exchange/config.ts';
-import { ONLINE_HOSTS, SERVER_SE_HOSTS } from '../protocols/exchange/cloud.ts';
+import { IDENTITY_HOSTS, ONLINE_HOSTS, SERVER_SE_HOSTS } from '../protocols/exchange/cloud.ts';
 import { LOCAL_DOMAIN } from '../protocols/shared/host.ts';
 import type { HttpProtocolName } from '../protocols/shared/session-types.ts';
 import { SERVER_HOST } from '../protocols/shared/world.ts';
@@ -12,7 +11,7 @@ import { placeholdersIn } from './http-values.ts';
 
 /** The hosts a scenario of each protocol may address: each names a server of the simulated world. */
 export const SCENARIO_HOSTS: Readonly<Record<HttpProtocolName, readonly string[]>> = {
-  exchange: [LOCAL_DOMAIN, ...SERVER_SE_HOSTS, ...ONLINE_HOSTS, IDENTITY_HOST],
+  exchange: [LOCAL_DOMAIN, ...SERVER_SE_HOSTS, ...ONLINE_HOSTS, ...IDENTITY_HOSTS],
   hello: [SERVER_HOST],
 };
 

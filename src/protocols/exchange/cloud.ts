@@ -101,8 +101,9 @@ export function exchangeHandle(world: MailWorld, request: HttpRequest, port: num
  * report yet is held (`held.check()` after a delivery) instead of answered at once; undefined for any other request.
  */
 export function holdActiveSync(world: MailWorld, request: HttpRequest): EasOutcome | undefined {
-  const target = targetOf(requestHost(request));
+  const cloud = exchangeCloud(world);
+  const target = targetOf(requestHost(request), request.target, cloud.fallback);
   if (target === 'identity' || request.target.split('?')[0]!.toLowerCase() !== '/microsoft-server-activesync') return undefined;
-  const config = configOfServer(exchangeCloud(world).https[target]);
+  const config = configOfServer(cloud.https[target]);
   return config && activeSyncServer(world, config).handle(request);
 }
