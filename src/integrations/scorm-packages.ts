@@ -9,15 +9,18 @@ import type { AstroIntegration } from 'astro';
 import { strToU8, zipSync } from 'fflate';
 import { lessonQuizzes } from '../embed/lesson-quizzes.ts';
 import { launchPage, manifest, scormPackages } from '../embed/scorm.ts';
+import { isHttpProtocol } from '../protocols/registry.ts';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 
-/** The scenarios' ids and titles from src/content/scenarios/. */
+/** The line scenarios' ids and titles from src/content/scenarios/ (HTTP scenarios have no simulator embed yet). */
 export function scenarioTitles(dir = join(here, '../content/scenarios')): { id: string; title: string }[] {
   return readdirSync(dir)
     .filter((f) => f.endsWith('.json'))
     .sort()
-    .map((f) => ({ id: f.slice(0, -'.json'.length), title: String((JSON.parse(readFileSync(join(dir, f), 'utf8')) as { title: unknown }).title) }));
+    .map((f) => ({ id: f.slice(0, -'.json'.length), data: JSON.parse(readFileSync(join(dir, f), 'utf8')) as { title: unknown; protocol: unknown } }))
+    .filter((s) => !isHttpProtocol(s.data.protocol))
+    .map((s) => ({ id: s.id, title: String(s.data.title) }));
 }
 
 /** The Astro integration; `origin` is the site the packages frame (astro.config.mjs `site`). */

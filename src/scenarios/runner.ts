@@ -4,9 +4,8 @@
  * how to open a session (openers.ts), with the protocol's driver loaded (src/machines/servers.ts, or one driver
  * module in the browser).
  */
-import { rfc5322Date } from '../protocols/shared/clock.ts';
 import { httpObserved } from '../protocols/shared/http-text.ts';
-import { fromLines } from '../protocols/shared/message.ts';
+import { deliverMail } from './delivered.ts';
 import { observedCodeOf } from '../protocols/observed-codes.ts';
 import type { LineProtocolName } from '../protocols/registry.ts';
 import { MailWorld } from '../protocols/shared/world.ts';
@@ -43,12 +42,12 @@ export interface ScenarioPlayback {
 const NO_REPLY = '-';
 
 /**
- * Plays the first `count` steps (all by default) on a fresh world seeded with `scenario.seed ?? 1`.
+ * Plays the first `count` steps (all by default) on a fresh world seeded with `scenario.seed ?? 1`, or on `world`
+ * (scenarios played one after another on the same mailboxes).
  * Deterministic; a step that goes wrong gives ok=false rather than an exception. Only opening the first
  * connection can throw: a RangeError when the protocol's driver is not registered or the port is not served.
  */
-export function playScenario(scenario: Scenario, open: SessionOpener, count: number = scenario.steps.length): ScenarioPlayback {
-  const world = new MailWorld({ seed: scenario.seed ?? 1 });
+export function playScenario(scenario: Scenario, open: SessionOpener, count: number = scenario.steps.length, world: MailWorld = new MailWorld({ seed: scenario.seed ?? 1 })): ScenarioPlayback {
   let session = dial(world, scenario, scenario.port, open);
   const greeting = session.greeting;
   const played: PlayedStep[] = [];
@@ -105,32 +104,15 @@ function perform(world: MailWorld, session: Session, event: ScenarioEvent): Tran
   const pushed: TranscriptEntry[] = [];
   const stop = session.onPush((entries) => pushed.push(...entries));
   try {
-    world.deliver(
-      { from: event.from, recipients: [event.to], helo: 'mx.sender.example', clientAddress: '192.0.2.25', withProtocol: 'ESMTPS' },
-      deliveredMessage(world, event),
-    );
+    deliverMail(world, event);
   } finally {
     stop();
   }
   return pushed;
 }
 
-/** A small RFC 5322 message whose Date and Message-ID come from the world clock, so replays are identical. */
-export function deliveredMessage(world: MailWorld, event: Extract<ScenarioEvent, { kind: 'deliver' }>): string {
-  const now = world.clock.peek();
-  const domain = event.from.slice(event.from.lastIndexOf('@') + 1);
-  return fromLines([
-    `From: <${event.from}>`,
-    `To: <${event.to}>`,
-    `Subject: ${event.subject}`,
-    `Date: ${rfc5322Date(now)}`,
-    `Message-ID: <${Math.floor(now.getTime() / 1000)}.scenario@${domain}>`,
-    'MIME-Version: 1.0',
-    'Content-Type: text/plain; charset=us-ascii',
-    '',
-    ...event.body.split(/\r?\n/),
-  ]);
-}
+/** A small RFC 5322 message whose Date and Message-ID come from the world clock (moved to delivered.ts, shared with HTTP scenarios). */
+export { deliveredMessage } from './delivered.ts';
 
 /**
  * The code or status in `entries` that compares with `expect`: '-' when the server said nothing, else what the

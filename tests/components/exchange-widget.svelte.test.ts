@@ -120,6 +120,14 @@ describe('ExchangeSimulator, free mode', () => {
 });
 
 describe('ExchangeSimulator, guided', () => {
+  test('plays a course scenario by id: several connections and world events from the build, explained', () => {
+    const data = exchangeWidgetData('exchange-graph-throttled');
+    const statuses = data.played!.steps.flat().flatMap((r) => (r.kind === 'response' ? [r.response.status] : []));
+    expect(statuses).toContain(429);
+    expect(data.baked!.explanations['status:429']?.text).toContain('Retry-After');
+    expect(data.baked!.explanations['header:retry-after']).toBeDefined();
+  });
+
   const scenario: HttpScenario = {
     id: 'exchange-widget-test',
     title: 'EWS on Exchange Server SE',

@@ -27,7 +27,8 @@ async function compare(options: Parameters<typeof simulatorData>[0]) {
 }
 
 describe('the first screen without the machine', () => {
-  test.each(scenarioIds)('is the machine’s first snapshot for %s, at the greeting and at the last step', async (id) => {
+  // The HTTP scenarios (exchange-*) are not the line simulator's; the Exchange widget plays them.
+  test.each(scenarioIds.filter((id) => !id.startsWith('exchange-')))('is the machine’s first snapshot for %s, at the greeting and at the last step', async (id) => {
     const screen = await compare({ scenario: id });
     expect(screen.matches({ guided: 'paused' })).toBe(true);
     const last = screen.context.baked!.scenario!.steps.length;

@@ -10,7 +10,8 @@ import type { MailWorld } from '../shared/world.ts';
 import { IDENTITY_HOST, type ExchangeDeploymentId } from './config.ts';
 import { IdentityPlatform, MAIL_APP_ID, VERIFICATION_URI } from './identity/platform.ts';
 import { EXCHANGE_RESOURCE, GRAPH_RESOURCE } from './identity/scopes.ts';
-import { exchangePort80, exchangeServer, type HttpHandler } from './server.ts';
+import { activeSyncServer, type EasOutcome } from './activesync/endpoint.ts';
+import { configOfServer, exchangePort80, exchangeServer, type HttpHandler } from './server.ts';
 
 /** The host names of Exchange Online in the simulated world (outlook.office365.com and graph.microsoft.com in the real one). */
 export const ONLINE_HOSTS: readonly string[] = [new URL(EXCHANGE_RESOURCE).host, new URL(GRAPH_RESOURCE).host];
@@ -93,4 +94,16 @@ export function exchangeHandle(world: MailWorld, request: HttpRequest, port: num
   const target = targetOf(requestHost(request), request.target, cloud.fallback);
   if (target === 'identity') return cloud.identity.handle(request);
   return (port === 80 ? cloud.http : cloud.https)[target](request);
+}
+
+/**
+ * An ActiveSync request on 443, answered by the deployment's ActiveSync server itself, so a Ping with nothing to
+ * report yet is held (`held.check()` after a delivery) instead of answered at once; undefined for any other request.
+ */
+export function holdActiveSync(world: MailWorld, request: HttpRequest): EasOutcome | undefined {
+  const cloud = exchangeCloud(world);
+  const target = targetOf(requestHost(request), request.target, cloud.fallback);
+  if (target === 'identity' || request.target.split('?')[0]!.toLowerCase() !== '/microsoft-server-activesync') return undefined;
+  const config = configOfServer(cloud.https[target]);
+  return config && activeSyncServer(world, config).handle(request);
 }

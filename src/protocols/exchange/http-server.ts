@@ -3,7 +3,8 @@
  * identity platform, by host) and plain HTTP on 80 (redirects only), on the world's mail store (cloud.ts).
  */
 import type { HttpServer } from '../shared/http-server.ts';
-import { exchangeHandle } from './cloud.ts';
+import { LOCAL_DOMAIN } from '../shared/host.ts';
+import { exchangeHandle, IDENTITY_HOSTS, ONLINE_HOSTS, SERVER_SE_HOSTS } from './cloud.ts';
 import { DEFAULT_MAX_REQUEST_OCTETS } from './config.ts';
 
 /**
@@ -16,6 +17,8 @@ export const EXCHANGE_LIMITS = { requestLineOctets: 16 * 1024, headerOctets: 16 
 export const exchangeHttpServer: HttpServer = {
   protocol: 'exchange',
   framing: 'http',
+  // The organisation's own domain, its Exchange Server SE, Exchange Online and the identity platform (cloud.ts).
+  hosts: [LOCAL_DOMAIN, ...SERVER_SE_HOSTS, ...ONLINE_HOSTS, ...IDENTITY_HOSTS],
   ports: [
     { port: 443, security: 'https' },
     { port: 80, security: 'plaintext' },

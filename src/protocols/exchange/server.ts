@@ -32,13 +32,22 @@ function route(world: MailWorld, config: ExchangeConfig, request: HttpRequest): 
 /** The HTTPS side of one deployment (paths compare case-insensitively, as IIS does). Never throws. */
 export function exchangeServer(world: MailWorld, deployment: ExchangeDeploymentId, options: ExchangeOptions = {}): HttpHandler {
   const config = exchangeConfig(deployment, options);
-  return (request) => {
+  const handler: HttpHandler = (request) => {
     try {
       return route(world, config, request);
     } catch {
       return plain(500, 'Internal Server Error', 'The server could not answer this request.\r\n');
     }
   };
+  configs.set(handler, config);
+  return handler;
+}
+
+const configs = new WeakMap<HttpHandler, ExchangeConfig>();
+
+/** The configuration an `exchangeServer` handler answers with (a guided scenario holds its ActiveSync Pings through it). */
+export function configOfServer(handler: HttpHandler): ExchangeConfig | undefined {
+  return configs.get(handler);
 }
 
 /** The plain-HTTP side (port 80) of one deployment: redirects only, no credentials read. */

@@ -6,6 +6,7 @@
 import { textResponse } from '../shared/http-errors.ts';
 import type { HttpServer } from '../shared/http-server.ts';
 import type { HttpRequest, HttpResponse } from '../shared/http-types.ts';
+import { SERVER_HOST } from '../shared/host.ts';
 import { helloProfile } from './profile.ts';
 
 /** The one resource. */
@@ -57,6 +58,7 @@ export function helloHandle(_world: unknown, request: HttpRequest): HttpResponse
 export const helloServer: HttpServer = {
   protocol: 'hello',
   framing: 'http',
+  hosts: [SERVER_HOST],
   ports: [{ port: HELLO_PORT, security: 'plaintext' }],
   testOnly: true,
   methods: ['GET', 'HEAD', 'POST', 'PUT', 'DELETE'],

@@ -25,6 +25,8 @@ export interface HttpServer {
   protocol: HttpProtocolName;
   /** Framing: requests and responses, not lines. */
   framing: 'http';
+  /** The host names it answers as in the simulated world (what a scenario may address). */
+  hosts: readonly string[];
   /** Ports and their protection; a port the data file lists must agree with it (443 is https). */
   ports: readonly HttpPort[];
   /** A protocol for tests only: lessons, the playground and the scenario list never show it. */

@@ -14,7 +14,10 @@ import { playHttpScenario, type HttpPlayedStep, type HttpScenario } from '../../
 import type { TranscriptEntry } from '../../../protocols/shared/session-types.ts';
 import type { RowEntry } from '../../../scenarios/player-rows.ts';
 import type { Explanation } from '../engine.ts';
-import { testScenarioById } from '../../lesson/http-transcript.ts';
+import { httpScenarios, testScenarioById } from '../../lesson/http-transcript.ts';
+
+/** A course HTTP scenario (src/content/scenarios/exchange-*.json) or a test one, by id. */
+const scenarioById = (id: string): HttpScenario | undefined => httpScenarios.find((s) => s.id === id) ?? testScenarioById(id);
 
 /** The widget's build data. */
 export interface ExchangeWidgetData {
@@ -54,7 +57,7 @@ export function bakeParts(entries: readonly RowEntry[]): NonNullable<ExchangeWid
 }
 
 /** The palettes, and with a scenario id (an HTTP scenario of the exchange protocol) its playback. */
-export function exchangeWidgetData(scenarioId?: string, scenarios: (id: string) => HttpScenario | undefined = testScenarioById): ExchangeWidgetData {
+export function exchangeWidgetData(scenarioId?: string, scenarios: (id: string) => HttpScenario | undefined = scenarioById): ExchangeWidgetData {
   const base = { palettes: { 'server-se': endpoints('server-se'), online: endpoints('online') }, groupNames: { ...GROUP_NAMES } };
   if (scenarioId === undefined) return base;
   const scenario = scenarios(scenarioId);

@@ -7,10 +7,12 @@ import type { APIRoute, GetStaticPaths } from 'astro';
 import { simulatorData } from '../../../components/widgets/player-kit.ts';
 import { playgroundServers } from '../../../components/widgets/playground-servers.ts';
 import { scenarioIds } from '../../../components/widgets/scenarios.ts';
+import { HTTP_PROFILES } from '../../../protocols/registry.ts';
 import type { SimulatorProps } from '../../../components/widgets/simulator/props.ts';
 
 export const getStaticPaths = (() => [
-  ...scenarioIds.map((scenario) => ({ params: { key: `scenario-${scenario}` }, props: { scenario } })),
+  // HTTP scenarios (exchange-*) play in their own widget, which has no embed record yet.
+  ...scenarioIds.filter((id) => !HTTP_PROFILES.some((p) => id.startsWith(`${p.id}-`))).map((scenario) => ({ params: { key: `scenario-${scenario}` }, props: { scenario } })),
   ...playgroundServers.map((s) => ({ params: { key: `server-${s.slug}` }, props: { protocol: s.protocol, port: s.port, mode: 'free' as const } })),
 ]) satisfies GetStaticPaths;
 
