@@ -8,6 +8,7 @@ import { portFact, type PortRole } from '../data/lookup.ts';
 import { profileOf } from '../protocols/registry.ts';
 import { SERVED_PORTS } from '../protocols/served-ports.ts';
 import type { Decision } from '../protocols/shared/decision.ts';
+import type { MailPersonality, ServerPersonalityId } from '../protocols/shared/personality.ts';
 import type { MailWorld, WorldChange } from '../protocols/shared/world.ts';
 import type { LineFraming, ProtocolName, Session, SessionStep, SessionView, TranscriptEntry } from '../protocols/shared/session-types.ts';
 
@@ -26,6 +27,8 @@ export interface SessionInput {
   role: 'relay' | 'submission' | 'access';
   /** The client's address for Received headers. */
   clientAddress: string;
+  /** Another vendor's server on this protocol (Exchange Online); absent: the course's Postfix/Dovecot-like server. */
+  server?: MailPersonality;
 }
 
 /** The part of every server machine's context the session reads after each event. */
@@ -117,6 +120,12 @@ export interface ErrorCounter {
 }
 
 const drivers = new Map<ProtocolName, ProtocolDriver>();
+const personalities = new Map<ServerPersonalityId, (world: MailWorld) => MailPersonality>();
+
+/** Makes a server personality available to `openSession`'s `server` option (src/machines/personalities.ts calls it). */
+export function registerPersonality(id: ServerPersonalityId, make: (world: MailWorld) => MailPersonality): void {
+  personalities.set(id, make);
+}
 
 /** Makes a protocol available to `openSession`; each protocol's driver module calls this once. */
 export function registerDriver(driver: ProtocolDriver): void {
@@ -127,6 +136,8 @@ export function registerDriver(driver: ProtocolDriver): void {
 export interface OpenOptions {
   /** Client address for Received headers (the lab passes the real one). */
   clientAddress?: string;
+  /** Which server answers: another vendor's (Exchange Online) instead of the course's own. */
+  server?: ServerPersonalityId;
 }
 
 /** The ports each protocol listens on in this course, derived from the data file through its profile (served-ports.ts). */
@@ -373,6 +384,8 @@ export function openSession(world: MailWorld, protocol: ProtocolName, port: numb
   if (!SESSION_PORTS[protocol].includes(port) || !fact) {
     throw new RangeError(`${profile.label} is not served on port ${port}; use one of ${SESSION_PORTS[protocol].join(', ')}`);
   }
+  const make = options.server === undefined ? undefined : personalities.get(options.server);
+  if (options.server !== undefined && !make) throw new RangeError(`no "${options.server}" server is registered (import src/machines/personalities.ts)`);
   const input: SessionInput = {
     world,
     port,
@@ -385,6 +398,7 @@ export function openSession(world: MailWorld, protocol: ProtocolName, port: numb
     tlsRequired: fact.security === 'starttls' && fact.tlsBeforeLogin === 'configuration',
     role: mailRole(fact.role, port),
     clientAddress: options.clientAddress ?? '192.0.2.10',
+    ...(make ? { server: make(world) } : {}),
   };
   return new MachineSession(protocol, port, driver, input, fact.security);
 }

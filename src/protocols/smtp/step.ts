@@ -3,7 +3,8 @@
  * state the session is in, it decides once whether the command is taken (RFC 5321 §4.1.4, sequence.ts), what it
  * answers, where it leads and what to deliver. `performSmtp` delivers after the machine has recorded the step.
  */
-import { answer, startAuth, type SaslWait } from './auth.ts';
+import { answer, startAuth, type AuthStep, type SaslWait } from './auth.ts';
+import { personalityLogin, startPersonalityAuth, xoauth2Answer } from './auth-personality.ts';
 import { isEndOfData } from './data.ts';
 import { queued, quotaExceeded, SMTP } from './replies.ts';
 import { sequenceError } from './sequence.ts';
@@ -32,6 +33,11 @@ function afterAuth(wait: SaslWait | undefined): string | undefined {
   return wait === 'password' ? 'authenticating.login.password' : undefined;
 }
 
+/** An AUTH step's decision; the end of an exchange (success or failure) leads to `end`. */
+function authStep(s: AuthStep, end: string | undefined): SmtpDecision {
+  return go({ ...step.applyAuth(s), xoauth2Pending: false }, s.kind === 'challenge' ? afterAuth(s.wait) : end);
+}
+
 /** A command in connected, ready or mailTransaction (`top`), with the sub-state in `state`. */
 function command(c: SmtpContext, top: string, state: string, e: SmtpEvent): SmtpDecision {
   const args = argsOf(e);
@@ -49,6 +55,12 @@ function command(c: SmtpContext, top: string, state: string, e: SmtpEvent): Smtp
       return args === '' ? go(step.beginTls(), 'connected') : go(step.syntaxError(c, e), undefined);
     case 'client.auth': {
       if (top !== 'ready' || !allowed) return refusal(c, e);
+      if (c.server) {
+        const p = startPersonalityAuth(c.server, args, c.world);
+        // XOAUTH2 waits in the state PLAIN waits in: one SASL line, then the session is ready again.
+        if (p.kind === 'xoauth2') return go({ reply: [p.reply], startTls: false, xoauth2Pending: true }, 'authenticating.plain');
+        return authStep(p, undefined);
+      }
       const s = startAuth(args, c.world);
       return go(step.applyAuth(s), s.kind === 'challenge' ? afterAuth(s.wait) : undefined);
     }
@@ -83,6 +95,10 @@ function command(c: SmtpContext, top: string, state: string, e: SmtpEvent): Smtp
 /** A text line in an AUTH exchange: the SASL response the mechanism waits for (RFC 4954 §4). */
 function saslLine(c: SmtpContext, state: string, e: SmtpEvent): SmtpDecision {
   const wait: SaslWait = state === 'authenticating.plain' ? 'plain' : state === 'authenticating.login.username' ? 'username' : 'password';
+  if (c.server) {
+    if (c.xoauth2Pending || wait === 'plain') return authStep(xoauth2Answer(c.server, lineOf(e)), 'ready');
+    return authStep(personalityLogin(c.server, wait, lineOf(e), c.loginUser, c.world), 'ready');
+  }
   const s = answer(wait, lineOf(e), c.loginUser, c.world);
   return go(step.applyAuth(s), s.kind === 'challenge' ? afterAuth(s.wait) : 'ready');
 }
