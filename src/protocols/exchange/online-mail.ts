@@ -25,7 +25,7 @@ export function serverBlob(host: string): string {
 }
 
 /**
- * IMAP capabilities as outlook.office365.com:993 lists them before and after login (captured 2026-03-05 in
+ * IMAP capabilities as outlook.office365.com:993 lists them before and after login (a capture in
  * Cocoanetics/SwiftMail#109; the same line in jstedfast/MailKit#178 and reference §5.7). On 143 before STARTTLS
  * Exchange offers STARTTLS and LOGINDISABLED in place of the AUTH= mechanisms (RFC 3501 §6.2.1).
  */
