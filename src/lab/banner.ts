@@ -1,6 +1,8 @@
 /** The table the lab prints at start: what listens where, the test users, the certificate, the log format. */
 import { roleLabels } from '../data/lookup.ts';
 import { PROFILES, profileOf } from '../protocols/registry.ts';
+import { IDENTITY_HOST } from '../protocols/exchange/config.ts';
+import { TENANT_ID } from '../protocols/exchange/identity/apps.ts';
 import { CERT_NAMES } from './cert.ts';
 import { COMMAND_TIMEOUT, IDLE_DEFAULTS, MAX_CONNECTIONS, MAX_CONNECTIONS_PER_ADDRESS } from './config.ts';
 import type { CliOptions } from './options.ts';
@@ -13,6 +15,8 @@ export function banner(lab: Lab, options: Pick<CliOptions, 'host' | 'seed' | 'id
   const rows = [
     ['Protocol', 'Listens on', 'Port it plays', 'Security', 'Role'],
     ...lab.ports.map((p) => [profileOf(p.protocol).label, `${host}:${p.port}`, String(p.standardPort), p.securityLabel, roleLabels[p.role]]),
+    // Exchange Online's rows name it in the last column, so the course's own rows keep their layout.
+    ...lab.exchangeOnlinePorts.map((p) => [profileOf(p.protocol).label, `${host}:${p.port}`, String(p.standardPort), p.securityLabel, `${roleLabels[p.role]}: Exchange Online, OAuth (XOAUTH2)`]),
   ];
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
   const table = rows.map((r) => `  ${r.map((cell, i) => cell.padEnd(widths[i]!)).join('  ')}`.trimEnd());
@@ -27,6 +31,9 @@ export function banner(lab: Lab, options: Pick<CliOptions, 'host' | 'seed' | 'id
     '',
     ...(isLoopback(options.host) ? [] : [`Warning: ${options.host} is not loopback: anyone who can reach this machine can connect and log in.`, '']),
     ...lab.httpPorts.map((p) => `Test protocol: ${p.protocol} over HTTP on ${host}:${p.port} (plays ${p.standardPort}; not a mail protocol): curl http://${host}:${p.port}/hello?name=ada`),
+    ...lab.httpPorts
+      .filter((p) => p.standardPort === 443)
+      .map((p) => `Exchange Online: passwords refused on IMAP and POP3, use XOAUTH2 with a token from https://${host}:${p.port}/${TENANT_ID}/oauth2/v2.0/token (Host: ${IDENTITY_HOST}; src/lab/README.md, "Exchange Online")`),
     `Test users: ${users}`,
     `TLS: self-signed certificate for ${[...CERT_NAMES.dns, ...CERT_NAMES.ip].join(', ')} (accept it in your client)`,
     `     SHA-256 fingerprint ${lab.certificate.fingerprint}`,

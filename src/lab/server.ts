@@ -8,7 +8,7 @@ import { createServer, type Server, type Socket } from 'node:net';
 import type { TLSSocket } from 'node:tls';
 import { MailWorld } from '../protocols/shared/world.ts';
 import { makeCertificate, type LabCertificate } from './cert.ts';
-import { COMMAND_TIMEOUT, DEFAULT_HOST, DEFAULT_OFFSET, httpListenerPlan, IDLE_DEFAULTS, listenerPlan, MAX_CONNECTIONS, MAX_CONNECTIONS_PER_ADDRESS, OUTPUT_TIMEOUT, type HttpListenerPlan, type ListenerPlan } from './config.ts';
+import { COMMAND_TIMEOUT, DEFAULT_HOST, DEFAULT_OFFSET, exchangeOnlinePlan, httpListenerPlan, IDLE_DEFAULTS, listenerPlan, MAX_CONNECTIONS, MAX_CONNECTIONS_PER_ADDRESS, OUTPUT_TIMEOUT, type HttpListenerPlan, type ListenerPlan } from './config.ts';
 import { HttpConnection } from './http-connection.ts';
 import { httpRefusal } from './http-listener.ts';
 import { httpServer } from '../machines/http-session.ts';
@@ -56,6 +56,8 @@ export interface LabOptions {
 export interface Lab {
   /** What listens where. */
   ports: ListenerPlan[];
+  /** Exchange Online's IMAP, POP3 and SMTP listeners (offset + 1000 + port). */
+  exchangeOnlinePorts: ListenerPlan[];
   /** The HTTP listeners (the test protocols, with `testProtocols`). */
   httpPorts: HttpListenerPlan[];
   /** The one world behind every listener. */
@@ -86,6 +88,7 @@ export async function startLab(options: LabOptions = {}): Promise<Lab> {
   const commandMs = (options.commandTimeout ?? COMMAND_TIMEOUT) * 1000;
   const transcript = { ...TRANSCRIPT_LIMITS, ...options.transcript };
   const plan = listenerPlan(options.offset ?? DEFAULT_OFFSET);
+  const exchangePlan = exchangeOnlinePlan(options.offset ?? DEFAULT_OFFSET);
   const httpPlan = httpListenerPlan(options.offset ?? DEFAULT_OFFSET, options.testProtocols ?? false);
   const connections = new Set<LabConnection | HttpConnection>();
   const admission = new Admission(options.maxConnections ?? MAX_CONNECTIONS, options.maxConnectionsPerAddress ?? MAX_CONNECTIONS_PER_ADDRESS);
@@ -175,6 +178,9 @@ export async function startLab(options: LabOptions = {}): Promise<Lab> {
       protocol: l.protocol,
       standardPort: l.standardPort,
       listenPort: l.port,
+      ...(l.server ? { server: l.server } : {}),
+      // TLS 1.2 is the lab's floor everywhere (cert.ts), which is also Exchange Online's for POP3 and IMAP4 since
+      // its legacy-TLS block (the data file's legacy-tls-pop-imap-online): TLS 1.0 and 1.1 handshakes fail.
       secureContext: certificate.secureContext,
       idleMs,
       stallMs: Math.min(idleMs, OUTPUT_TIMEOUT * 1000),
@@ -238,7 +244,7 @@ export async function startLab(options: LabOptions = {}): Promise<Lab> {
       await listen(server, l.port, host);
       server.on('error', (error) => listenerLog(l.port, `listener error: ${error.message}`));
     }
-    for (const l of plan) {
+    for (const l of [...plan, ...exchangePlan]) {
       const server = serve(l);
       servers.push(server);
       await listen(server, l.port, host);
@@ -252,6 +258,7 @@ export async function startLab(options: LabOptions = {}): Promise<Lab> {
   let closing: Promise<void> | undefined;
   return {
     ports: plan,
+    exchangeOnlinePorts: exchangePlan,
     httpPorts: httpPlan,
     world,
     certificate,
