@@ -132,6 +132,13 @@ export function registerDriver(driver: ProtocolDriver): void {
   drivers.set(driver.protocol, driver);
 }
 
+/** A registered personality made for `world`; a RangeError when none is registered under `id`. */
+export function personalityFor(id: ServerPersonalityId, world: MailWorld): MailPersonality {
+  const make = personalities.get(id);
+  if (!make) throw new RangeError(`no "${id}" server is registered (import src/machines/personalities.ts)`);
+  return make(world);
+}
+
 /** Options for a new session. */
 export interface OpenOptions {
   /** Client address for Received headers (the lab passes the real one). */
@@ -384,8 +391,7 @@ export function openSession(world: MailWorld, protocol: ProtocolName, port: numb
   if (!SESSION_PORTS[protocol].includes(port) || !fact) {
     throw new RangeError(`${profile.label} is not served on port ${port}; use one of ${SESSION_PORTS[protocol].join(', ')}`);
   }
-  const make = options.server === undefined ? undefined : personalities.get(options.server);
-  if (options.server !== undefined && !make) throw new RangeError(`no "${options.server}" server is registered (import src/machines/personalities.ts)`);
+  const server = options.server === undefined ? undefined : personalityFor(options.server, world);
   const input: SessionInput = {
     world,
     port,
@@ -398,7 +404,7 @@ export function openSession(world: MailWorld, protocol: ProtocolName, port: numb
     tlsRequired: fact.security === 'starttls' && fact.tlsBeforeLogin === 'configuration',
     role: mailRole(fact.role, port),
     clientAddress: options.clientAddress ?? '192.0.2.10',
-    ...(make ? { server: make(world) } : {}),
+    ...(server ? { server } : {}),
   };
   return new MachineSession(protocol, port, driver, input, fact.security);
 }

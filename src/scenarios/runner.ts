@@ -10,7 +10,8 @@ import { observedCodeOf } from '../protocols/observed-codes.ts';
 import type { ProtocolName } from '../protocols/registry.ts';
 import { MailWorld } from '../protocols/shared/world.ts';
 import { isBlocked, noAnswerSession } from './network.ts';
-import { openSession, type Session, type SessionView, type TranscriptEntry } from '../machines/session.ts';
+import { openSession, personalityFor, type Session, type SessionView, type TranscriptEntry } from '../machines/session.ts';
+import { fillTokens } from './placeholders.ts';
 import type { Scenario, ScenarioEvent, ScenarioStep } from './scenario.ts';
 
 /** What one step caused. */
@@ -46,7 +47,7 @@ const NO_REPLY = '-';
  * connection can throw: a RangeError when the protocol's driver is not registered or the port is not served.
  */
 export function playScenario(scenario: Scenario, count: number = scenario.steps.length): ScenarioPlayback {
-  const world = new MailWorld({ seed: scenario.seed ?? 1 });
+  const world = scenarioWorld(scenario);
   let session = dial(world, scenario, scenario.port);
   const greeting = session.greeting;
   const played: PlayedStep[] = [];
@@ -62,7 +63,7 @@ export function playScenario(scenario: Scenario, count: number = scenario.steps.
       } else if (step.event) {
         entries = perform(world, session, step.event);
       } else {
-        for (const line of clientLines(step)) entries.push(...session.send(line).entries);
+        for (const line of clientLines(step)) entries.push(...session.send(filled(world, scenario, line)).entries);
       }
     } catch {
       // A scenario the engine cannot play shows as a failed step; the entries so far stay visible.
@@ -73,14 +74,27 @@ export function playScenario(scenario: Scenario, count: number = scenario.steps.
   return { world, session, greeting, played };
 }
 
+/** A fresh world for the scenario: its seed, and its clock from the morning of its `start` day when it names one. */
+export function scenarioWorld(scenario: Pick<Scenario, 'seed' | 'start'>): MailWorld {
+  return new MailWorld({ seed: scenario.seed ?? 1, ...(scenario.start ? { start: Date.parse(`${scenario.start}T09:00:00Z`) } : {}) });
+}
+
+/** A client line with its token placeholders filled by the scenario's server, in `world`, now. */
+export function filled(world: MailWorld, scenario: Pick<Scenario, 'server'>, line: string): string {
+  if (!scenario.server || !line.includes('{{')) return line;
+  const server = personalityFor(scenario.server, world);
+  return fillTokens(line, (user, permission) => server.xoauth2For(user, permission));
+}
+
 /**
  * A connection from the scenario's client to `port` on `world`: a session, or, where the scenario's network
  * blocks the port, an attempt nothing answers (closed at once; the world never hears of it).
  */
-export function dial(world: MailWorld, scenario: Pick<Scenario, 'protocol' | 'network'>, port: number): Session {
-  if (!isBlocked(scenario.network, port)) return openSession(world, scenario.protocol, port);
+export function dial(world: MailWorld, scenario: Pick<Scenario, 'protocol' | 'network' | 'server'>, port: number): Session {
+  const options = scenario.server ? { server: scenario.server } : {};
+  if (!isBlocked(scenario.network, port)) return openSession(world, scenario.protocol, port, options);
   // A session on a world of its own, closed at once, names the server's closed state and the port's security.
-  const probe = openSession(new MailWorld({ seed: 1 }), scenario.protocol, port);
+  const probe = openSession(new MailWorld({ seed: 1 }), scenario.protocol, port, options);
   probe.drop();
   return noAnswerSession(probe.view());
 }

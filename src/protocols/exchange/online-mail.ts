@@ -9,7 +9,10 @@ import { multiline } from '../smtp/format.ts';
 import type { MailPersonality, PersonalityProtocol } from '../shared/personality.ts';
 import { encodeBase64 } from '../shared/sasl.ts';
 import type { MailWorld } from '../shared/world.ts';
+import { xoauth2Message } from '../shared/xoauth2.ts';
 import { exchangeCloud } from './cloud.ts';
+import { MAIL_APP_ID } from './identity/apps.ts';
+import { EXCHANGE_RESOURCE } from './identity/scopes.ts';
 import { dayStart } from './policy.ts';
 import { basicAuthRefusal, checkXoauth2 } from './xoauth2-replies.ts';
 
@@ -101,6 +104,13 @@ export function exchangeOnlineMail(world: MailWorld): MailPersonality {
     },
     basicRefusal(protocol, command, at = {}) {
       return basicAuthRefusal(protocol, command, now(), { tag: at.tag });
+    },
+    xoauth2For(user, permission) {
+      const mailbox = world.localRecipient(user) ?? world.user(user);
+      if (!mailbox) throw new RangeError(`no user "${user}" in this world`);
+      const lifetimeSeconds = exchangeFacts.identityLifetimes.accessTokenSeconds;
+      const issued = tokens.issue({ user: mailbox, appId: MAIL_APP_ID, audience: EXCHANGE_RESOURCE, scopes: [permission], lifetimeSeconds });
+      return xoauth2Message(mailbox.address, issued.token);
     },
     refusesLegacyTls(protocol: PersonalityProtocol) {
       const from = legacyTlsBlockedFrom();

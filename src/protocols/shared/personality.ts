@@ -72,4 +72,10 @@ export interface MailPersonality {
   basicRefusal(protocol: PersonalityProtocol, command: 'LOGIN' | 'AUTHENTICATE' | 'PASS' | 'AUTH', at?: PersonalityReplyAt): string | undefined;
   /** Whether TLS 1.0 and 1.1 are refused for `protocol` now (the lab's TLS listeners read it). */
   refusesLegacyTls(protocol: PersonalityProtocol): boolean;
+  /**
+   * The base64 XOAUTH2 message for `user` with a token the vendor's identity platform issues now, in this world,
+   * carrying `permission` (a scenario's placeholder; the learner's app would get it by signing in). Throws a
+   * RangeError for an unknown user.
+   */
+  xoauth2For(user: string, permission: string): string;
 }
