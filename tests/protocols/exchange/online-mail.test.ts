@@ -197,3 +197,33 @@ describe('opening a session', () => {
     expect(() => openSession(new MailWorld(), 'imap', 993, { server: 'groupwise' as never })).toThrow(RangeError);
   });
 });
+
+describe('hostile XOAUTH2 input', () => {
+  test('any line as the XOAUTH2 message gets the protocol\'s failure, never a crash or a login', async () => {
+    const fc = (await import('fast-check')).default;
+    const world = new MailWorld();
+    const failures = new Set(['NO AUTHENTICATE failed.', '-ERR Authentication failure: unknown user name or bad password.', `535 5.7.3 Authentication unsuccessful [${HOST}]`]);
+    const line = fc.oneof(fc.base64String({ maxLength: 400 }), fc.string({ maxLength: 400 }).map((s) => s.replace(/[\r\n]/g, '')), fc.string().map((s) => encodeBase64(unescape(encodeURIComponent(`user=alice@example.test\x01auth=Bearer ${s}\x01\x01`)))));
+    fc.assert(
+      fc.property(line, (message) => {
+        if (message === '*' || message.trim() === '') return;
+        const imap = openSession(world, 'imap', 993, EXO);
+        imap.send('a AUTHENTICATE XOAUTH2');
+        const pop = openSession(world, 'pop3', 995, EXO);
+        pop.send('AUTH XOAUTH2');
+        const smtp = openSession(world, 'smtp', 587, EXO);
+        smtp.send('EHLO x');
+        smtp.send('STARTTLS');
+        smtp.send('EHLO x');
+        smtp.send('AUTH XOAUTH2');
+        const replies = [imap.send(message).replies.at(-1)!.replace(/^a /, ''), pop.send(message).replies[0]!, smtp.send(message).replies[0]!];
+        for (const r of replies) expect(failures.has(r), r).toBe(true);
+        for (const s of [imap, pop, smtp]) {
+          expect(s.view().user).toBeUndefined();
+          expect(s.internalErrors).toBe(0);
+        }
+      }),
+      { numRuns: 150 },
+    );
+  });
+});
