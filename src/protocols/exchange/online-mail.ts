@@ -10,9 +10,9 @@ import type { MailPersonality, PersonalityProtocol } from '../shared/personality
 import { encodeBase64 } from '../shared/sasl.ts';
 import type { MailWorld } from '../shared/world.ts';
 import { xoauth2Message } from '../shared/xoauth2.ts';
-import { exchangeCloud } from './cloud.ts';
 import { MAIL_APP_ID } from './identity/apps.ts';
 import { EXCHANGE_RESOURCE } from './identity/scopes.ts';
+import { identityOf } from './identity-of.ts';
 import { dayStart } from './policy.ts';
 import { basicAuthRefusal, checkXoauth2 } from './xoauth2-replies.ts';
 
@@ -70,7 +70,7 @@ function greetingDate(d: Date): string {
 
 /** Exchange Online's personality for one session opened on `world` now. */
 export function exchangeOnlineMail(world: MailWorld): MailPersonality {
-  const tokens = exchangeCloud(world).identity.authorizer;
+  const tokens = identityOf(world).authorizer;
   const now = () => world.clock.peek();
   return {
     id: 'exchange-online',
