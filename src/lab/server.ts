@@ -12,6 +12,7 @@ import { COMMAND_TIMEOUT, DEFAULT_HOST, DEFAULT_OFFSET, exchangeOnlinePlan, http
 import { HttpConnection } from './http-connection.ts';
 import { httpRefusal } from './http-listener.ts';
 import { httpServer } from '../machines/http-session.ts';
+import { personalityFor } from '../machines/session.ts';
 import { Admission } from './admission.ts';
 import { LabConnection, type ConnectionContext } from './connection.ts';
 import { internalErrorReply, refusalReply } from './farewells.ts';
@@ -142,6 +143,7 @@ export async function startLab(options: LabOptions = {}): Promise<Lab> {
     tlsFirst: boolean,
     refusal: (address: string | undefined) => { lines: string[]; eol?: string },
     open: (socket: Socket, encrypted: boolean) => void,
+    handshakeNote: () => string = () => '',
   ): Server =>
     createServer({ allowHalfOpen: true }, (raw) => {
       try {
@@ -160,7 +162,7 @@ export async function startLab(options: LabOptions = {}): Promise<Lab> {
             admission.bound(secure);
             open(secure, true);
           },
-          failed: (reason) => listenerLog(port, `${verdict.address}: ${reason}`),
+          failed: (reason) => listenerLog(port, `${verdict.address}: ${reason}${handshakeNote()}`),
           error: () => {},
           closed: () => {},
         });
@@ -205,7 +207,7 @@ export async function startLab(options: LabOptions = {}): Promise<Lab> {
       }
     };
 
-    return listener(l.port, implicitTls, (address) => ({ lines: refusalReply(l.protocol, address) }), open);
+    return listener(l.port, implicitTls, (address) => ({ lines: refusalReply(l.protocol, address) }), open, () => legacyTlsNote(l, world));
   };
 
   /** An HTTP listener: the same admission and TLS handling; requests instead of lines. */
@@ -284,6 +286,18 @@ export async function startLab(options: LabOptions = {}): Promise<Lab> {
       return closing;
     },
   };
+}
+
+/** What the transcript adds to a failed handshake on a listener whose server refuses TLS 1.0 and 1.1 there now. */
+function legacyTlsNote(l: ListenerPlan, world: MailWorld): string {
+  if (!l.server) return '';
+  const protocol = l.protocol === 'smtp' ? 'smtp-submission' : l.protocol;
+  try {
+    return personalityFor(l.server, world).refusesLegacyTls(protocol) ? ' (Exchange Online accepts only TLS 1.2 or later on POP3 and IMAP4)' : '';
+  } catch {
+    // No personality registered (a lab started without src/machines/servers.ts): the plain reason is enough.
+    return '';
+  }
 }
 
 function listen(server: Server, port: number, host: string): Promise<void> {

@@ -35,10 +35,11 @@ function exoPort(lab: Lab, standardPort: number): number {
 }
 
 let lab: Lab;
+const transcript: string[] = [];
 let exchangeToken: string;
 let graphToken: string;
 beforeAll(async () => {
-  lab = await startTestLab({ world: new MailWorld({ seed: 5, start: JANUARY_2027 }) });
+  lab = await startTestLab({ world: new MailWorld({ seed: 5, start: JANUARY_2027 }), quiet: false, log: (line) => transcript.push(line) });
   exchangeToken = await appToken(lab);
   graphToken = await appToken(lab, 'https://graph.microsoft.test');
 });
@@ -86,7 +87,10 @@ describe('Python imaplib, poplib and smtplib', () => {
 
   // The same client completes a TLS 1.1 handshake with `openssl s_server -tls1_1` on this machine, so the failure is the server's.
   test('a TLS 1.1 handshake fails on IMAP and POP3 (Exchange Online\'s legacy-TLS block)', async () => {
-    for (const port of [exoPort(lab, 993), exoPort(lab, 995)]) expect((await python('tls11', '127.0.0.1', port)).handshake).toBe('failed');
+    for (const port of [exoPort(lab, 993), exoPort(lab, 995)]) {
+      expect((await python('tls11', '127.0.0.1', port)).handshake).toBe('failed');
+      expect(transcript.some((l) => l.startsWith(`[${port} --]`) && l.includes('Exchange Online accepts only TLS 1.2 or later on POP3 and IMAP4')), `transcript of ${port}`).toBe(true);
+    }
   });
 });
 

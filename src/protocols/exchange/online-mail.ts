@@ -94,6 +94,8 @@ export function exchangeOnlineMail(world: MailWorld): MailPersonality {
       // Exchange answers a mechanism it does not offer with 504 5.7.4 (seen for AUTH PLAIN on smtp.office365.com).
       unknownMechanism: '504 5.7.4 Unrecognized authentication type',
       loginFailed: `535 5.7.3 Authentication unsuccessful [${ONLINE_MAIL_HOST}]`,
+      // MAIL without AUTH, as captured from smtp.office365.com (reference §5.7).
+      authRequired: '530 5.7.57 Client not authenticated to send mail.',
       // A whole bearer token rides in AUTH XOAUTH2's initial response (nodemailer and smtplib send it on one line),
       // which Exchange Online reads; the SASL line limit bounds it (RFC 4954 §4 leaves the limit to the server).
       commandLineOctets: 12288,

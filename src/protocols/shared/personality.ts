@@ -56,6 +56,8 @@ export interface SmtpPersonality {
   unknownMechanism: string;
   /** The 535 of a wrong password while Basic is still allowed. */
   loginFailed: string;
+  /** The refusal of MAIL before AUTH on submission. */
+  authRequired: string;
   /** The longest command line it reads, CRLF excluded (an AUTH line carries a whole bearer token). */
   commandLineOctets: number;
 }

@@ -23,7 +23,9 @@ const go = (patch: step.Step, next: string | undefined, effects: SmtpEffect[] = 
 
 /** The refusal of a command the state does not take: the sequence rules' words, else 503 (RFC 5321 §4.1.4). */
 function refusal(c: SmtpContext, e: SmtpEvent): SmtpDecision {
-  return refused([sequenceError(verbOf(e), sequenceFacts(c)) ?? SMTP.badSequence]);
+  const reply = sequenceError(verbOf(e), sequenceFacts(c)) ?? SMTP.badSequence;
+  // Another vendor's server says "authenticate first" in its own words.
+  return refused([c.server && reply === SMTP.authRequired ? c.server.smtp.authRequired : reply]);
 }
 
 /** The state after an AUTH step: the exchange goes on where the mechanism waits, else the session is ready. */

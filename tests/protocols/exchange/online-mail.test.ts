@@ -8,7 +8,7 @@ import { afterEach, describe, expect, test, vi } from 'vitest';
 import '../../../src/machines/servers.ts';
 import { imapDriver } from '../../../src/machines/imap-session.driver.ts';
 import { pop3Driver } from '../../../src/machines/pop3-session.driver.ts';
-import { openSession } from '../../../src/machines/session.ts';
+import { openSession, personalityFor } from '../../../src/machines/session.ts';
 import { smtpDriver } from '../../../src/machines/smtp-session.driver.ts';
 import { exchangeCloud } from '../../../src/protocols/exchange/cloud.ts';
 import { EXCHANGE_RESOURCE, GRAPH_RESOURCE, MAIL_APP_ID, DAEMON_APP_ID } from '../../../src/protocols/exchange/identity/platform.ts';
@@ -184,11 +184,26 @@ describe('SMTP submission on Exchange Online', () => {
     expect(t.send(`AUTH XOAUTH2 ${xoauth2Message('alice@example.test', 'forged')}`).replies).toEqual([`535 5.7.3 Authentication unsuccessful [${HOST}]`]);
   });
 
+  test('MAIL before AUTH gets Exchange Online\'s 530 5.7.57', () => {
+    const s = ehloTls(new MailWorld());
+    s.send('EHLO app.example');
+    expect(s.send('MAIL FROM:<alice@example.test>').replies).toEqual(['530 5.7.57 Client not authenticated to send mail.']);
+  });
+
   test('the default server still cuts a command line at 512 octets', () => {
     const world = new MailWorld();
     const s = openSession(world, 'smtp', 465);
     s.send('EHLO app.example');
     expect(s.send(`AUTH XOAUTH2 ${'A'.repeat(600)}`).replies[0]).toMatch(/^500 /);
+  });
+});
+
+describe('legacy TLS', () => {
+  test('POP3 and IMAP refuse TLS 1.0 and 1.1 from the data file\'s day; SMTP submission is not part of it', () => {
+    const before = personalityFor('exchange-online', new MailWorld({ start: Date.UTC(2026, 5, 30, 12) }));
+    const after = personalityFor('exchange-online', new MailWorld({ start: Date.UTC(2026, 6, 1, 12) }));
+    expect([before.refusesLegacyTls('imap'), before.refusesLegacyTls('pop3')]).toEqual([false, false]);
+    expect([after.refusesLegacyTls('imap'), after.refusesLegacyTls('pop3'), after.refusesLegacyTls('smtp-submission')]).toEqual([true, true, false]);
   });
 });
 
