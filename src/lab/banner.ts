@@ -1,15 +1,14 @@
 /** The table the lab prints at start: what listens where, the test users, the certificate, the log format. */
 import { roleLabels } from '../data/lookup.ts';
 import { PROFILES, profileOf } from '../protocols/registry.ts';
-import { IDENTITY_HOST } from '../protocols/exchange/config.ts';
-import { TENANT_ID } from '../protocols/exchange/identity/apps.ts';
+import { exchangeBanner } from './banner-exchange.ts';
 import { CERT_NAMES } from './cert.ts';
 import { COMMAND_TIMEOUT, IDLE_DEFAULTS, MAX_CONNECTIONS, MAX_CONNECTIONS_PER_ADDRESS } from './config.ts';
 import type { CliOptions } from './options.ts';
 import type { Lab } from './server.ts';
 
 /** The start-up text for a running lab. */
-export function banner(lab: Lab, options: Pick<CliOptions, 'host' | 'seed' | 'idleTimeout' | 'quiet' | 'commandTimeout' | 'maxConnections' | 'maxConnectionsPerAddress'>): string {
+export function banner(lab: Lab, options: Pick<CliOptions, 'host' | 'seed' | 'idleTimeout' | 'quiet' | 'commandTimeout' | 'maxConnections' | 'maxConnectionsPerAddress' | 'exchange'>): string {
   // An IPv6 address needs brackets before ":port".
   const host = options.host.includes(':') ? `[${options.host}]` : options.host;
   const rows = [
@@ -30,10 +29,11 @@ export function banner(lab: Lab, options: Pick<CliOptions, 'host' | 'seed' | 'id
     ...table,
     '',
     ...(isLoopback(options.host) ? [] : [`Warning: ${options.host} is not loopback: anyone who can reach this machine can connect and log in.`, '']),
-    ...lab.httpPorts.map((p) => `Test protocol: ${p.protocol} over HTTP on ${host}:${p.port} (plays ${p.standardPort}; not a mail protocol): curl http://${host}:${p.port}/hello?name=ada`),
-    ...lab.httpPorts
-      .filter((p) => p.standardPort === 443)
-      .map((p) => `Exchange Online: passwords refused on IMAP and POP3, use XOAUTH2 with a token from https://${host}:${p.port}/${TENANT_ID}/oauth2/v2.0/token (Host: ${IDENTITY_HOST}; src/lab/README.md, "Exchange Online")`),
+    ...exchangeBanner(lab.httpPorts, host, options.exchange),
+    ...(lab.exchangeOnlinePorts.length > 0
+      ? ['Exchange Online mail: the IMAP, POP3 and SMTP rows marked Exchange Online refuse passwords on IMAP and POP3; log in with XOAUTH2 and a token from the identity platform (src/lab/README.md, "Exchange Online")']
+      : []),
+    ...lab.httpPorts.filter((p) => p.testOnly).map((p) => `Test protocol: ${p.protocol} over HTTP on ${host}:${p.port} (plays ${p.standardPort}; not a mail protocol): curl http://${host}:${p.port}/hello?name=ada`),
     `Test users: ${users}`,
     `TLS: self-signed certificate for ${[...CERT_NAMES.dns, ...CERT_NAMES.ip].join(', ')} (accept it in your client)`,
     `     SHA-256 fingerprint ${lab.certificate.fingerprint}`,

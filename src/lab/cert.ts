@@ -5,6 +5,7 @@
 import { X509Certificate } from 'node:crypto';
 import { createSecureContext, type SecureContext } from 'node:tls';
 import { generate } from 'selfsigned';
+import { IDENTITY_HOSTS, ONLINE_HOSTS, SERVER_SE_HOSTS } from '../protocols/exchange/cloud.ts';
 import { SERVER_HOST } from '../protocols/shared/world.ts';
 
 /** A certificate and the TLS context every listener shares. */
@@ -19,10 +20,17 @@ export interface LabCertificate {
   secureContext: SecureContext;
 }
 
-/** The names the certificate covers: the simulated host plus the loopback names students type. */
-export const CERT_NAMES = { dns: [SERVER_HOST, 'localhost'], ip: ['127.0.0.1', '::1'] } as const;
+/**
+ * The names the certificate covers: the simulated mail host, the Microsoft services' hosts (Exchange Server SE's
+ * Autodiscover name, Exchange Online and Graph, the identity platform and its device-code page), and the loopback
+ * names students type.
+ */
+export const CERT_NAMES = {
+  dns: [...new Set([SERVER_HOST, ...SERVER_SE_HOSTS, ...ONLINE_HOSTS, ...IDENTITY_HOSTS, 'localhost'])],
+  ip: ['127.0.0.1', '::1'],
+} as const;
 
-/** Makes a new self-signed certificate for `mail.example.test`, `localhost`, `127.0.0.1` and `::1`, valid for 30 days. */
+/** Makes a new self-signed certificate for the names in CERT_NAMES, valid for 30 days. */
 export async function makeCertificate(): Promise<LabCertificate> {
   const notBeforeDate = new Date(Date.now() - 60_000);
   const notAfterDate = new Date(notBeforeDate.getTime() + 30 * 86_400_000);

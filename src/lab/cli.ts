@@ -23,8 +23,8 @@ export async function runCli(argv: readonly string[]): Promise<number> {
   const { startLab } = await import('./server.ts');
   let lab: Awaited<ReturnType<typeof startLab>>;
   try {
-    const { host, offset, seed, idleTimeout, commandTimeout, maxConnections, maxConnectionsPerAddress, quiet, testProtocols } = options;
-    lab = await startLab({ host, offset, seed, idleTimeout, commandTimeout, maxConnections, maxConnectionsPerAddress, quiet, testProtocols });
+    const { host, offset, seed, idleTimeout, commandTimeout, maxConnections, maxConnectionsPerAddress, quiet, testProtocols, exchange } = options;
+    lab = await startLab({ host, offset, seed, idleTimeout, commandTimeout, maxConnections, maxConnectionsPerAddress, quiet, testProtocols, exchange });
   } catch (error) {
     process.stderr.write(`lab: ${(error as Error).message}\nTry another --offset, or stop the other lab first.\n`);
     return 1;

@@ -12,3 +12,14 @@ export function httpRefusal(address: string | undefined): string[] {
   const head = [statusLine(response), ...withLength(response).map(([n, v]) => `${n}: ${v}`), `Date: ${new Date().toUTCString()}`].join('\r\n');
   return [`${head}\r\n\r\n${response.body}`];
 }
+
+/**
+ * The answer to a plaintext HTTP request on an HTTPS port, which OpenSSL recognises in the first record
+ * (ERR_SSL_HTTP_REQUEST): 400 in plaintext, then close, as nginx answers it ("The plain HTTP request was sent to
+ * HTTPS port", its error 497), so a client that forgot https:// learns why instead of seeing a reset.
+ */
+export function plainHttpOnTls(): string {
+  const response = textResponse(400, 'The plain HTTP request was sent to HTTPS port.', [['Connection', 'close']]);
+  const head = [statusLine(response), ...withLength(response).map(([n, v]) => `${n}: ${v}`), `Date: ${new Date().toUTCString()}`].join('\r\n');
+  return `${head}\r\n\r\n${response.body}`;
+}

@@ -19,6 +19,8 @@ export interface CliOptions {
   help: boolean;
   /** Also serve the test protocols (hello over HTTP on offset + 8080). */
   testProtocols?: boolean;
+  /** The Exchange deployment that answers a host naming none (localhost, 127.0.0.1); undefined keeps Exchange Server SE. */
+  exchange?: 'server-se' | 'online';
 }
 
 /** The outcome of parsing: options, or the message to print before exiting with code 2. */
@@ -44,6 +46,8 @@ export function usage(): string {
     `  --max-connections-per-address <n>`,
     `                           open connections at most from one client address (default ${MAX_CONNECTIONS_PER_ADDRESS})`,
     '  --quiet                  do not print the session transcripts',
+    '  --exchange <server-se|online>  the Exchange deployment that answers requests to localhost or an',
+    '                           address, for clients that cannot set Host (default server-se)',
     '  --test-protocols         also serve the test protocols: "hello" over HTTP on offset + 8080',
     '                           (GET /hello?name=ada; not a mail protocol, for testing the HTTP framing)',
     '  -h, --help               show this help',
@@ -53,7 +57,7 @@ export function usage(): string {
   ].join('\n');
 }
 
-const VALUED = new Set(['--host', '--offset', '--seed', '--idle-timeout', '--command-timeout', '--max-connections', '--max-connections-per-address']);
+const VALUED = new Set(['--host', '--offset', '--seed', '--idle-timeout', '--command-timeout', '--max-connections', '--max-connections-per-address', '--exchange']);
 
 /** Parses `process.argv.slice(2)`; accepts `--name value` and `--name=value`. */
 export function parseArgs(argv: readonly string[]): ParseResult {
@@ -98,6 +102,10 @@ function apply(options: CliOptions, name: string, value: string): string | undef
       options.seed = n;
       return undefined;
     }
+    case '--exchange':
+      if (value !== 'server-se' && value !== 'online') return `--exchange must be server-se or online, not "${value}"`;
+      options.exchange = value;
+      return undefined;
     case '--max-connections':
     case '--max-connections-per-address': {
       const n = integer(value);

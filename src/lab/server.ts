@@ -6,11 +6,13 @@
  */
 import { createServer, type Server, type Socket } from 'node:net';
 import type { TLSSocket } from 'node:tls';
+import { setFallbackDeployment } from '../protocols/exchange/cloud.ts';
+import type { ExchangeDeploymentId } from '../protocols/exchange/config.ts';
 import { MailWorld } from '../protocols/shared/world.ts';
 import { makeCertificate, type LabCertificate } from './cert.ts';
 import { COMMAND_TIMEOUT, DEFAULT_HOST, DEFAULT_OFFSET, exchangeOnlinePlan, httpListenerPlan, IDLE_DEFAULTS, listenerPlan, MAX_CONNECTIONS, MAX_CONNECTIONS_PER_ADDRESS, OUTPUT_TIMEOUT, type HttpListenerPlan, type ListenerPlan } from './config.ts';
 import { HttpConnection } from './http-connection.ts';
-import { httpRefusal } from './http-listener.ts';
+import { httpRefusal, plainHttpOnTls } from './http-listener.ts';
 import { httpServer } from '../machines/http-session.ts';
 import { personalityFor } from '../machines/session.ts';
 import { Admission } from './admission.ts';
@@ -51,6 +53,8 @@ export interface LabOptions {
   certificate?: LabCertificate;
   /** Also serve the test protocols (hello, HTTP on offset + 8080); off by default, as lessons never show them. */
   testProtocols?: boolean;
+  /** The Exchange deployment that answers a host naming none (localhost, an address); default Exchange Server SE. */
+  exchange?: ExchangeDeploymentId;
 }
 
 /** A running lab. */
@@ -84,6 +88,7 @@ export async function startLab(options: LabOptions = {}): Promise<Lab> {
   const host = options.host ?? DEFAULT_HOST;
   const world = options.world ?? new MailWorld({ seed: options.seed });
   const certificate = options.certificate ?? (await makeCertificate());
+  if (options.exchange) setFallbackDeployment(world, options.exchange);
   const stdout = (line: string): void => void process.stdout.write(`${line}\n`);
   const log = options.quiet ? undefined : (options.log ?? stdout);
   const commandMs = (options.commandTimeout ?? COMMAND_TIMEOUT) * 1000;
@@ -143,6 +148,7 @@ export async function startLab(options: LabOptions = {}): Promise<Lab> {
     tlsFirst: boolean,
     refusal: (address: string | undefined) => { lines: string[]; eol?: string },
     open: (socket: Socket, encrypted: boolean) => void,
+    plainOnTls?: () => string,
     handshakeNote: () => string = () => '',
   ): Server =>
     createServer({ allowHalfOpen: true }, (raw) => {
@@ -162,7 +168,17 @@ export async function startLab(options: LabOptions = {}): Promise<Lab> {
             admission.bound(secure);
             open(secure, true);
           },
-          failed: (reason) => listenerLog(port, `${verdict.address}: ${reason}${handshakeNote()}`),
+          failed: (reason, code) => {
+            listenerLog(port, `${verdict.address}: ${reason}${handshakeNote()}`);
+            if (code !== 'ERR_SSL_HTTP_REQUEST' || !plainOnTls) return false;
+            // The TLS layer only listens to the raw socket: the answer goes under it, in plaintext, then a lingering close.
+            raw.on('data', () => {});
+            raw.once('close', () => handshaking.destroy());
+            const linger = setTimeout(() => raw.destroy(), REFUSAL_LINGER_MS);
+            raw.once('close', () => clearTimeout(linger));
+            raw.end(Buffer.from(plainOnTls(), 'latin1'));
+            return true;
+          },
           error: () => {},
           closed: () => {},
         });
@@ -207,7 +223,7 @@ export async function startLab(options: LabOptions = {}): Promise<Lab> {
       }
     };
 
-    return listener(l.port, implicitTls, (address) => ({ lines: refusalReply(l.protocol, address) }), open, () => legacyTlsNote(l, world));
+    return listener(l.port, implicitTls, (address) => ({ lines: refusalReply(l.protocol, address) }), open, undefined, () => legacyTlsNote(l, world));
   };
 
   /** An HTTP listener: the same admission and TLS handling; requests instead of lines. */
@@ -236,7 +252,7 @@ export async function startLab(options: LabOptions = {}): Promise<Lab> {
         sayAndClose(socket, [], false);
       }
     };
-    return listener(l.port, https, (address) => ({ lines: httpRefusal(address), eol: '' }), open);
+    return listener(l.port, https, (address) => ({ lines: httpRefusal(address), eol: '' }), open, plainHttpOnTls);
   };
 
   try {

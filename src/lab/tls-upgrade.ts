@@ -11,8 +11,11 @@ import { TLSSocket, type SecureContext } from 'node:tls';
 export interface UpgradeHandlers {
   /** The handshake finished: read and write through `secure` from now on. */
   secure(secure: TLSSocket): void;
-  /** The handshake failed, ran out of time, or the client left first; the socket is already being closed. */
-  failed(reason: string): void;
+  /**
+   * The handshake failed, ran out of time, or the client left first; the socket is being closed, unless this
+   * returns true: then the handler has taken `raw` over (to answer a plaintext request in plaintext) and closes it.
+   */
+  failed(reason: string, code?: string): boolean | void;
   /** After the handshake: the TLS connection failed. */
   error(error: Error): void;
   /** The socket closed (after the handshake, or after `failed`). */
@@ -27,15 +30,14 @@ export interface UpgradeHandlers {
 export function upgradeToTls(raw: Socket, secureContext: SecureContext, deadlineMs: number, on: UpgradeHandlers): TLSSocket {
   let handshaking = true;
   const secure = new TLSSocket(raw, { isServer: true, secureContext });
-  const fail = (reason: string): void => {
+  const fail = (reason: string, code?: string): void => {
     if (!handshaking) return;
     handshaking = false;
     clearTimeout(timer);
-    on.failed(reason);
-    secure.destroy();
+    if (on.failed(reason, code) !== true) secure.destroy();
   };
   const timer = setTimeout(() => fail(`TLS handshake not finished within ${deadlineMs / 1000} s`), deadlineMs);
-  secure.on('error', (error) => (handshaking ? fail(`TLS handshake failed: ${error.message}`) : on.error(error)));
+  secure.on('error', (error: NodeJS.ErrnoException) => (handshaking ? fail(`TLS handshake failed: ${error.message}`, error.code) : on.error(error)));
   // Before the handshake the TLS socket, not the raw one, sees the client's FIN.
   secure.on('end', () => fail('client closed before the TLS handshake finished'));
   secure.on('close', () => {

@@ -13,7 +13,8 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import '../../src/machines/servers.ts';
 import type { Lab } from '../../src/lab/server.ts';
 import { MailWorld } from '../../src/protocols/shared/world.ts';
-import { appToken, deviceToken, graphSubjects } from './exchange-helpers.ts';
+import { daemonToken, deviceToken } from './exchange-helpers.ts';
+import { graphSubjects } from './xoauth2-helpers.ts';
 import { startTestLab } from './helpers.ts';
 
 const script = fileURLToPath(new URL('./clients/oauthclients.py', import.meta.url));
@@ -40,8 +41,8 @@ let exchangeToken: string;
 let graphToken: string;
 beforeAll(async () => {
   lab = await startTestLab({ world: new MailWorld({ seed: 5, start: JANUARY_2027 }), quiet: false, log: (line) => transcript.push(line) });
-  exchangeToken = await appToken(lab);
-  graphToken = await appToken(lab, 'https://graph.microsoft.test');
+  exchangeToken = await daemonToken(lab, 'https://outlook.office365.test/.default');
+  graphToken = await daemonToken(lab, 'https://graph.microsoft.test/.default');
 });
 afterAll(() => lab.close());
 
@@ -134,7 +135,7 @@ describe('the same mail through Graph', () => {
   });
 
   test('a token that logged in is refused once the world\'s clock passes its hour (imapflow)', async () => {
-    const token = await appToken(lab);
+    const token = await daemonToken(lab, 'https://outlook.office365.test/.default');
     const options = { host: '127.0.0.1', port: exoPort(lab, 993), secure: true, tls: { rejectUnauthorized: false }, logger: false as const, auth: { user: 'alice@example.test', accessToken: token } };
     const fresh = new ImapFlow(options);
     await fresh.connect();

@@ -6,16 +6,14 @@
  * to the app as `error` and `error_description` in the query, as Microsoft documents.
  */
 import type { HttpResponse } from '../../shared/http-types.ts';
-import { toOctets } from '../xml-write.ts';
 import type { AuthCode, IdentityContext } from './context.ts';
 import { lifetimes } from './context.ts';
 import { opaque, type Form } from './http.ts';
+import { htmlPage, type PageForm } from './pages.ts';
 import { readScopes, RESOURCES, type Resource } from './scopes.ts';
 
-function page(status: number, reason: string, title: string, text: string): HttpResponse {
-  const esc = (s: string) => s.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
-  const html = `<!DOCTYPE html><html><head><title>${esc(title)}</title></head><body><h1>${esc(title)}</h1><p>${esc(text)}</p></body></html>`;
-  return { status, reason, headers: [['Content-Type', 'text/html; charset=utf-8']], body: toOctets(html) };
+function page(status: number, reason: string, title: string, text: string, form?: PageForm): HttpResponse {
+  return htmlPage(status, reason, title, [text], form);
 }
 
 function redirect(uri: string, params: Record<string, string>): HttpResponse {
@@ -23,8 +21,11 @@ function redirect(uri: string, params: Record<string, string>): HttpResponse {
   return { status: 302, reason: 'Found', headers: [['Location', `${uri}${uri.includes('?') ? '&' : '?'}${query}`]], body: '' };
 }
 
-/** Answers GET (the sign-in page) and POST (the page's form with `login` and `passwd`) to the endpoint. */
-export function authorizeEndpoint(ctx: IdentityContext, method: string, form: Form): HttpResponse {
+/**
+ * Answers GET (the sign-in page) and POST (the page's form with `login` and `passwd`) to the endpoint; the page's
+ * form posts to `action` with the request's parameters as hidden fields.
+ */
+export function authorizeEndpoint(ctx: IdentityContext, method: string, form: Form, action = ''): HttpResponse {
   const f = (name: string) => form.fields.get(name);
   const clientId = f('client_id') ?? '';
   const app = ctx.apps.get(clientId);
@@ -42,11 +43,12 @@ export function authorizeEndpoint(ctx: IdentityContext, method: string, form: Fo
   const method_ = f('code_challenge_method') ?? (challenge === undefined ? undefined : 'plain');
   if (method_ !== undefined && method_ !== 'S256' && method_ !== 'plain') return back('invalid_request', `AADSTS501491: Invalid size of Code_Challenge parameter or unsupported code_challenge_method '${method_}'.`);
   if (challenge !== undefined && !/^[A-Za-z0-9\-._~]{43,128}$/.test(challenge)) return back('invalid_request', 'AADSTS501491: Invalid size of Code_Challenge parameter.');
-  if (method === 'GET') return page(200, 'OK', 'Sign in', `Sign in to ${app.displayName} with your work account. It asks for: ${f('scope') ?? ''}`);
+  const signIn: PageForm = { action, hidden: [...form.fields].filter(([n]) => n !== 'login' && n !== 'passwd' && n !== 'consent') };
+  if (method === 'GET') return page(200, 'OK', 'Sign in', `Sign in to ${app.displayName} with your work account. It asks for: ${f('scope') ?? ''}`, signIn);
   const login = f('login') ?? '';
   const user = ctx.world.localRecipient(login) ?? ctx.world.user(login);
   if (!user || !ctx.world.authenticate(user.name, f('passwd') ?? '')) {
-    return page(200, 'OK', 'Sign in', 'AADSTS50126: Error validating credentials due to invalid username or password.');
+    return page(200, 'OK', 'Sign in', 'AADSTS50126: Error validating credentials due to invalid username or password.', signIn);
   }
   if (f('consent') === 'deny') return back('access_denied', 'AADSTS65004: User declined to consent to access the app.');
   // The user consents to everything asked for, each resource's permissions kept apart.

@@ -1,6 +1,6 @@
 /**
  * The simulated Microsoft identity platform (Entra ID's v2.0 endpoints) on the shared mail world:
- * `/{tenant}/oauth2/v2.0/authorize`, `/devicecode` and `/token`, on the world's clock, with ids from the world's
+ * `/{tenant}/oauth2/v2.0/authorize`, `/devicecode` and `/token`, and the `/devicelogin` page, on the world's clock, with ids from the world's
  * random source. Its `authorizer` is the hook Exchange Online's servers take (config.ts `Authorizer`): it accepts
  * only tokens this platform issued. Pure: one request in, one response out, never throws.
  */
@@ -14,9 +14,10 @@ import { authorizeEndpoint } from './authorize.ts';
 import { deviceCodeEndpoint, enterUserCode, type UserCodeResult } from './device.ts';
 import { tokenEndpoint } from './grants.ts';
 import { formBody, parseForm, stsError, type Form } from './http.ts';
+import { deviceLoginPage } from './pages.ts';
 import { TokenStore } from './tokens.ts';
 
-export { DAEMON_APP_ID, DAEMON_SECRET, MAIL_APP_ID, TENANT_ID } from './apps.ts';
+export { DAEMON_APP_ID, DAEMON_SECRET, MAIL_APP_ID, OTHER_APP_ID, TENANT_ID } from './apps.ts';
 export { EXCHANGE_RESOURCE, GRAPH_RESOURCE } from './scopes.ts';
 export { VERIFICATION_URI } from './device.ts';
 
@@ -55,6 +56,12 @@ export class IdentityPlatform {
   #route(request: HttpRequest): HttpResponse {
     const q = request.target.indexOf('?');
     const path = q < 0 ? request.target : request.target.slice(0, q);
+    if (path.toLowerCase() === '/devicelogin') {
+      if (request.body.length > MAX_FORM_OCTETS) return plain(413, 'Content Too Large', 'The request is larger than this server accepts.\r\n');
+      const form = request.method === 'POST' ? formBody(request.body) : parseForm('');
+      if (!form) return plain(400, 'Bad Request', 'AADSTS900144: The request could not be read.\r\n');
+      return deviceLoginPage(this.#ctx, request.method, path, form);
+    }
     const m = ENDPOINT.exec(path);
     if (!m) return plain(404, 'Not Found', 'Not Found\r\n');
     const [, tenant, endpoint] = m as unknown as [string, string, string];
@@ -68,7 +75,7 @@ export class IdentityPlatform {
       if (request.method !== 'GET' && request.method !== 'POST') return plain(405, 'Method Not Allowed', 'Method Not Allowed\r\n', [['Allow', 'GET, POST']]);
       const form = request.method === 'POST' ? merge(query, formBody(request.body)) : query;
       if (!form) return plain(400, 'Bad Request', 'AADSTS900144: The request could not be read.\r\n');
-      return authorizeEndpoint(this.#ctx, request.method, form);
+      return authorizeEndpoint(this.#ctx, request.method, form, path);
     }
     if (request.method !== 'POST') return stsError(world, 'invalid_request', 900561, `The endpoint only accepts POST, OPTIONS requests. Received a ${request.method.slice(0, 16)} request.`);
     const type = (headerValue(request.headers, 'Content-Type') ?? '').split(';')[0]!.trim().toLowerCase();
