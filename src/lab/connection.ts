@@ -11,7 +11,7 @@ import { openSession } from '../machines/session.ts';
 import type { ServerPersonalityId } from '../protocols/shared/personality.ts';
 import { profileOf } from '../protocols/registry.ts';
 import type { MailWorld } from '../protocols/shared/world.ts';
-import type { ProtocolName, Session } from '../protocols/shared/session-types.ts';
+import type { Preparation, ProtocolName, Session } from '../protocols/shared/session-types.ts';
 import { farewellAfterFailure, internalErrorReply, shutdownReply } from './farewells.ts';
 import { LineSplitter } from './framing.ts';
 import { SessionLog, type TranscriptLimits } from './session-log.ts';
@@ -38,6 +38,8 @@ export interface ConnectionContext {
   commandMs: number;
   /** Longest line buffered outside literals, in octets. */
   maxLineOctets: number;
+  /** Whether slow commands have their work done ahead in slices (Session.prepare). */
+  slicing: boolean;
   /** Where transcript lines go, and how much of a session they show; undefined for a quiet lab. */
   log: ((line: string) => void) | undefined;
   transcript: TranscriptLimits;
@@ -166,6 +168,13 @@ export class LabConnection {
       clearTimeout(this.#deadline);
       this.#deadline = undefined;
       this.#idle.refresh();
+      // A command with slow work (an IMAP SEARCH's scans, a FETCH's big responses) has it done ahead in slices,
+      // other clients served between them.
+      const preparation = this.#ctx.slicing ? this.session.prepare?.(line) : undefined;
+      if (preparation) {
+        this.#prepare(line, framing.literalOctets, preparation);
+        break;
+      }
       this.#answer(line, framing.literalOctets);
       if (++handled >= LINES_PER_TURN && this.#state === 'open') {
         this.#yielded = true;
@@ -193,6 +202,29 @@ export class LabConnection {
       clearTimeout(this.#deadline);
       this.#deadline = undefined;
     }
+  }
+
+  /**
+   * Runs a preparation one slice per turn of the event loop, reading nothing meanwhile, then answers the line as
+   * ever: the session finds the work done, so the replies are those of the one-step path, only later.
+   */
+  #prepare(line: string, literalOwed: number, preparation: Preparation): void {
+    this.#yielded = true;
+    const steps = preparation.work();
+    const turn = (): void => {
+      let done = true;
+      try {
+        if (this.#state !== 'open') return preparation.release();
+        done = steps.next().done === true;
+        if (!done) return void setImmediate(this.#guard(turn));
+        this.#yielded = false;
+        this.#answer(line, literalOwed);
+      } finally {
+        if (done) preparation.release();
+      }
+      this.#process();
+    };
+    setImmediate(this.#guard(turn));
   }
 
   #answer(line: string, literalOwed: number): void {

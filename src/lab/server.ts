@@ -51,6 +51,11 @@ export interface LabOptions {
   world?: MailWorld;
   /** A certificate to reuse instead of making one. */
   certificate?: LabCertificate;
+  /**
+   * Do slow commands' work ahead in slices, other clients served between them (default true); false answers every
+   * command in one turn, as the browser does (the benchmark and tests compare the two).
+   */
+  slicing?: boolean;
   /** Also serve the test protocols (hello, HTTP on offset + 8080); off by default, as lessons never show them. */
   testProtocols?: boolean;
   /** The Exchange deployment that answers a host naming none (localhost, an address); default Exchange Server SE. */
@@ -204,6 +209,7 @@ export async function startLab(options: LabOptions = {}): Promise<Lab> {
       stallMs: Math.min(idleMs, OUTPUT_TIMEOUT * 1000),
       commandMs,
       maxLineOctets: options.maxLineOctets ?? MAX_LINE_OCTETS,
+      slicing: options.slicing ?? true,
       log,
       transcript,
       onClose: (c) => {

@@ -77,7 +77,20 @@ export class SessionLog {
     if (lines.length === 0) return;
     this.#endRun('client');
     this.#endRun('server');
-    for (const text of lines) this.#line('server', text, encrypted);
+    const side = this.#sides.server;
+    for (let i = 0; i < lines.length; i++) {
+      // Deep in a literal already cut short, lines are only counted: in a tight loop, as a FETCH of a full mailbox
+      // has half a million of them. The line that ends the literal goes through #line, which closes it.
+      if (side.literal > 0 && side.literalShown >= this.#limits.literalLines) {
+        let octets = lines[i]!.length + 2;
+        while (octets < side.literal && i < lines.length - 1) {
+          side.literal -= octets;
+          side.literalHidden += octets;
+          octets = lines[++i]!.length + 2;
+        }
+      }
+      this.#line('server', lines[i]!, encrypted);
+    }
   }
 
   /** An event (connect, TLS, close): always shown, after whatever was summed up or skipped before it. */

@@ -9,6 +9,8 @@ import { commandError, TEXT } from '../protocols/imap/replies.ts';
 import type { ImapPhase } from '../protocols/imap/session-state.ts';
 import { decideImap, outOfStateReply, performImap, previewImap, type ImapEffect, type ImapMachineEvent } from '../protocols/imap/step.ts';
 import { splitCommandLine } from '../protocols/imap/tokenize.ts';
+import { prescanSearch } from '../protocols/imap/search-prescan.ts';
+import { fetchPreparation } from '../protocols/imap/commands/messages.ts';
 import { imapSessionMachine, type ImapContext } from './imap-session.machine.ts';
 import { registerDriver, type ClientEvent, type ProtocolDriver } from './session.ts';
 
@@ -61,6 +63,19 @@ export const imapDriver: ProtocolDriver = {
     const { tag, verb, args } = splitCommandLine(line);
     const known = tag !== undefined && IMAP_VERBS.includes(verb);
     return withTag({ type: known ? `client.${verb.toLowerCase()}` : 'client.unknown', verb, args, line }, tag);
+  },
+  prepare(line, snapshot) {
+    // A SEARCH's string scans and a FETCH's big responses, done ahead in slices by the lab (search-prescan.ts,
+    // fetch-prerender.ts); the command then runs as ever.
+    const view = contextOf(snapshot).view;
+    if (!view || expects(snapshot) !== 'command' || line.length > MAX_COMMAND_OCTETS) return undefined;
+    const { tag, verb: first, args: rest } = splitCommandLine(line);
+    const uid = first === 'UID';
+    const { verb, args } = uid ? splitCommandLine(`${tag} ${rest}`) : { verb: first, args: rest };
+    if (tag === undefined) return undefined;
+    if (verb === 'SEARCH') return prescanSearch(args, view.messages);
+    if (verb === 'FETCH') return fetchPreparation(contextOf(snapshot), { tag, verb, args, line, uid });
+    return undefined;
   },
   decide: (event, snapshot) => decideImap(contextOf(snapshot), phaseOf(snapshot), event as ImapMachineEvent),
   // Running an IMAP command changes things (pending updates go out, EXPUNGE removes), so the palette only asks

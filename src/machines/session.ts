@@ -10,7 +10,7 @@ import { SERVED_PORTS } from '../protocols/served-ports.ts';
 import type { Decision } from '../protocols/shared/decision.ts';
 import type { MailPersonality, ServerPersonalityId } from '../protocols/shared/personality.ts';
 import type { MailWorld, WorldChange } from '../protocols/shared/world.ts';
-import type { LineFraming, ProtocolName, Session, SessionStep, SessionView, TranscriptEntry } from '../protocols/shared/session-types.ts';
+import type { LineFraming, Preparation, ProtocolName, Session, SessionStep, SessionView, TranscriptEntry } from '../protocols/shared/session-types.ts';
 
 export type { LineFraming, ProtocolName, Session, SessionStep, SessionView, TranscriptEntry };
 
@@ -81,6 +81,8 @@ export interface ProtocolDriver {
    * decision and records it; absent for a machine that decides in its own actions (the lab's test double).
    */
   decide?(event: MachineEvent, snapshot: SnapshotFrom<AnyStateMachine>): Decision;
+  /** The slow part of the command `line` would be now, to be done ahead in slices (IMAP SEARCH, FETCH); see Session.prepare. */
+  prepare?(line: string, snapshot: SnapshotFrom<AnyStateMachine>): Preparation | undefined;
   /** The decision the command palette asks the machine about for a bare verb: `decide` where that has no side effects. */
   preview?(event: ClientEvent, snapshot: SnapshotFrom<AnyStateMachine>): Decision;
   /** Performs a recorded decision's side effects once, after the transition; gives the reply lines they produce. */
@@ -190,6 +192,16 @@ class MachineSession implements Session {
     return this.#failed ? { ...ctx, closed: true } : ctx;
   }
 
+  prepare(line: string): Preparation | undefined {
+    if (this.#context().closed) return undefined;
+    try {
+      return this.#driver.prepare?.(line, this.#actor.getSnapshot());
+    } catch {
+      // Preparing is only an optimisation: the command itself answers whatever went wrong.
+      return undefined;
+    }
+  }
+
   send(line: string): SessionStep {
     const before = this.#context();
     const clientEntry: TranscriptEntry = { kind: 'client', text: line, encrypted: before.tls };
@@ -227,10 +239,20 @@ class MachineSession implements Session {
     }
     const after = this.#context();
     const startTls = after.startTls && !before.tls && after.tls;
-    const entries: TranscriptEntry[] = [clientEntry, ...replies.map((text): TranscriptEntry => ({ kind: 'server', text, encrypted: before.tls }))];
-    if (startTls) entries.push(tlsEvent('starttls'));
-    if (after.closed) this.#close(entries);
-    return { replies, entries, startTls, closed: after.closed };
+    const lines = replies;
+    let entries: TranscriptEntry[] | undefined;
+    // Made when first read: the lab never reads them, and a FETCH of a full mailbox has half a million lines.
+    const entriesOf = (): TranscriptEntry[] =>
+      (entries ??= [clientEntry, ...lines.map((text): TranscriptEntry => ({ kind: 'server', text, encrypted: before.tls })), ...(startTls ? [tlsEvent('starttls')] : [])]);
+    if (after.closed) this.#close(entriesOf());
+    return {
+      replies,
+      get entries() {
+        return entriesOf();
+      },
+      startTls,
+      closed: after.closed,
+    };
   }
 
   /** The event with its protocol's decision, made here once; the event as it is where the driver has no pure step. */

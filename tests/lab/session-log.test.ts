@@ -35,6 +35,29 @@ describe('SessionLog: literals', () => {
     expect(out.slice(1)).toEqual([`${TAG} S: abc`, `${TAG} [… 5 more octets]`, `${TAG} S:  UID 5)`]);
   });
 
+  test('two literals of thousands of lines in one reply are each cut and counted to the octet, the second line-ending one too', () => {
+    const { out, log } = logWith({ literalLines: 2, runLines: 1000 });
+    const body = Array.from({ length: 5000 }, (_, i) => `line ${i}`);
+    const size = body.reduce((n, l) => n + l.length + 2, 0);
+    // The second literal ends inside its last line, where "UID 7)" follows it.
+    const second = [...body.slice(0, -1), `${body.at(-1)}X UID 7)`];
+    log.server([`* 1 FETCH (BODY[] {${size}}`, ...body, ')', `* 2 FETCH (BODY[] {${size - 1}}`, ...second, 'a OK Fetch completed.'], true);
+    const hidden = size - ('line 0'.length + 2) - ('line 1'.length + 2);
+    expect(out).toEqual([
+      `${TAG} S*: * 1 FETCH (BODY[] {${size}}`,
+      `${TAG} S*: line 0`,
+      `${TAG} S*: line 1`,
+      `${TAG} [… ${hidden.toLocaleString('en-US')} more octets]`,
+      `${TAG} S*: )`,
+      `${TAG} S*: * 2 FETCH (BODY[] {${size - 1}}`,
+      `${TAG} S*: line 0`,
+      `${TAG} S*: line 1`,
+      `${TAG} [… ${(hidden - 1).toLocaleString('en-US')} more octets]`,
+      `${TAG} S*:  UID 7)`,
+      `${TAG} S*: a OK Fetch completed.`,
+    ]);
+  });
+
   test("a client literal is counted from the session's framing, with thousands separators", () => {
     const { out, log } = logWith({ literalLines: 1 });
     const line = 'y'.repeat(9_437_182);

@@ -13,6 +13,7 @@ import { fieldValue } from './mime-header.ts';
 import { mimeOf } from './mime.ts';
 import { internalDay, sentDay } from './search-date.ts';
 import { NeedleSet } from './search-text.ts';
+import { prescanned, sharedSet } from './search-prescan.ts';
 import { inIntervals, mergedIntervals } from './sequence-set.ts';
 import type { SearchCriteria, SearchKey } from './search.ts';
 
@@ -55,11 +56,11 @@ interface Plan {
   intervals: Map<SearchKey, Array<[number, number]>>;
 }
 
-function plan(criteria: SearchKey, scope: SearchScope): Plan {
+/** The strings of the criteria's TEXT, BODY and header keys (by field name in lower case), in the order the plan uses. */
+export function stringKeys(criteria: SearchCriteria): { text: string[]; body: string[]; headers: Map<string, string[]> } {
   const text: string[] = [];
   const body: string[] = [];
   const headers = new Map<string, string[]>();
-  const intervals = new Map<SearchKey, Array<[number, number]>>();
   const visit = (k: SearchKey): void => {
     if (k.kind === 'and') k.keys.forEach(visit);
     else if (k.kind === 'or') (visit(k.left), visit(k.right));
@@ -68,14 +69,28 @@ function plan(criteria: SearchKey, scope: SearchScope): Plan {
     else if (k.kind === 'body') body.push(k.value);
     else if (k.kind === 'header') {
       const name = k.field.toLowerCase();
-      headers.set(name, [...(headers.get(name) ?? []), k.value]);
-    } else if (k.kind === 'sequence' || k.kind === 'uid') intervals.set(k, mergedIntervals(k.ranges, k.kind === 'uid' ? scope.maxUid : scope.maxSeq));
+      (headers.get(name) ?? headers.set(name, []).get(name)!).push(k.value);
+    }
+  };
+  visit(criteria as SearchKey);
+  return { text, body, headers };
+}
+
+function plan(criteria: SearchKey, scope: SearchScope): Plan {
+  const { text, body, headers } = stringKeys(criteria);
+  const intervals = new Map<SearchKey, Array<[number, number]>>();
+  const visit = (k: SearchKey): void => {
+    if (k.kind === 'and') k.keys.forEach(visit);
+    else if (k.kind === 'or') (visit(k.left), visit(k.right));
+    else if (k.kind === 'not') visit(k.key);
+    else if (k.kind === 'sequence' || k.kind === 'uid') intervals.set(k, mergedIntervals(k.ranges, k.kind === 'uid' ? scope.maxUid : scope.maxSeq));
   };
   visit(criteria);
   const p: Plan = {
-    text: new NeedleSet(text),
-    body: new NeedleSet(body),
-    headers: new Map([...headers].map(([n, v]) => [n, new NeedleSet(v)])),
+    // Sets a prescan built for the same strings are used as they are (search-prescan.ts): built once, in its slices.
+    text: sharedSet('text', text) ?? new NeedleSet(text),
+    body: sharedSet('body', body) ?? new NeedleSet(body),
+    headers: new Map([...headers].map(([n, v]) => [n, sharedSet(`header ${n}`, v) ?? new NeedleSet(v)])),
     ids: new Map(),
     intervals,
   };
@@ -110,8 +125,9 @@ class Reading {
     const set = kind === 'text' ? this.#plan.text : this.#plan.body;
     const i = this.#plan.ids.get(key)!;
     if (i < 0) return true;
-    if (kind === 'text') this.#text ??= set.scan(this.m.message.raw);
-    else this.#body ??= set.scan(mimeOf(this.m.message).body);
+    // A scan done ahead in slices (search-prescan.ts, the lab) is read instead of scanning again: the same result.
+    if (kind === 'text') this.#text ??= prescanned(this.m.message, set) ?? set.scan(this.m.message.raw);
+    else this.#body ??= prescanned(this.m.message, set) ?? set.scan(mimeOf(this.m.message).body);
     return (kind === 'text' ? this.#text! : this.#body!)[i] === 1;
   }
 

@@ -32,6 +32,14 @@ function escapeClassChar(ch: string): string {
   return /[\\\]\[^-]/.test(ch) ? `\\${ch}` : ch;
 }
 
+/** A scan under way: which needles were found so far, how far it has read, and a step that reads on. */
+export interface TextScan {
+  readonly found: Uint8Array;
+  readonly position: number;
+  /** Reads up to `chars` more characters; true once the scan is over (the text read, or every needle found). */
+  step(chars: number): boolean;
+}
+
 /** A set of strings compiled for scanning. */
 export class NeedleSet {
   /** The strings, folded to lower case, duplicates and the empty string left out. */
@@ -140,32 +148,74 @@ export class NeedleSet {
 
   /** Which needles occur in `text` (by index), read once from start to end; stops early once all are found. */
   scan(text: string): Uint8Array {
+    const scan = this.scanner(text);
+    scan.step(Number.POSITIVE_INFINITY);
+    return scan.found;
+  }
+
+  /**
+   * The same scan, able to stop and go on: each `step(chars)` reads up to `chars` more characters and says whether
+   * the scan is over, so a long text can be read in slices with other work between them (the lab's SEARCH).
+   */
+  scanner(text: string): TextScan {
     const found = new Uint8Array(this.needles.length);
     textScans.count += 1;
     let missing = this.needles.length;
-    if (missing === 0) return found;
+    if (missing === 0) return { found, position: text.length, step: () => true };
+    const set = this;
     if (this.#patterns) {
-      this.#patterns.forEach((re, n) => {
-        const at = text.search(re);
-        textScans.octets += at < 0 ? text.length : at + this.needles[n]!.length;
-        if (at >= 0) found[n] = 1;
-      });
-      return found;
+      const patterns = this.#patterns;
+      // A few native searches: each is fast, so they run in one step.
+      let position = 0;
+      return {
+        found,
+        get position() {
+          return position;
+        },
+        step() {
+          patterns.forEach((re, n) => {
+            const at = text.search(re);
+            textScans.octets += at < 0 ? text.length : at + set.needles[n]!.length;
+            if (at >= 0) found[n] = 1;
+          });
+          position = text.length;
+          return true;
+        },
+      };
     }
     if (this.#scans === 0xffffffff) (this.#reportedIn.fill(0), (this.#scans = 0));
+    // A state reported under another scan's stamp is reported again: harmless, as reporting only sets found[n].
     const stamp = ++this.#scans;
+    let state = 0;
+    let i = 0;
+    return {
+      found,
+      get position() {
+        return i;
+      },
+      step(chars: number): boolean {
+        const end = Math.min(text.length, i + chars);
+        const from = i;
+        [i, state, missing] = set.#run(text, i, end, state, found, missing, stamp);
+        textScans.octets += i - from;
+        if (missing === 0) i = text.length;
+        return i >= text.length;
+      },
+    };
+  }
+
+  /** Reads text[i, end) from `state`; gives where it stopped, the state there, and how many needles are still missing. */
+  #run(text: string, i: number, end: number, state: number, found: Uint8Array, missing: number, stamp: number): [number, number, number] {
     const reported = this.#reportedIn;
     const width = this.#width;
     const table = this.#table;
-    let state = 0;
-    let i = 0;
     const firsts = this.#firsts;
-    for (; i < text.length && missing > 0; i++) {
+    for (; i < end && missing > 0; i++) {
       if (state === 0 && firsts) {
         // At the root nothing is under way: skip to the next character that can begin a string.
         firsts.lastIndex = i;
-        if (!firsts.test(text)) {
-          i = text.length;
+        if (!firsts.test(text) || firsts.lastIndex > end) {
+          i = end;
           break;
         }
         i = firsts.lastIndex - 1;
@@ -179,8 +229,7 @@ export class NeedleSet {
         for (const n of this.#out[s]!) if (found[n] === 0) (found[n] = 1), (missing -= 1);
       }
     }
-    textScans.octets += i;
-    return found;
+    return [i, state, missing];
   }
 
   /** The index of a string given to the constructor, or -1 for the empty string (which every text contains). */

@@ -72,6 +72,17 @@ export interface SessionView {
   user: string | undefined;
 }
 
+/**
+ * Work a command will need, done ahead a slice at a time by a transport that keeps its other clients served (the
+ * lab); the command then runs as ever and reads what was done, so its replies are the same.
+ */
+export interface Preparation {
+  /** Each step does one slice; the transport lets other work run between steps. */
+  work(): Iterator<void>;
+  /** Called once the command has run (or never will): what the preparation holds can go. */
+  release(): void;
+}
+
 /** One client connection to one simulated server of a line protocol. */
 export interface Session {
   /** How messages are framed: one line each. */
@@ -83,6 +94,8 @@ export interface Session {
   readonly greeting: TranscriptEntry[];
   /** Feeds one client line (without CRLF; one char per octet) and returns what it caused. Never throws. */
   send(line: string): SessionStep;
+  /** The slow part of what `send(line)` would do now, to be done ahead in slices; undefined when nothing is slow. */
+  prepare?(line: string): Preparation | undefined;
   /** The current state for a UI. */
   view(): SessionView;
   /** Lines the server sends unasked (IMAP untagged updates during IDLE). Returns an unsubscribe function. */

@@ -4,7 +4,8 @@
  * this module resolves sequence sets against the session's numbering and applies the flag changes.
  */
 import type { StoredMessage } from '../../shared/world.ts';
-import { fetchSetsSeen, parseFetchItems, renderFetch, type FetchItem } from '../fetch.ts';
+import { fetchSetsSeen, parseFetchItems, type FetchItem } from '../fetch.ts';
+import { fetchLines, Prerender, PRERENDER_OCTETS } from '../fetch-prerender.ts';
 import { parseFlags } from '../flags.ts';
 import { commandError, sanitized, TEXT } from '../replies.ts';
 import { compileSearch, parseSearch } from '../search.ts';
@@ -40,13 +41,19 @@ function stored(s: ImapState, m: StoredMessage): boolean {
   return s.world.mailbox(view.user, view.box.name) === view.box && findByUid(view.box.messages, m.uid) === m;
 }
 
+/** The items with FLAGS first, as FETCH reports the flags of a message it marks \Seen (RFC 3501 §6.4.5). */
+function withFlags(items: FetchItem[]): FetchItem[] {
+  return items.some((i) => i.kind === 'FLAGS') ? items : [{ kind: 'FLAGS' }, ...items];
+}
+
 /** FETCH: BODY[…] without .PEEK sets \Seen (not when read-only) and reports FLAGS in the same response (§4.6). */
 export function fetch(s: ImapState, c: ImapCommand): CommandResult {
   const sp = c.args.indexOf(' ');
   if (sp < 0) return syntaxError(s, c);
   const seqs = targetSeqs(s, c, c.args.slice(0, sp));
   if (!Array.isArray(seqs)) return seqs;
-  const parsed = parseFetchItems(literalsToQuoted(c.args.slice(sp + 1)));
+  const itemsText = literalsToQuoted(c.args.slice(sp + 1));
+  const parsed = parseFetchItems(itemsText);
   if ('error' in parsed) return { tagged: `BAD ${renamed(c, parsed.error)}`, bad: true, sync: 'none' };
   const view = s.view!;
   const lines: string[] = [];
@@ -54,16 +61,42 @@ export function fetch(s: ImapState, c: ImapCommand): CommandResult {
   for (const seq of seqs) {
     const m = view.messages[seq - 1]!;
     let items: FetchItem[] = parsed.items;
+    let marked = false;
     if (setsSeen && !m.flags.has('\\Seen') && stored(s, m)) {
       s.world.setFlags(view.user, view.box.name, m.uid, [...m.flags, '\\Seen'], s.sessionId);
-      if (!items.some((i) => i.kind === 'FLAGS')) items = [{ kind: 'FLAGS' }, ...items];
+      items = withFlags(items);
+      marked = true;
     }
-    const data = `* ${seq} FETCH (${renderFetch(m, items, { uid: c.uid, recent: view.recent.has(m.uid), flags: m.flags })})`;
     // Literals make several lines, one push each: a 10 MB body has more lines than a spread call may pass.
-    if (data.includes('\r\n')) for (const line of data.split('\r\n')) lines.push(line);
-    else lines.push(data);
+    // A response the lab rendered ahead in slices is taken when nothing it depends on changed (fetch-prerender.ts).
+    for (const line of fetchLines(m, items, { seq, itemsText, uid: c.uid, recent: view.recent.has(m.uid), marked })) lines.push(line);
   }
   return { untagged: lines, tagged: 'OK Fetch completed.', sync: c.uid ? 'all' : 'noExpunge' };
+}
+
+/**
+ * FETCH's big responses to render ahead in slices (the lab, fetch-prerender.ts), or undefined when the command
+ * would fail or has nothing big to render.
+ */
+export function fetchPreparation(s: ImapState, c: ImapCommand): Prerender | undefined {
+  const sp = c.args.indexOf(' ');
+  const view = s.view;
+  if (sp < 0 || !view) return undefined;
+  const seqs = targetSeqs(s, c, c.args.slice(0, sp));
+  const itemsText = literalsToQuoted(c.args.slice(sp + 1));
+  const parsed = parseFetchItems(itemsText);
+  // Only the octets of a message make a response big; its flags, envelope or structure are cheap.
+  if (!Array.isArray(seqs) || 'error' in parsed || !parsed.items.some((i) => ['BODY[section]', 'RFC822', 'RFC822.TEXT'].includes(i.kind))) return undefined;
+  const setsSeen = fetchSetsSeen(parsed.items) && !view.readOnly;
+  const jobs = seqs.flatMap((seq) => {
+    const m = view.messages[seq - 1]!;
+    if (m.size < PRERENDER_OCTETS) return [];
+    // A message this FETCH will mark \Seen is rendered as it will be then: with \Seen, and FLAGS among the items.
+    const marked = setsSeen && !m.flags.has('\\Seen');
+    const flags = marked ? [...m.flags, '\\Seen'] : [...m.flags];
+    return [{ m, items: marked ? withFlags(parsed.items) : parsed.items, flags, inputs: { seq, itemsText, uid: c.uid, recent: view.recent.has(m.uid), marked } }];
+  });
+  return jobs.length > 0 ? new Prerender(jobs) : undefined;
 }
 
 const STORE_ITEM = /^([+-]?)FLAGS(\.SILENT)?$/i;
