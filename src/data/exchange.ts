@@ -24,6 +24,8 @@ const autodiscoverEws = doc('Autodiscover for Exchange', 'https://learn.microsof
 const serverVersionInfo = doc('ServerVersionInfo', 'https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/serverversioninfo');
 const exchangelibCapture = doc('exchangelib (an EWS client) tests: ServerVersionInfo of Exchange 2016/2019 servers', 'https://github.com/ecederstrand/exchangelib');
 const easMinimum = doc('Microsoft 365 Message Center MC1197103: Exchange Online blocks Exchange ActiveSync clients older than protocol 16.1', 'https://admin.microsoft.com/Adminportal/Home#/MessageCenter/:/messages/MC1197103');
+const legacyTlsBlog = doc('Exchange Team blog: Deprecating Legacy TLS and Endpoints for POP and IMAP in Exchange Online (27 April 2026)', 'https://techcommunity.microsoft.com/t5/exchange-team-blog/deprecating-legacy-tls-and-endpoints-for-pop-and-imap-in/ba-p/4515201');
+const legacyTlsMc = doc('Microsoft 365 Message Center MC1293480: POP3 and IMAP4 in Exchange Online stop accepting TLS 1.0 and 1.1', 'https://admin.microsoft.com/Adminportal/Home#/MessageCenter/:/messages/MC1293480');
 const ewsJavaReadme = doc('OfficeDev/ews-java-api README (EWS feature freeze)', 'https://github.com/OfficeDev/ews-java-api');
 
 const SE = 'server-se' as const;
@@ -118,6 +120,7 @@ export const exchangeFacts: ExchangeFacts = {
   events: [
     { id: 'ews-feature-freeze', date: '2018-07-19', text: 'EWS gets no new features; Microsoft points new development to Microsoft Graph.', sources: [ewsJavaReadme], ...v },
     { id: 'eas-online-16-1-minimum', date: '2026-03-01', text: 'Exchange Online refuses Exchange ActiveSync clients that speak a protocol version older than 16.1; Outlook mobile does not use ActiveSync and is not affected.', sources: [easMinimum], ...v },
+    { id: 'legacy-tls-pop-imap-online', date: '2026-07-01', until: '2026-12-31', text: 'Exchange Online stops accepting TLS 1.0 and 1.1 on POP3 and IMAP4, rolled out between 1 July and 31 December 2026; clients need TLS 1.2 or later. SMTP AUTH submission is not part of this change.', sources: [legacyTlsBlog, legacyTlsMc], ...v },
     { id: 'exchange-2016-2019-end-of-support', date: '2025-10-14', text: 'Exchange Server 2016 and 2019 reach their end of support; Exchange Server SE is the supported on-premises version.', sources: [ex2019Lifecycle, seLifecycle], ...v },
   ],
 };

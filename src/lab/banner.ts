@@ -14,6 +14,8 @@ export function banner(lab: Lab, options: Pick<CliOptions, 'host' | 'seed' | 'id
   const rows = [
     ['Protocol', 'Listens on', 'Port it plays', 'Security', 'Role'],
     ...lab.ports.map((p) => [profileOf(p.protocol).label, `${host}:${p.port}`, String(p.standardPort), p.securityLabel, roleLabels[p.role]]),
+    // Exchange Online's rows name it in the last column, so the course's own rows keep their layout.
+    ...lab.exchangeOnlinePorts.map((p) => [profileOf(p.protocol).label, `${host}:${p.port}`, String(p.standardPort), p.securityLabel, `${roleLabels[p.role]}: Exchange Online, OAuth (XOAUTH2)`]),
   ];
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
   const table = rows.map((r) => `  ${r.map((cell, i) => cell.padEnd(widths[i]!)).join('  ')}`.trimEnd());
@@ -28,6 +30,9 @@ export function banner(lab: Lab, options: Pick<CliOptions, 'host' | 'seed' | 'id
     '',
     ...(isLoopback(options.host) ? [] : [`Warning: ${options.host} is not loopback: anyone who can reach this machine can connect and log in.`, '']),
     ...exchangeBanner(lab.httpPorts, host, options.exchange),
+    ...(lab.exchangeOnlinePorts.length > 0
+      ? ['Exchange Online mail: the IMAP, POP3 and SMTP rows marked Exchange Online refuse passwords on IMAP and POP3; log in with XOAUTH2 and a token from the identity platform (src/lab/README.md, "Exchange Online")']
+      : []),
     ...lab.httpPorts.filter((p) => p.testOnly).map((p) => `Test protocol: ${p.protocol} over HTTP on ${host}:${p.port} (plays ${p.standardPort}; not a mail protocol): curl http://${host}:${p.port}/hello?name=ada`),
     `Test users: ${users}`,
     `TLS: self-signed certificate for ${[...CERT_NAMES.dns, ...CERT_NAMES.ip].join(', ')} (accept it in your client)`,

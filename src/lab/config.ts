@@ -2,11 +2,13 @@
  * What the lab listens on and its defaults. The standard ports, their protocols and their security come from
  * the protocol profiles (`SERVED_PORTS`, derived from the data file) and the data file (`portFact`), never retyped here.
  */
+import { EXCHANGE_ONLINE_PORTS } from '../protocols/exchange/online-ports.ts';
 import { portFact, securityLabels, type PortRole, type SecurityMode } from '../data/lookup.ts';
 import '../machines/http-servers.ts';
 import { httpServers } from '../machines/http-session.ts';
 import { LINE_PROFILES, type LineProtocolName } from '../protocols/registry.ts';
 import { SERVED_PORTS } from '../protocols/served-ports.ts';
+import type { ServerPersonalityId } from '../protocols/shared/personality.ts';
 import type { HttpProtocolName } from '../protocols/shared/session-types.ts';
 
 /** Loopback only by default: the lab is for one student's machine, not a network. */
@@ -54,10 +56,20 @@ export interface ListenerPlan {
   /** Learner-facing security name from the data file, e.g. "STARTTLS" or "Implicit TLS". */
   securityLabel: string;
   role: PortRole;
+  /** Another vendor's server on this listener (Exchange Online); absent: the course's own. */
+  server?: ServerPersonalityId;
 }
 
-/** The highest standard port the lab serves, for checking that an offset still fits below 65536. */
-export const HIGHEST_STANDARD_PORT = Math.max(...Object.values(SERVED_PORTS).flat());
+/**
+ * Exchange Online's listeners sit this far above the course's own, at offset + 1000 + the standard port
+ * (11993, 11995, 11587 by default), so both servers are reachable at once on their real port numbers' ends.
+ */
+export const EXCHANGE_ONLINE_DISTANCE = 1000;
+
+export { EXCHANGE_ONLINE_PORTS };
+
+/** The highest port above the offset the lab listens on (Exchange Online's POP3), for checking that an offset still fits below 65536. */
+export const HIGHEST_STANDARD_PORT = Math.max(...Object.values(SERVED_PORTS).flat(), ...EXCHANGE_ONLINE_PORTS.map(([, p]) => EXCHANGE_ONLINE_DISTANCE + p));
 
 /** Every listener for an offset, in the contract's order (SMTP 25, 587, 465, POP3 110, 995, IMAP 143, 993). */
 export function listenerPlan(offset: number): ListenerPlan[] {
@@ -77,6 +89,16 @@ export function listenerPlan(offset: number): ListenerPlan[] {
     }
   }
   return plan;
+}
+
+/** Exchange Online's listeners for an offset: its three ports, each at offset + EXCHANGE_ONLINE_DISTANCE + port. */
+export function exchangeOnlinePlan(offset: number): ListenerPlan[] {
+  return EXCHANGE_ONLINE_PORTS.map(([protocol, standardPort]) => {
+    const fact = portFact(standardPort);
+    if (!fact) throw new Error(`the data file has no entry for port ${standardPort}`);
+    const port = offset + EXCHANGE_ONLINE_DISTANCE + standardPort;
+    return { protocol, standardPort, port, security: fact.security, securityLabel: securityLabels[fact.security], role: fact.role, server: 'exchange-online' as const };
+  });
 }
 
 /** One HTTP listener of the lab. */

@@ -8,6 +8,7 @@
 import type { Socket } from 'node:net';
 import type { SecureContext } from 'node:tls';
 import { openSession } from '../machines/session.ts';
+import type { ServerPersonalityId } from '../protocols/shared/personality.ts';
 import { lineProfileOf } from '../protocols/registry.ts';
 import type { MailWorld } from '../protocols/shared/world.ts';
 import type { LineProtocolName, Preparation, Session } from '../protocols/shared/session-types.ts';
@@ -26,6 +27,8 @@ export interface ConnectionContext {
   standardPort: number;
   /** The port the lab listens on, for the log. */
   listenPort: number;
+  /** Another vendor's server on this listener (Exchange Online); absent: the course's own. */
+  server?: ServerPersonalityId;
   secureContext: SecureContext;
   /** Idle limit: no complete line and no output moving for this long. */
   idleMs: number;
@@ -82,10 +85,10 @@ export class LabConnection {
     this.#stream = socket;
     this.#encrypted = encrypted;
     this.#splitter = new LineSplitter(ctx.maxLineOctets);
-    this.session = openSession(ctx.world, ctx.protocol, ctx.standardPort, { clientAddress: socket.remoteAddress ?? '127.0.0.1' });
+    this.session = openSession(ctx.world, ctx.protocol, ctx.standardPort, { clientAddress: socket.remoteAddress ?? '127.0.0.1', ...(ctx.server ? { server: ctx.server } : {}) });
     const tag = sessionTag(ctx.listenPort, this.session.id);
     this.#log = ctx.log && new SessionLog(tag, lineProfileOf(ctx.protocol).literals, ctx.log, ctx.transcript);
-    this.#log?.event(`connect from ${socket.remoteAddress ?? '?'}:${socket.remotePort ?? '?'} to ${lineProfileOf(ctx.protocol).label} on ${ctx.standardPort}`);
+    this.#log?.event(`connect from ${socket.remoteAddress ?? '?'}:${socket.remotePort ?? '?'} to ${lineProfileOf(ctx.protocol).label}${ctx.server ? ' (Exchange Online)' : ''} on ${ctx.standardPort}`);
     if (encrypted) this.#log?.event(`TLS handshake (${describeTls(socket, 'implicit TLS')})`);
     this.#writer = new ReplyWriter(socket, ctx.stallMs, {
       progress: () => this.#idle.refresh(),

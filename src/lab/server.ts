@@ -10,10 +10,11 @@ import { setFallbackDeployment } from '../protocols/exchange/cloud.ts';
 import type { ExchangeDeploymentId } from '../protocols/exchange/config.ts';
 import { MailWorld } from '../protocols/shared/world.ts';
 import { makeCertificate, type LabCertificate } from './cert.ts';
-import { COMMAND_TIMEOUT, DEFAULT_HOST, DEFAULT_OFFSET, httpListenerPlan, IDLE_DEFAULTS, listenerPlan, MAX_CONNECTIONS, MAX_CONNECTIONS_PER_ADDRESS, OUTPUT_TIMEOUT, type HttpListenerPlan, type ListenerPlan } from './config.ts';
+import { COMMAND_TIMEOUT, DEFAULT_HOST, DEFAULT_OFFSET, exchangeOnlinePlan, httpListenerPlan, IDLE_DEFAULTS, listenerPlan, MAX_CONNECTIONS, MAX_CONNECTIONS_PER_ADDRESS, OUTPUT_TIMEOUT, type HttpListenerPlan, type ListenerPlan } from './config.ts';
 import { HttpConnection } from './http-connection.ts';
 import { httpRefusal, plainHttpOnTls } from './http-listener.ts';
 import { httpServer } from '../machines/http-session.ts';
+import { personalityFor } from '../machines/session.ts';
 import { Admission } from './admission.ts';
 import { LabConnection, type ConnectionContext } from './connection.ts';
 import { internalErrorReply, refusalReply } from './farewells.ts';
@@ -65,6 +66,8 @@ export interface LabOptions {
 export interface Lab {
   /** What listens where. */
   ports: ListenerPlan[];
+  /** Exchange Online's IMAP, POP3 and SMTP listeners (offset + 1000 + port). */
+  exchangeOnlinePorts: ListenerPlan[];
   /** The HTTP listeners (the test protocols, with `testProtocols`). */
   httpPorts: HttpListenerPlan[];
   /** The one world behind every listener. */
@@ -96,6 +99,7 @@ export async function startLab(options: LabOptions = {}): Promise<Lab> {
   const commandMs = (options.commandTimeout ?? COMMAND_TIMEOUT) * 1000;
   const transcript = { ...TRANSCRIPT_LIMITS, ...options.transcript };
   const plan = listenerPlan(options.offset ?? DEFAULT_OFFSET);
+  const exchangePlan = exchangeOnlinePlan(options.offset ?? DEFAULT_OFFSET);
   const httpPlan = httpListenerPlan(options.offset ?? DEFAULT_OFFSET, options.testProtocols ?? false);
   const connections = new Set<LabConnection | HttpConnection>();
   const admission = new Admission(options.maxConnections ?? MAX_CONNECTIONS, options.maxConnectionsPerAddress ?? MAX_CONNECTIONS_PER_ADDRESS);
@@ -150,6 +154,7 @@ export async function startLab(options: LabOptions = {}): Promise<Lab> {
     refusal: (address: string | undefined) => { lines: string[]; eol?: string },
     open: (socket: Socket, encrypted: boolean) => void,
     plainOnTls?: () => string,
+    handshakeNote: () => string = () => '',
   ): Server =>
     createServer({ allowHalfOpen: true }, (raw) => {
       try {
@@ -169,7 +174,7 @@ export async function startLab(options: LabOptions = {}): Promise<Lab> {
             open(secure, true);
           },
           failed: (reason, code) => {
-            listenerLog(port, `${verdict.address}: ${reason}`);
+            listenerLog(port, `${verdict.address}: ${reason}${handshakeNote()}`);
             if (code !== 'ERR_SSL_HTTP_REQUEST' || !plainOnTls) return false;
             // The TLS layer only listens to the raw socket: the answer goes under it, in plaintext, then a lingering close.
             raw.on('data', () => {});
@@ -196,6 +201,9 @@ export async function startLab(options: LabOptions = {}): Promise<Lab> {
       protocol: l.protocol,
       standardPort: l.standardPort,
       listenPort: l.port,
+      ...(l.server ? { server: l.server } : {}),
+      // TLS 1.2 is the lab's floor everywhere (cert.ts), which is also Exchange Online's for POP3 and IMAP4 since
+      // its legacy-TLS block (the data file's legacy-tls-pop-imap-online): TLS 1.0 and 1.1 handshakes fail.
       secureContext: certificate.secureContext,
       idleMs,
       stallMs: Math.min(idleMs, OUTPUT_TIMEOUT * 1000),
@@ -221,7 +229,7 @@ export async function startLab(options: LabOptions = {}): Promise<Lab> {
       }
     };
 
-    return listener(l.port, implicitTls, (address) => ({ lines: refusalReply(l.protocol, address) }), open);
+    return listener(l.port, implicitTls, (address) => ({ lines: refusalReply(l.protocol, address) }), open, undefined, () => legacyTlsNote(l, world));
   };
 
   /** An HTTP listener: the same admission and TLS handling; requests instead of lines. */
@@ -260,7 +268,7 @@ export async function startLab(options: LabOptions = {}): Promise<Lab> {
       await listen(server, l.port, host);
       server.on('error', (error) => listenerLog(l.port, `listener error: ${error.message}`));
     }
-    for (const l of plan) {
+    for (const l of [...plan, ...exchangePlan]) {
       const server = serve(l);
       servers.push(server);
       await listen(server, l.port, host);
@@ -274,6 +282,7 @@ export async function startLab(options: LabOptions = {}): Promise<Lab> {
   let closing: Promise<void> | undefined;
   return {
     ports: plan,
+    exchangeOnlinePorts: exchangePlan,
     httpPorts: httpPlan,
     world,
     certificate,
@@ -299,6 +308,18 @@ export async function startLab(options: LabOptions = {}): Promise<Lab> {
       return closing;
     },
   };
+}
+
+/** What the transcript adds to a failed handshake on a listener whose server refuses TLS 1.0 and 1.1 there now. */
+function legacyTlsNote(l: ListenerPlan, world: MailWorld): string {
+  if (!l.server) return '';
+  const protocol = l.protocol === 'smtp' ? 'smtp-submission' : l.protocol;
+  try {
+    return personalityFor(l.server, world).refusesLegacyTls(protocol) ? ' (Exchange Online accepts only TLS 1.2 or later on POP3 and IMAP4)' : '';
+  } catch {
+    // No personality registered (a lab started without src/machines/servers.ts): the plain reason is enough.
+    return '';
+  }
 }
 
 function listen(server: Server, port: number, host: string): Promise<void> {

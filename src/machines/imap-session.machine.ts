@@ -105,7 +105,8 @@ export const imapSessionMachine = setup({
 }).createMachine({
   id: 'imapSession',
   context: ({ input }) => ({
-    ...openingContext(input, `* OK [CAPABILITY ${preLoginCapabilities(input.implicitTls)}] ${TEXT.ready}`),
+    ...openingContext(input, input.server ? input.server.imap.greeting : `* OK [CAPABILITY ${preLoginCapabilities(input.implicitTls)}] ${TEXT.ready}`),
+    ...(input.server ? { server: input.server } : {}),
     world: input.world,
     sessionId: input.sessionId,
     view: undefined,

@@ -51,7 +51,8 @@ export const pop3SessionMachine = setup({
   id: 'pop3Session',
   context: ({ input }) => {
     return {
-      ...openingContext(input, REPLY.greeting),
+      ...openingContext(input, input.server ? input.server.pop3.greeting : REPLY.greeting),
+      ...(input.server ? { server: input.server } : {}),
       world: input.world,
       sessionId: input.sessionId,
       tlsRequired: input.tlsRequired,

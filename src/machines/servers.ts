@@ -1,6 +1,7 @@
 /** Registers every protocol's driver with the session module; import this once before opening sessions (Node, the build). */
 import { lineProfileOf, type LineProtocolName } from '../protocols/registry.ts';
 import { imapDriver } from './imap-session.driver.ts';
+import './personalities.ts';
 import { pop3Driver } from './pop3-session.driver.ts';
 import type { ProtocolDriver } from './session.ts';
 import { smtpDriver } from './smtp-session.driver.ts';

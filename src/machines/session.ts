@@ -8,6 +8,7 @@ import { portFact, type PortRole } from '../data/lookup.ts';
 import { lineProfileOf } from '../protocols/registry.ts';
 import { SERVED_PORTS } from '../protocols/served-ports.ts';
 import type { Decision } from '../protocols/shared/decision.ts';
+import { personalityFor, registerPersonality, type MailPersonality, type ServerPersonalityId } from '../protocols/shared/personality.ts';
 import type { MailWorld, WorldChange } from '../protocols/shared/world.ts';
 import type { LineFraming, LineProtocolName, Preparation, Session, SessionStep, SessionView, TranscriptEntry } from '../protocols/shared/session-types.ts';
 
@@ -26,6 +27,8 @@ export interface SessionInput {
   role: 'relay' | 'submission' | 'access';
   /** The client's address for Received headers. */
   clientAddress: string;
+  /** Another vendor's server on this protocol (Exchange Online); absent: the course's Postfix/Dovecot-like server. */
+  server?: MailPersonality;
 }
 
 /** The part of every server machine's context the session reads after each event. */
@@ -125,10 +128,14 @@ export function registerDriver(driver: ProtocolDriver): void {
   drivers.set(driver.protocol, driver);
 }
 
+export { personalityFor, registerPersonality };
+
 /** Options for a new session. */
 export interface OpenOptions {
   /** Client address for Received headers (the lab passes the real one). */
   clientAddress?: string;
+  /** Which server answers: another vendor's (Exchange Online) instead of the course's own. */
+  server?: ServerPersonalityId;
 }
 
 /** The ports each protocol listens on in this course, derived from the data file through its profile (served-ports.ts). */
@@ -395,6 +402,7 @@ export function openSession(world: MailWorld, protocol: LineProtocolName, port: 
   if (!SESSION_PORTS[protocol].includes(port) || !fact) {
     throw new RangeError(`${profile.label} is not served on port ${port}; use one of ${SESSION_PORTS[protocol].join(', ')}`);
   }
+  const server = options.server === undefined ? undefined : personalityFor(options.server, world);
   const input: SessionInput = {
     world,
     port,
@@ -407,6 +415,7 @@ export function openSession(world: MailWorld, protocol: LineProtocolName, port: 
     tlsRequired: fact.security === 'starttls' && fact.tlsBeforeLogin === 'configuration',
     role: mailRole(fact.role, port),
     clientAddress: options.clientAddress ?? '192.0.2.10',
+    ...(server ? { server } : {}),
   };
   return new MachineSession(protocol, port, driver, input, fact.security);
 }

@@ -30,6 +30,8 @@ export function smtpStateName(snapshot: Snapshot): string {
 }
 
 const readsText = (s: Snapshot) => s.matches('data') || s.matches('authenticating');
+/** The longest command line, CRLF excluded: RFC 5321 §4.5.3.1.4's 512 with CRLF, or what another vendor's server reads. */
+const commandLimit = (s: Snapshot) => (s.context as SmtpContext).server?.smtp.commandLineOctets ?? COMMAND_LINE_OCTETS - 2;
 
 /** The SMTP server's driver. */
 export const smtpDriver: ProtocolDriver = {
@@ -40,7 +42,8 @@ export const smtpDriver: ProtocolDriver = {
   toEvent(line, snapshot): ClientEvent {
     // Inside DATA and an AUTH exchange every line is text, whatever it looks like (RFC 5321 §4.1.1.4).
     if (readsText(snapshot)) return { type: 'client.data', verb: '', args: '', line };
-    const { verb, args } = parseCommand(line.length > COMMAND_LINE_OCTETS ? line.slice(0, COMMAND_LINE_OCTETS) : line);
+    const limit = commandLimit(snapshot) + 2;
+    const { verb, args } = parseCommand(line.length > limit ? line.slice(0, limit) : line);
     const known = VERBS.includes(verb);
     return { type: known ? `client.${verb.toLowerCase()}` : 'client.unknown', verb, args, line };
   },
@@ -53,7 +56,7 @@ export const smtpDriver: ProtocolDriver = {
     return [refusal ?? SMTP.badSequence];
   },
   // Text lines have their own limits, which the machine applies after reading the whole message or response.
-  maxLineOctets: (snapshot) => (readsText(snapshot) ? Number.POSITIVE_INFINITY : COMMAND_LINE_OCTETS - 2),
+  maxLineOctets: (snapshot) => (readsText(snapshot) ? Number.POSITIVE_INFINITY : commandLimit(snapshot)),
   lineTooLong: () => [SMTP.lineTooLong],
   timeoutReply: () => [SMTP.timeout],
   internalError: () => [SMTP.internalError],

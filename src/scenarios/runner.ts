@@ -10,8 +10,10 @@ import { observedCodeOf } from '../protocols/observed-codes.ts';
 import type { LineProtocolName } from '../protocols/registry.ts';
 import { MailWorld } from '../protocols/shared/world.ts';
 import { isBlocked, noAnswerSession } from './network.ts';
+import { personalityFor } from '../protocols/shared/personality.ts';
 import type { Session, SessionView, TranscriptEntry } from '../protocols/shared/session-types.ts';
 import type { SessionOpener } from './openers.ts';
+import { fillTokens } from './placeholders.ts';
 import type { Scenario, ScenarioEvent, ScenarioStep } from './scenario.ts';
 
 /** What one step caused. */
@@ -47,7 +49,7 @@ const NO_REPLY = '-';
  * Deterministic; a step that goes wrong gives ok=false rather than an exception. Only opening the first
  * connection can throw: a RangeError when the protocol's driver is not registered or the port is not served.
  */
-export function playScenario(scenario: Scenario, open: SessionOpener, count: number = scenario.steps.length, world: MailWorld = new MailWorld({ seed: scenario.seed ?? 1 })): ScenarioPlayback {
+export function playScenario(scenario: Scenario, open: SessionOpener, count: number = scenario.steps.length, world: MailWorld = scenarioWorld(scenario)): ScenarioPlayback {
   let session = dial(world, scenario, scenario.port, open);
   const greeting = session.greeting;
   const played: PlayedStep[] = [];
@@ -63,7 +65,7 @@ export function playScenario(scenario: Scenario, open: SessionOpener, count: num
       } else if (step.event) {
         entries = perform(world, session, step.event);
       } else {
-        for (const line of clientLines(step)) entries.push(...session.send(line).entries);
+        for (const line of clientLines(step)) entries.push(...session.send(filled(world, scenario, line)).entries);
       }
     } catch {
       // A scenario the engine cannot play shows as a failed step; the entries so far stay visible.
@@ -74,14 +76,27 @@ export function playScenario(scenario: Scenario, open: SessionOpener, count: num
   return { world, session, greeting, played };
 }
 
+/** A fresh world for the scenario: its seed, and its clock from the morning of its `start` day when it names one. */
+export function scenarioWorld(scenario: Pick<Scenario, 'seed' | 'start'>): MailWorld {
+  return new MailWorld({ seed: scenario.seed ?? 1, ...(scenario.start ? { start: Date.parse(`${scenario.start}T09:00:00Z`) } : {}) });
+}
+
+/** A client line with its token placeholders filled by the scenario's server, in `world`, now. */
+export function filled(world: MailWorld, scenario: Pick<Scenario, 'server'>, line: string): string {
+  if (!scenario.server || !line.includes('{{')) return line;
+  const server = personalityFor(scenario.server, world);
+  return fillTokens(line, (user, permission) => server.xoauth2For(user, permission));
+}
+
 /**
  * A connection from the scenario's client to `port` on `world`: a session, or, where the scenario's network
  * blocks the port, an attempt nothing answers (closed at once; the world never hears of it).
  */
-export function dial(world: MailWorld, scenario: Pick<Scenario, 'protocol' | 'network'>, port: number, open: SessionOpener): Session {
-  if (!isBlocked(scenario.network, port)) return open(world, scenario.protocol, port);
+export function dial(world: MailWorld, scenario: Pick<Scenario, 'protocol' | 'network' | 'server'>, port: number, open: SessionOpener): Session {
+  const options = scenario.server ? { server: scenario.server } : {};
+  if (!isBlocked(scenario.network, port)) return open(world, scenario.protocol, port, options);
   // A session on a world of its own, closed at once, names the server's closed state and the port's security.
-  const probe = open(new MailWorld({ seed: 1 }), scenario.protocol, port);
+  const probe = open(new MailWorld({ seed: 1 }), scenario.protocol, port, options);
   probe.drop();
   return noAnswerSession(probe.view());
 }

@@ -6,6 +6,8 @@
 import { z } from 'zod';
 import { LINE_PROFILES, lineProtocolNames, type LineProtocolName } from '../protocols/registry.ts';
 import { servedPorts } from '../protocols/served-ports.ts';
+import { isoDate } from '../data/schema-base.ts';
+import { placeholdersWellFormed, tokenRequests } from './placeholders.ts';
 
 const address = z.string().regex(/^[^\s@<>]+@[^\s@<>]+$/, 'a mail address such as bob@example.test');
 // One protocol line: the session adds CRLF, so a line must not carry its own.
@@ -65,6 +67,14 @@ const scenarioFields = z.strictObject({
   port: z.number().int(),
   /** World seed (1 if absent): the same seed gives the same transcript. */
   seed: z.number().int().positive().optional(),
+  /**
+   * Another vendor's server instead of the course's own (Exchange Online: its greeting, XOAUTH2, Basic refused on
+   * the data file's dates). Client lines may then carry `{{xoauth2 <user> <permission>}}` placeholders, which the
+   * runner fills with a token the engine issues in the scenario's world: a scenario file never holds a token.
+   */
+  server: z.enum(['exchange-online']).optional(),
+  /** The day the world's clock starts on, at 09:00 UTC (the world's default day if absent), for dated behaviour. */
+  start: isoDate.optional(),
   /** Ports the network blocks; every port answers when absent. */
   network: scenarioNetworkSchema.optional(),
   /** Annotation of the greeting. */
@@ -89,6 +99,11 @@ export const scenarioSchema = scenarioFields.superRefine((s, ctx) => {
     if (problem) ctx.addIssue({ code: 'custom', path: ['network', 'blocked', i], message: problem });
   });
   s.steps.forEach((step, i) => {
+    const lines = step.client === undefined ? [] : typeof step.client === 'string' ? [step.client] : step.client;
+    for (const l of lines) {
+      if (!placeholdersWellFormed(l)) ctx.addIssue({ code: 'custom', path: ['steps', i, 'client'], message: 'a placeholder is written {{xoauth2 <user> <permission>}}' });
+      else if (tokenRequests(l).length > 0 && s.server === undefined) ctx.addIssue({ code: 'custom', path: ['steps', i, 'client'], message: 'token placeholders need a "server" that issues tokens' });
+    }
     if (!expectPatterns[s.protocol].test(step.expect)) {
       ctx.addIssue({ code: 'custom', path: ['steps', i, 'expect'], message: `"${step.expect}" is not a ${s.protocol} code this player can observe` });
     }

@@ -16,7 +16,7 @@ describe('lab command line', () => {
   test('exits 2 with a message for a bad value (the parser tests cover the rest)', () => {
     const run = spawnSync(process.execPath, [main, '--offset', 'x'], { encoding: 'utf8' });
     expect(run.status).toBe(2);
-    expect(run.stderr).toBe('lab: --offset must be a whole number from 0 to 64540, not "x"\nRun "npm run lab -- --help" for the options.\n');
+    expect(run.stderr).toBe('lab: --offset must be a whole number from 0 to 63540, not "x"\nRun "npm run lab -- --help" for the options.\n');
     expect(run.stdout).toBe('');
   });
 

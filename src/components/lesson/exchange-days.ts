@@ -34,6 +34,7 @@ const EVENTS: Record<string, { title: string; deployment?: ExchangeDeploymentId 
   'ews-feature-freeze': { title: 'EWS feature freeze' },
   'exchange-2016-2019-end-of-support': { title: 'Exchange 2016 and 2019: end of support', deployment: 'server-se' },
   'eas-online-16-1-minimum': { title: 'ActiveSync 16.1 or later only', deployment: 'online' },
+  'legacy-tls-pop-imap-online': { title: 'POP and IMAP: TLS 1.2 or later only', deployment: 'online' },
 };
 
 /** Every dated Exchange fact, oldest first. */

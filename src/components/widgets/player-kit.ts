@@ -49,7 +49,11 @@ export async function loadKit(options: SimulatorOptions): Promise<WidgetKit & { 
   if (!Number.isInteger(startStep) || startStep < 0 || startStep > total) {
     throw bad(scenario ? `Step ${startStep} does not exist: this scenario has steps 0 (the greeting) to ${total}.` : 'A start step needs a scenario.');
   }
-  const [engine, runner] = await Promise.all([loadEngine(protocol), scenario ? import('../../scenarios/runner.ts') : undefined]);
+  const [engine, runner] = await Promise.all([
+    loadEngine(protocol),
+    scenario ? import('../../scenarios/runner.ts') : undefined,
+    scenario?.server ? import('../../machines/personalities.ts') : undefined,
+  ]);
   const kit = kitOf({ protocol, port, scenario, startStep, mode }, engine, runner);
   return { ...kit, data: bake(kit, engine, runner) };
 }

@@ -8,7 +8,8 @@ import { LOCAL_DOMAIN } from '../shared/host.ts';
 import { headerValue, type HttpRequest, type HttpResponse } from '../shared/http-types.ts';
 import type { MailWorld } from '../shared/world.ts';
 import { IDENTITY_HOST, type ExchangeDeploymentId } from './config.ts';
-import { IdentityPlatform, MAIL_APP_ID, VERIFICATION_URI } from './identity/platform.ts';
+import { identityOf } from './identity-of.ts';
+import { MAIL_APP_ID, VERIFICATION_URI, type IdentityPlatform } from './identity/platform.ts';
 import { EXCHANGE_RESOURCE, GRAPH_RESOURCE } from './identity/scopes.ts';
 import { activeSyncServer, type EasOutcome } from './activesync/endpoint.ts';
 import { configOfServer, exchangePort80, exchangeServer, type HttpHandler } from './server.ts';
@@ -47,7 +48,7 @@ const clouds = new WeakMap<MailWorld, ExchangeCloud>();
 export function exchangeCloud(world: MailWorld): ExchangeCloud {
   let cloud = clouds.get(world);
   if (!cloud) {
-    const identity = new IdentityPlatform(world);
+    const identity = identityOf(world);
     const online = { authorizer: identity.authorizer, ewsEnabled: true, ewsAllowedAppIds: [MAIL_APP_ID] };
     cloud = {
       identity,

@@ -2,6 +2,7 @@
  * The state one IMAP session carries between lines, and what a command handler gives back. The machine keeps
  * this state in its context; the handlers in ./commands read it and return changes, never mutating it.
  */
+import type { MailPersonality } from '../shared/personality.ts';
 import type { MailWorld } from '../shared/world.ts';
 import type { ImapEffect } from './effects.ts';
 import type { MailboxView } from './mailbox-view.ts';
@@ -52,6 +53,10 @@ export interface ImapState {
   saslTag: string | undefined;
   /** The tag of the running IDLE. */
   idleTag: string | undefined;
+  /** The mechanism of the AUTHENTICATE waiting for its response (PLAIN when absent). */
+  saslMechanism?: 'PLAIN' | 'XOAUTH2';
+  /** Another vendor's server this session talks to (Exchange Online); absent: the Dovecot-like server. */
+  server?: MailPersonality;
 }
 
 /** A client command line as the handlers get it; `uid` is set for the UID forms (RFC 3501 §6.4.8). */

@@ -23,7 +23,8 @@ export function offeredMechanisms(ctx: Pick<Pop3Context, 'tls' | 'tlsRequired'>)
  * The CAPA list (RFC 2449 §5): Dovecot's order, then EXPIRE NEVER (Mailwire deletes only what DELE marks,
  * RFC 2449 §6.7) and IMPLEMENTATION (§6.9). STLS, USER and SASL concern login, so TRANSACTION omits them.
  */
-export function capabilities(ctx: Pick<Pop3Context, 'tls' | 'tlsRequired' | 'user'>): string[] {
+export function capabilities(ctx: Pick<Pop3Context, 'tls' | 'tlsRequired' | 'user' | 'server'>): string[] {
+  if (ctx.server) return ctx.server.pop3.capabilities(ctx.tls, ctx.user !== undefined);
   const caps = ['CAPA', 'TOP', 'UIDL', 'RESP-CODES', 'PIPELINING', 'AUTH-RESP-CODE'];
   if (ctx.user === undefined) {
     if (!ctx.tls) caps.push('STLS');

@@ -2,6 +2,7 @@
  * POP3 session types (RFC 1939 §3–§7, RFC 2449, RFC 2595 §4, RFC 5034). Pure data: the machine keeps a
  * `Pop3Context` and asks `respond()` what each client line does to it.
  */
+import type { MailPersonality } from '../shared/personality.ts';
 import type { MailWorld } from '../shared/world.ts';
 
 /** Every command verb the server knows (RFC 1939 §4–§7, RFC 2449 §5, RFC 2595 §4, RFC 5034 §4). */
@@ -35,7 +36,7 @@ export interface MaildropEntry {
 }
 
 /** Which client response a SASL exchange waits for (RFC 5034 §4). */
-export type SaslStep = 'plain' | 'loginUsername' | 'loginPassword';
+export type SaslStep = 'plain' | 'loginUsername' | 'loginPassword' | 'xoauth2';
 
 /** A SASL exchange in progress: the step and, for LOGIN, the user name already given. */
 export interface SaslExchange {
@@ -71,6 +72,8 @@ export interface Pop3Context {
   uidValidity: number;
   /** Message numbers marked by DELE, ascending; removed only in UPDATE (RFC 1939 §6). */
   deleted: number[];
+  /** Another vendor's server this session talks to (Exchange Online); absent: the Dovecot-like server. */
+  server?: MailPersonality;
 }
 
 /** A client line as the machine receives it: the same shape as the session's `ClientEvent`. */

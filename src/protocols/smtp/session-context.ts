@@ -3,6 +3,7 @@ import type { OfferFacts } from './capabilities.ts';
 import { EMPTY_MESSAGE, type MessageBuffer } from './data.ts';
 import { SMTP } from './replies.ts';
 import type { SequenceFacts } from './sequence.ts';
+import type { MailPersonality } from '../shared/personality.ts';
 import type { MailWorld, WorldChange } from '../shared/world.ts';
 
 /** Who the session serves: relay (port 25), submission (587, 465) or mailbox access. */
@@ -14,6 +15,8 @@ export interface SmtpInput {
   role: SmtpRole;
   clientAddress: string;
   implicitTls: boolean;
+  /** Another vendor's server (Exchange Online); absent: the Postfix-like server. */
+  server?: MailPersonality;
 }
 
 /** A client line as the machine receives it (the session contract's ClientEvent). */
@@ -52,6 +55,10 @@ export interface SmtpContext {
   message: MessageBuffer;
   /** LOGIN's user name, kept until the password arrives. */
   loginUser: string | undefined;
+  /** Another vendor's server this session talks to (Exchange Online); absent: the Postfix-like server. */
+  readonly server?: MailPersonality;
+  /** AUTH XOAUTH2 waits for its message (only on a personality that offers it). */
+  xoauth2Pending?: boolean;
 }
 
 /** Events the machine takes: client lines (see ClientEvent), a lost connection, and world changes (ignored). */
@@ -63,7 +70,7 @@ export const NO_TRANSACTION = { sender: undefined, recipients: [] as string[], m
 /** The context at connection: the greeting is the first reply (RFC 5321 §3.1); TLS is up already on 465. */
 export function initialContext(input: SmtpInput): SmtpContext {
   return {
-    reply: [SMTP.greeting],
+    reply: [input.server ? input.server.smtp.greeting : SMTP.greeting],
     tls: input.implicitTls,
     startTls: false,
     closed: false,
@@ -74,6 +81,7 @@ export function initialContext(input: SmtpInput): SmtpContext {
     helo: undefined,
     esmtp: false,
     ...NO_TRANSACTION,
+    ...(input.server ? { server: input.server } : {}),
   };
 }
 

@@ -3,7 +3,8 @@
  * state the session is in, it decides once whether the command is taken (RFC 5321 §4.1.4, sequence.ts), what it
  * answers, where it leads and what to deliver. `performSmtp` delivers after the machine has recorded the step.
  */
-import { answer, startAuth, type SaslWait } from './auth.ts';
+import { answer, startAuth, type AuthStep, type SaslWait } from './auth.ts';
+import { personalityLogin, startPersonalityAuth, xoauth2Answer } from './auth-personality.ts';
 import { isEndOfData } from './data.ts';
 import { queued, quotaExceeded, SMTP } from './replies.ts';
 import { sequenceError } from './sequence.ts';
@@ -22,7 +23,9 @@ const go = (patch: step.Step, next: string | undefined, effects: SmtpEffect[] = 
 
 /** The refusal of a command the state does not take: the sequence rules' words, else 503 (RFC 5321 §4.1.4). */
 function refusal(c: SmtpContext, e: SmtpEvent): SmtpDecision {
-  return refused([sequenceError(verbOf(e), sequenceFacts(c)) ?? SMTP.badSequence]);
+  const reply = sequenceError(verbOf(e), sequenceFacts(c)) ?? SMTP.badSequence;
+  // Another vendor's server says "authenticate first" in its own words.
+  return refused([c.server && reply === SMTP.authRequired ? c.server.smtp.authRequired : reply]);
 }
 
 /** The state after an AUTH step: the exchange goes on where the mechanism waits, else the session is ready. */
@@ -30,6 +33,11 @@ function afterAuth(wait: SaslWait | undefined): string | undefined {
   if (wait === 'plain') return 'authenticating.plain';
   if (wait === 'username') return 'authenticating.login.username';
   return wait === 'password' ? 'authenticating.login.password' : undefined;
+}
+
+/** An AUTH step's decision; the end of an exchange (success or failure) leads to `end`. */
+function authStep(s: AuthStep, end: string | undefined): SmtpDecision {
+  return go({ ...step.applyAuth(s), xoauth2Pending: false }, s.kind === 'challenge' ? afterAuth(s.wait) : end);
 }
 
 /** A command in connected, ready or mailTransaction (`top`), with the sub-state in `state`. */
@@ -49,6 +57,12 @@ function command(c: SmtpContext, top: string, state: string, e: SmtpEvent): Smtp
       return args === '' ? go(step.beginTls(), 'connected') : go(step.syntaxError(c, e), undefined);
     case 'client.auth': {
       if (top !== 'ready' || !allowed) return refusal(c, e);
+      if (c.server) {
+        const p = startPersonalityAuth(c.server, args, c.world);
+        // XOAUTH2 waits in the state PLAIN waits in: one SASL line, then the session is ready again.
+        if (p.kind === 'xoauth2') return go({ reply: [p.reply], startTls: false, xoauth2Pending: true }, 'authenticating.plain');
+        return authStep(p, undefined);
+      }
       const s = startAuth(args, c.world);
       return go(step.applyAuth(s), s.kind === 'challenge' ? afterAuth(s.wait) : undefined);
     }
@@ -83,6 +97,10 @@ function command(c: SmtpContext, top: string, state: string, e: SmtpEvent): Smtp
 /** A text line in an AUTH exchange: the SASL response the mechanism waits for (RFC 4954 §4). */
 function saslLine(c: SmtpContext, state: string, e: SmtpEvent): SmtpDecision {
   const wait: SaslWait = state === 'authenticating.plain' ? 'plain' : state === 'authenticating.login.username' ? 'username' : 'password';
+  if (c.server) {
+    if (c.xoauth2Pending || wait === 'plain') return authStep(xoauth2Answer(c.server, lineOf(e)), 'ready');
+    return authStep(personalityLogin(c.server, wait, lineOf(e), c.loginUser, c.world), 'ready');
+  }
   const s = answer(wait, lineOf(e), c.loginUser, c.world);
   return go(step.applyAuth(s), s.kind === 'challenge' ? afterAuth(s.wait) : 'ready');
 }

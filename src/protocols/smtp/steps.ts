@@ -7,6 +7,7 @@ import type { AuthStep } from './auth.ts';
 import { ehloReply, helpReply, offersAuth } from './capabilities.ts';
 import { appendLine, EMPTY_MESSAGE, messageOutcome } from './data.ts';
 import { checkMail, checkRecipient, uniqueRecipients, withProtocol } from './envelope.ts';
+import { MESSAGE_SIZE_LIMIT } from './limits.ts';
 import { SMTP } from './replies.ts';
 import type { Envelope } from '../shared/delivery.ts';
 import type { RawMessage } from '../shared/message.ts';
@@ -18,7 +19,10 @@ export type Step = Partial<SmtpContext>;
 const say = (...reply: string[]): Step => ({ reply, startTls: false });
 
 /** EHLO: forget any transaction (RFC 5321 §4.1.4) and list the extensions. */
-export const greetExtended = (c: SmtpContext, e: SmtpEvent): Step => ({ ...say(...ehloReply(offerFacts(c))), helo: argsOf(e), esmtp: true, ...NO_TRANSACTION });
+export const greetExtended = (c: SmtpContext, e: SmtpEvent): Step => {
+  const lines = c.server ? c.server.smtp.ehlo(c.tls, c.clientAddress, offerFacts(c).sizeLimit ?? MESSAGE_SIZE_LIMIT) : ehloReply(offerFacts(c));
+  return { ...say(...lines), helo: argsOf(e), esmtp: true, ...NO_TRANSACTION };
+};
 
 /** HELO: like EHLO, one line, no extensions (RFC 5321 §4.1.1.1). */
 export const greetBasic = (_c: SmtpContext, e: SmtpEvent): Step => ({ ...say(SMTP.helo), helo: argsOf(e), esmtp: false, ...NO_TRANSACTION });

@@ -4,7 +4,7 @@
  * or starts typing; the build's recorded playback covers everything before that.
  */
 import type { PlayerKit, PlayerSetup } from '../../../machines/scenario-player.machine.ts';
-import type { dial, playScenario } from '../../../scenarios/runner.ts';
+import type { dial, playScenario, scenarioWorld } from '../../../scenarios/runner.ts';
 import { loadEngine, type Engine } from '../engine.ts';
 import type { SimulatorData } from './bake.ts';
 import type { SharedWorld } from '../world/tab-world.ts';
@@ -20,6 +20,8 @@ export interface WidgetKit extends PlayerKit {
 export interface Runner {
   playScenario: typeof playScenario;
   dial: typeof dial;
+  /** The scenario's fresh world: its seed and its start day. */
+  scenarioWorld: typeof scenarioWorld;
 }
 
 /**
@@ -29,7 +31,7 @@ export interface Runner {
 export function kitOf(setup: Omit<PlayerSetup, 'initial' | 'ports'>, engine: Engine, runner: Runner | undefined, shared?: SharedWorld): WidgetKit {
   const { protocol, port, scenario, startStep, mode } = setup;
   const connect: PlayerKit['connect'] = (world, to = port) => {
-    const w = world ?? shared?.world ?? new engine.MailWorld({ seed: scenario?.seed ?? 1 });
+    const w = world ?? shared?.world ?? (scenario && runner ? runner.scenarioWorld(scenario) : new engine.MailWorld({ seed: scenario?.seed ?? 1 }));
     // A scenario's network may block the port: the runner's dial gives the attempt nothing answers.
     return { world: w, session: scenario && runner ? runner.dial(w, scenario, to, engine.openSession) : engine.openSession(w, protocol, to) };
   };
@@ -54,6 +56,8 @@ export async function loadLive(setup: Omit<PlayerSetup, 'initial'>): Promise<Wid
     loadEngine(setup.protocol),
     setup.scenario ? import('../../../scenarios/runner.ts') : undefined,
     setup.scenario ? undefined : import('../world/tab-world.ts'),
+    // Another vendor's server (Exchange Online) is its own chunk, loaded only for a scenario that names it.
+    setup.scenario?.server ? import('../../../machines/personalities.ts') : undefined,
   ]);
   return kitOf(setup, engine, runner, tab?.tabWorld());
 }

@@ -59,7 +59,10 @@ export function scenarioChoices(
   played.forEach((p, i) => {
     const step = scenario.steps[p.index];
     const before = i === 0 ? initial : played[i - 1]!.view;
-    const lines = typeof step?.client === 'string' ? [step.client] : (step?.client ?? []);
+    const written = typeof step?.client === 'string' ? [step.client] : (step?.client ?? []);
+    // A token placeholder shows as the line the engine really sent, with the token it issued.
+    const sent = p.entries.flatMap((e) => (e.kind === 'client' ? [e.text] : []));
+    const lines = written.map((l, j) => (l.includes('{{') ? (sent[j] ?? l) : l));
     const asked = stepChoices(scenario.protocol, lines, before, p, explain, observe);
     for (const { token, title, ok } of asked?.choices ?? []) record.replies[token] = { title, ok };
     record.steps.push(asked && { line: asked.line, answer: asked.answer, choices: asked.choices.map((c) => c.token) });

@@ -7,6 +7,8 @@ import { tokensOf } from './util.ts';
 
 /** CAPABILITY (RFC 3501 §6.1.1): the list for this moment of the session. */
 export function capability(s: ImapState): CommandResult {
+  // Exchange Online lists one set whoever is logged in and closes with its own words (jstedfast/MailKit#178).
+  if (s.server) return { untagged: [`* CAPABILITY ${s.server.imap.capabilities(s.tls, s.user !== undefined)}`], tagged: 'OK CAPABILITY completed.' };
   if (s.user === undefined) return { untagged: [`* CAPABILITY ${preLoginCapabilities(s.tls)}`], tagged: TEXT.capabilityPreLogin };
   return { untagged: [`* CAPABILITY ${postLoginCapabilities()}`], tagged: TEXT.capabilityOk };
 }
