@@ -161,3 +161,18 @@ describe("slice 1's Authorizer hook", () => {
     expect(server(ews(op, `Bearer ${delegatedToken(idp, 'Mail.Read').access_token}`)).status).toBe(401);
   });
 });
+
+describe('a token for ActiveSync (EAS.AccessAsUser.All, a delegated permission of Office 365 Exchange Online)', () => {
+  test('is issued with EWS in one token for Exchange Online, and opens ActiveSync there', async () => {
+    const { online } = await import('./oauth-helpers.ts');
+    const { idp, server } = online();
+    const token = delegatedToken(idp, 'https://outlook.office365.com/EWS.AccessAsUser.All https://outlook.office365.com/EAS.AccessAsUser.All');
+    expect(String(token.scope)).toContain('EAS.AccessAsUser.All');
+    const options = (bearer: string) => server({ method: 'OPTIONS', target: '/Microsoft-Server-ActiveSync', headers: [['Host', 'outlook.office365.test'], ['Authorization', `Bearer ${bearer}`]], body: '' });
+    expect(options(token.access_token).status).toBe(200);
+    const ewsOnly = delegatedToken(idp, 'https://outlook.office365.com/EWS.AccessAsUser.All');
+    const refused = options(ewsOnly.access_token);
+    expect(refused.status).toBe(403);
+    expect(refused.headers.find(([n]) => n === 'WWW-Authenticate')?.[1]).toContain('insufficient_scope');
+  });
+});

@@ -94,7 +94,7 @@ export class LiveExchange {
     }
     const rows: RowEntry[] = [];
     const graph = this.#deviceCode('Mail.ReadWrite Mail.Send offline_access', rows);
-    const exchange = graph && this.#deviceCode(`${EXCHANGE_RESOURCE}/EWS.AccessAsUser.All`, rows);
+    const exchange = graph && this.#deviceCode(`${EXCHANGE_RESOURCE}/EWS.AccessAsUser.All ${EXCHANGE_RESOURCE}/EAS.AccessAsUser.All`, rows);
     return { rows, credentials: graph && exchange ? { graph, exchange } : {} };
   }
 

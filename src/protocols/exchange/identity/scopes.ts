@@ -29,7 +29,7 @@ export const RESOURCES: readonly Resource[] = [
   {
     audience: EXCHANGE_RESOURCE,
     identifiers: ['https://outlook.office.com', 'https://outlook.office365.com', EXCHANGE_RESOURCE, '00000002-0000-0ff1-ce00-000000000000'],
-    delegated: ['IMAP.AccessAsUser.All', 'POP.AccessAsUser.All', 'SMTP.Send', 'EWS.AccessAsUser.All'],
+    delegated: ['IMAP.AccessAsUser.All', 'POP.AccessAsUser.All', 'SMTP.Send', 'EWS.AccessAsUser.All', 'EAS.AccessAsUser.All'],
     roles: ['IMAP.AccessAsApp', 'POP.AccessAsApp', 'SMTP.SendAsApp', 'full_access_as_app'],
   },
 ];
