@@ -313,9 +313,8 @@ export async function startLab(options: LabOptions = {}): Promise<Lab> {
 /** What the transcript adds to a failed handshake on a listener whose server refuses TLS 1.0 and 1.1 there now. */
 function legacyTlsNote(l: ListenerPlan, world: MailWorld): string {
   if (!l.server) return '';
-  const protocol = l.protocol === 'smtp' ? 'smtp-submission' : l.protocol;
   try {
-    return personalityFor(l.server, world).refusesLegacyTls(protocol) ? ' (Exchange Online accepts only TLS 1.2 or later on POP3 and IMAP4)' : '';
+    return personalityFor(l.server, world).refusesLegacyTls(l.protocol) ? ' (Exchange Online accepts only TLS 1.2 or later on POP3 and IMAP4)' : '';
   } catch {
     // No personality registered (a lab started without src/machines/servers.ts): the plain reason is enough.
     return '';

@@ -5,7 +5,7 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { IdentityPlatform, MAIL_APP_ID } from '../../src/protocols/exchange/identity/platform.ts';
-import { escapeHtml, htmlPage, PAGE_HEADERS } from '../../src/protocols/exchange/identity/pages.ts';
+import { htmlPage, PAGE_HEADERS } from '../../src/protocols/exchange/identity/pages.ts';
 import type { HttpRequest } from '../../src/protocols/shared/http-types.ts';
 import { MailWorld } from '../../src/protocols/shared/world.ts';
 

@@ -7,7 +7,6 @@
 import { describe, expect, test } from 'vitest';
 import { parseTranscript } from '../helpers/transcript.ts';
 import { ALICE, BOB, connect, greetingOf, login, send, sizeOf, stuffed, uidValidityHex } from '../protocols/pop3/fixtures.ts';
-import type { Session } from '../../src/protocols/shared/session-types.ts';
 import { MailWorld } from '../../src/protocols/shared/world.ts';
 
 const A6 = `

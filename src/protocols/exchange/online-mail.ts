@@ -8,6 +8,7 @@ import { exchangeFacts } from '../../data/exchange.ts';
 import { multiline } from '../smtp/format.ts';
 import type { MailPersonality, PersonalityProtocol } from '../shared/personality.ts';
 import { encodeBase64 } from '../shared/sasl.ts';
+import type { LineProtocolName } from '../registry.ts';
 import type { MailWorld } from '../shared/world.ts';
 import { xoauth2Message } from '../shared/xoauth2.ts';
 import { MAIL_APP_ID } from './identity/apps.ts';
@@ -114,9 +115,10 @@ export function exchangeOnlineMail(world: MailWorld): MailPersonality {
       const issued = tokens.issue({ user: mailbox, appId: MAIL_APP_ID, audience: EXCHANGE_RESOURCE, scopes: [permission], lifetimeSeconds });
       return xoauth2Message(mailbox.address, issued.token);
     },
-    refusesLegacyTls(protocol: PersonalityProtocol) {
+    refusesLegacyTls(protocol: LineProtocolName) {
       const from = legacyTlsBlockedFrom();
-      return protocol !== 'smtp-submission' && from !== undefined && now().getTime() >= from;
+      // The block covers POP3 and IMAP4 only (the data file's legacy-TLS event); SMTP submission keeps its own plan.
+      return (protocol === 'imap' || protocol === 'pop3') && from !== undefined && now().getTime() >= from;
     },
   };
 }

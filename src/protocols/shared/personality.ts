@@ -5,6 +5,7 @@
  * these hooks; what a vendor answers lives with the vendor (src/protocols/exchange/online-mail.ts).
  */
 
+import type { LineProtocolName } from '../registry.ts';
 import type { MailWorld } from './world.ts';
 
 /** The personalities a session can open with; absent means the course's Postfix/Dovecot-like servers. */
@@ -75,7 +76,7 @@ export interface MailPersonality {
   /** The refusal of a password login now (IMAP LOGIN/AUTHENTICATE, POP3 PASS/AUTH, SMTP AUTH), or undefined while Basic works. */
   basicRefusal(protocol: PersonalityProtocol, command: 'LOGIN' | 'AUTHENTICATE' | 'PASS' | 'AUTH', at?: PersonalityReplyAt): string | undefined;
   /** Whether TLS 1.0 and 1.1 are refused for `protocol` now (the lab's TLS listeners read it). */
-  refusesLegacyTls(protocol: PersonalityProtocol): boolean;
+  refusesLegacyTls(protocol: LineProtocolName): boolean;
   /**
    * The base64 XOAUTH2 message for `user` with a token the vendor's identity platform issues now, in this world,
    * carrying `permission` (a scenario's placeholder; the learner's app would get it by signing in). Throws a

@@ -203,7 +203,7 @@ describe('legacy TLS', () => {
     const before = personalityFor('exchange-online', new MailWorld({ start: Date.UTC(2026, 5, 30, 12) }));
     const after = personalityFor('exchange-online', new MailWorld({ start: Date.UTC(2026, 6, 1, 12) }));
     expect([before.refusesLegacyTls('imap'), before.refusesLegacyTls('pop3')]).toEqual([false, false]);
-    expect([after.refusesLegacyTls('imap'), after.refusesLegacyTls('pop3'), after.refusesLegacyTls('smtp-submission')]).toEqual([true, true, false]);
+    expect([after.refusesLegacyTls('imap'), after.refusesLegacyTls('pop3'), after.refusesLegacyTls('smtp')]).toEqual([true, true, false]);
   });
 });
 
