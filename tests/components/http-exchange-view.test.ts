@@ -77,14 +77,14 @@ describe('<HttpTranscript> and <SideBySide>', () => {
 
   it('play its columns on one world and render one column each, IMAP lines beside HTTP parts', async () => {
     const columns = [
-      { id: 'imap-login-read', label: 'IMAP' },
+      { id: 'imap-exchange-online-read', label: 'IMAP' },
       { id: 'exchange-three-ways-ews', label: 'EWS' },
       { id: 'exchange-three-ways-graph', label: 'Microsoft Graph' },
     ];
     const doc = await renderToDom(SideBySide, { columns, headingLevel: 4 });
     const cols = [...doc.querySelectorAll('.mw-side-column')];
     expect(cols.map((c) => [c.getAttribute('data-column'), text(c.querySelector('h4'))])).toEqual(columns.map((c) => [c.id, c.label]));
-    expect(text(cols[0]!.querySelector('.mw-side-code'))).toContain('Connection to port 143');
+    expect(text(cols[0]!.querySelector('.mw-side-code'))).toContain('Connection to port 993');
     expect(text(cols[0])).toContain('C: a6 FETCH 3 BODY[TEXT]');
     expect(text(cols[1])).toContain('<m:GetItem>');
     expect(text(cols[2])).toContain('"isRead": true');

@@ -70,7 +70,7 @@ describe('transcriptView', () => {
   test('lists every scenario file, in learning order', () => {
     expect(allScenarios.slice(0, 2).map((s) => s.id)).toEqual(['smtp-submission-587', 'smtp-submission-465']);
     // The course's own servers first, IMAP IDLE last among them; Exchange Online's scenarios follow, as its lesson does.
-    expect(allScenarios.slice(-3).map((s) => s.id)).toEqual(['imap-idle', 'imap-exchange-online-oauth', 'smtp-exchange-online-oauth']);
+    expect(allScenarios.slice(-4).map((s) => s.id)).toEqual(['imap-idle', 'imap-exchange-online-oauth', 'smtp-exchange-online-oauth', 'imap-exchange-online-read']);
   });
 });
 

@@ -119,7 +119,7 @@ describe('Exchange scenarios replay', () => {
 
   it('the side-by-side task plays IMAP, EWS and Graph on one world: Graph sees the message IMAP read', () => {
     const world = new MailWorld();
-    const imap = playScenario(parseScenario(read('imap-login-read'), 'imap-login-read.json'), openSession, undefined, world);
+    const imap = playScenario(parseScenario(read('imap-exchange-online-read'), 'imap-exchange-online-read.json'), openSession, undefined, world);
     expect(imap.played.every((p) => p.ok)).toBe(true);
     const ews = playHttpScenario(load('exchange-three-ways-ews'), openHttpSession, undefined, world).played;
     expect(ews.map((p) => p.observed)).toEqual(['302', '200', '200', '200']);

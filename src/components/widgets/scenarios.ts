@@ -24,7 +24,7 @@ const LEARNING_ORDER: readonly string[] = [
   'pop3-leave-on-server', 'pop3-rset', 'pop3-dropped-connection', 'pop3-trouble-in-use',
   'imap-first-session', 'imap-login-read', 'imap-uids-peek', 'imap-read-new-mail', 'imap-search', 'imap-delete-vs-move',
   'imap-rev2-enable', 'imap-trouble-login', 'imap-idle',
-  'imap-exchange-online-oauth', 'smtp-exchange-online-oauth',
+  'imap-exchange-online-oauth', 'smtp-exchange-online-oauth', 'imap-exchange-online-read',
 ];
 
 /** Every scenario id in learning order; a file not in that order yet comes last, alphabetically. */
