@@ -85,7 +85,7 @@ describe('<HttpTranscript> and <SideBySide>', () => {
     const cols = [...doc.querySelectorAll('.mw-side-column')];
     expect(cols.map((c) => [c.getAttribute('data-column'), text(c.querySelector('h4'))])).toEqual(columns.map((c) => [c.id, c.label]));
     expect(text(cols[0]!.querySelector('.mw-side-code'))).toContain('Connection to port 993');
-    expect(text(cols[0])).toContain('C: a6 FETCH 3 BODY[TEXT]');
+    expect(text(cols[0])).toContain('C: a4 FETCH * (BODY[])');
     expect(text(cols[1])).toContain('<m:GetItem>');
     expect(text(cols[2])).toContain('"isRead": true');
     expect(new Set([...doc.querySelectorAll('[id]')].map((e) => e.id)).size).toBe(doc.querySelectorAll('[id]').length);
