@@ -1,7 +1,7 @@
 /** The table the lab prints at start: what listens where, the test users, the certificate, the log format. */
 import { roleLabels } from '../data/lookup.ts';
 import { LINE_PROFILES, profileOf } from '../protocols/registry.ts';
-import { exchangeBanner } from './banner-exchange.ts';
+import { HTTP_SERVERS } from '../protocols/http-servers.ts';
 import { CERT_NAMES } from './cert.ts';
 import { COMMAND_TIMEOUT, IDLE_DEFAULTS, MAX_CONNECTIONS, MAX_CONNECTIONS_PER_ADDRESS } from './config.ts';
 import type { CliOptions } from './options.ts';
@@ -29,7 +29,7 @@ export function banner(lab: Lab, options: Pick<CliOptions, 'host' | 'seed' | 'id
     ...table,
     '',
     ...(isLoopback(options.host) ? [] : [`Warning: ${options.host} is not loopback: anyone who can reach this machine can connect and log in.`, '']),
-    ...exchangeBanner(lab.httpPorts, host, options.exchange),
+    ...Object.values(HTTP_SERVERS).flatMap((s) => s.bannerLines?.(lab.httpPorts.filter((p) => p.protocol === s.protocol), host, options.exchange) ?? []),
     ...(lab.exchangeOnlinePorts.length > 0
       ? ['Exchange Online mail: the IMAP, POP3 and SMTP rows marked Exchange Online refuse passwords on IMAP and POP3; log in with XOAUTH2 and a token from the identity platform (src/lab/README.md, "Exchange Online")']
       : []),

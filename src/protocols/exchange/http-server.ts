@@ -6,6 +6,7 @@ import type { HttpServer } from '../shared/http-server.ts';
 import { LOCAL_DOMAIN } from '../shared/host.ts';
 import { exchangeHandle, IDENTITY_HOSTS, ONLINE_HOSTS, SERVER_SE_HOSTS } from './cloud.ts';
 import { DEFAULT_MAX_REQUEST_OCTETS } from './config.ts';
+import { exchangeBanner } from './lab-banner.ts';
 
 /**
  * The limits: http.sys, in front of IIS and so of Exchange, reads a header section of up to 16 KiB
@@ -28,6 +29,7 @@ export const exchangeHttpServer: HttpServer = {
   methods: ['GET', 'POST', 'PATCH', 'DELETE', 'OPTIONS'],
   limits: EXCHANGE_LIMITS,
   handle: exchangeHandle,
+  bannerLines: exchangeBanner,
   // IIS's connectionTimeout default: 120 seconds.
   idleSeconds: 120,
 };

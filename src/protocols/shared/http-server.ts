@@ -20,6 +20,15 @@ export interface HttpPort {
   security: 'plaintext' | 'https';
 }
 
+/** One lab listener of an HTTP server, as its start-up lines describe it. */
+export interface HttpBannerListener {
+  /** The port the lab listens on. */
+  port: number;
+  /** The port the server plays (443, 80, …). */
+  standardPort: number;
+  security: 'plaintext' | 'https';
+}
+
 /** An HTTP-framed protocol's server. */
 export interface HttpServer {
   protocol: HttpProtocolName;
@@ -35,6 +44,11 @@ export interface HttpServer {
   methods: readonly string[];
   limits: HttpLimits;
   handle: HttpHandler;
+  /**
+   * What the lab's start-up text says about this server's listeners on `host` (how to reach it, its accounts);
+   * `deployment` is the lab's --exchange choice, for servers that have deployments. None: the lab's default line.
+   */
+  bannerLines?(listeners: readonly HttpBannerListener[], host: string, deployment?: 'server-se' | 'online'): string[];
   /** Seconds a kept-alive connection may stay silent before the server closes it. */
   idleSeconds: number;
 }

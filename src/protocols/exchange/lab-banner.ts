@@ -1,15 +1,21 @@
-/** The Exchange part of the lab's start-up text: its listeners, which host reaches which service, the tenant and its apps. */
-import { IDENTITY_HOSTS, ONLINE_HOSTS, SERVER_SE_HOSTS } from '../protocols/exchange/cloud.ts';
-import type { ExchangeDeploymentId } from '../protocols/exchange/config.ts';
-import { DAEMON_APP_ID, DAEMON_SECRET, MAIL_APP_ID, TENANT_ID, VERIFICATION_URI } from '../protocols/exchange/identity/platform.ts';
-import type { HttpListenerPlan } from './config.ts';
+/**
+ * The Exchange part of the lab's start-up text (HttpServer.bannerLines): its listeners, which host reaches which
+ * service, the tenant and its apps. Pure text; the lab prints it.
+ */
+import type { HttpBannerListener } from '../shared/http-server.ts';
+import { IDENTITY_HOSTS, ONLINE_HOSTS, SERVER_SE_HOSTS } from './cloud.ts';
+import type { ExchangeDeploymentId } from './config.ts';
+import { DAEMON_APP_ID, DAEMON_SECRET, MAIL_APP_ID, TENANT_ID, VERIFICATION_URI } from './identity/platform.ts';
 
 const NAMES: Record<ExchangeDeploymentId, string> = { 'server-se': 'Exchange Server SE', online: 'Exchange Online' };
 
-/** The lines about Exchange for a lab listening on `host` (already bracketed for IPv6), or none without its listeners. */
-export function exchangeBanner(httpPorts: readonly HttpListenerPlan[], host: string, fallback: ExchangeDeploymentId = 'server-se'): string[] {
-  const https = httpPorts.find((p) => p.protocol === 'exchange' && p.security === 'https');
-  const plain = httpPorts.find((p) => p.protocol === 'exchange' && p.security === 'plaintext');
+/**
+ * The lines about Exchange for its lab listeners on `host` (already bracketed for IPv6), or none without them;
+ * `fallback` is the deployment that answers localhost (the lab's --exchange).
+ */
+export function exchangeBanner(listeners: readonly HttpBannerListener[], host: string, fallback: ExchangeDeploymentId = 'server-se'): string[] {
+  const https = listeners.find((p) => p.security === 'https');
+  const plain = listeners.find((p) => p.security === 'plaintext');
   if (!https) return [];
   const identity = IDENTITY_HOSTS[0]!;
   return [
