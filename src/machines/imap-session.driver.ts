@@ -9,7 +9,7 @@ import { commandError, TEXT } from '../protocols/imap/replies.ts';
 import type { ImapPhase } from '../protocols/imap/session-state.ts';
 import { decideImap, outOfStateReply, performImap, previewImap, type ImapEffect, type ImapMachineEvent } from '../protocols/imap/step.ts';
 import { splitCommandLine } from '../protocols/imap/tokenize.ts';
-import { prescanSearch } from '../protocols/imap/search-prescan.ts';
+import { prescanCompletedSearch, prescanSearch } from '../protocols/imap/search-prescan.ts';
 import { fetchPreparation } from '../protocols/imap/commands/messages.ts';
 import { imapSessionMachine, type ImapContext } from './imap-session.machine.ts';
 import { registerDriver, type ClientEvent, type ProtocolDriver } from './session.ts';
@@ -67,8 +67,12 @@ export const imapDriver: ProtocolDriver = {
   prepare(line, snapshot) {
     // A SEARCH's string scans and a FETCH's big responses, done ahead in slices by the lab (search-prescan.ts,
     // fetch-prerender.ts); the command then runs as ever.
-    const view = contextOf(snapshot).view;
-    if (!view || expects(snapshot) !== 'command' || line.length > MAX_COMMAND_OCTETS) return undefined;
+    const ctx = contextOf(snapshot);
+    const view = ctx.view;
+    if (!view) return undefined;
+    // A SEARCH whose keys came as literals ({n}) is prepared on the line that completes it.
+    if (expects(snapshot) === 'literal') return ctx.literal && !ctx.literal.discard ? prescanCompletedSearch(ctx.literal, line, view.messages) : undefined;
+    if (expects(snapshot) !== 'command' || line.length > MAX_COMMAND_OCTETS) return undefined;
     const { tag, verb: first, args: rest } = splitCommandLine(line);
     const uid = first === 'UID';
     const { verb, args } = uid ? splitCommandLine(`${tag} ${rest}`) : { verb: first, args: rest };

@@ -68,10 +68,10 @@ async function selected(l: Lab): Promise<LineClient> {
 const KEYS = Array.from({ length: 600 }, (_, i) => `${i % 2 ? 'TEXT' : 'BODY'} "${['lorem ipsum', 'dolor sit', 'consectetur', 'eiusmod'][i % 4]} ${i}"`).join(' ');
 
 /** Sends the SEARCH, waits until the lab has begun reading mail for it, then connects on 110: which answer comes first? */
-async function race(l: Lab): Promise<string[]> {
+async function race(l: Lab, command = `q SEARCH ${KEYS}\r\n`): Promise<string[]> {
   const c = await selected(l);
   const scans = textScans.count;
-  c.write(`q SEARCH ${KEYS}\r\n`);
+  c.write(command);
   while (textScans.count === scans) await new Promise((r) => setImmediate(r));
   const order: string[] = [];
   const probe = connectPlain(portOf(l, 110)).then(async (p) => {
@@ -97,6 +97,15 @@ describe('a pathological SEARCH', () => {
     const unsliced = prescanStats.slices;
     expect(await race(await lab(false))).toEqual(['search', 'greeting']);
     expect(prescanStats.slices).toBe(unsliced);
+  });
+
+  test('with its first key sent as a literal ({n+}) is prepared on the line that completes it, like any other', async () => {
+    // The literal "lorem ipsum" ends mid-line; the rest of the command line (600 keys) follows on that line.
+    const command = `q SEARCH TEXT {11+}\r\nlorem ipsum ${KEYS}\r\n`;
+    const slices = prescanStats.slices;
+    expect(await race(await lab(true), command)).toEqual(['greeting', 'search']);
+    expect(prescanStats.slices - slices).toBeGreaterThan(20);
+    expect(await race(await lab(false), command)).toEqual(['search', 'greeting']);
   });
 
   test('gets the same octets on the wire sliced and unsliced', async () => {

@@ -13,6 +13,9 @@ import { mimeOf } from './mime.ts';
 import { parseSearch } from './search.ts';
 import { stringKeys } from './search-match.ts';
 import { NeedleSet } from './search-text.ts';
+import { feedLiteral } from './literal.ts';
+import type { PendingLiteral } from './session-state.ts';
+import { literalsToQuoted, openLiteral } from './tokenize.ts';
 
 /** Characters read per slice: a few milliseconds even on the automaton's slowest path. */
 export const SLICE_CHARS = 256 * 1024;
@@ -153,4 +156,21 @@ export function prescanned(message: StoredMessage, set: NeedleSet): Uint8Array |
     return found;
   }
   return undefined;
+}
+
+/**
+ * The prescan of a SEARCH (or UID SEARCH) whose keys came as literals, on the line that completes the command:
+ * undefined while octets are still owed, when another literal opens, or when the command is something else.
+ */
+export function prescanCompletedSearch(pending: PendingLiteral, line: string, messages: readonly StoredMessage[]): Prescan | undefined {
+  const fed = feedLiteral(pending, line);
+  if (!('done' in fed) || openLiteral(fed.done)) return undefined;
+  let verb = pending.verb.toUpperCase();
+  let args = fed.done;
+  if (verb === 'UID') {
+    const sp = args.indexOf(' ');
+    verb = (sp < 0 ? args : args.slice(0, sp)).toUpperCase();
+    args = sp < 0 ? '' : args.slice(sp + 1);
+  }
+  return verb === 'SEARCH' ? prescanSearch(literalsToQuoted(args), messages) : undefined;
 }
