@@ -139,3 +139,18 @@ test('under reduced motion the log jumps to the newest answer, and the answer is
   const gap = await log(page).evaluate((el) => el.scrollHeight - el.clientHeight - el.scrollTop);
   expect(gap).toBeLessThanOrEqual(2);
 });
+
+test('an Exchange scenario has its page: the list links it, Next step by keyboard plays it on the engine, axe is clean', async ({ page }) => {
+  await page.goto('/scenarios/');
+  const link = page.locator('#scenarios-exchange ~ ul a[href="/scenarios/exchange-autodiscover/"]');
+  await expect(link).toHaveCount(1);
+  await open(page, '/scenarios/exchange-autodiscover/');
+  const next = widget(page).getByRole('button', { name: 'Next step' });
+  // Step 1 reaches the domain root, where nothing answers; step 2 gets autodiscover.example.test's 401.
+  await next.focus();
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Enter');
+  await expect(lastResponse(page)).toContainText('401');
+  await expect(page.locator('#exchange-autodiscover-transcript')).toHaveText('Annotated transcript');
+  expect(await axeViolations(page)).toEqual([]);
+});
