@@ -5,7 +5,8 @@
  * once (encoding it into a SharedArrayBuffer, which the world would then have to keep as its store).
  */
 import { Worker } from 'node:worker_threads';
-import { compileSearch, parseSearch } from '../src/protocols/imap/search.ts';
+import { parseSearch } from '../src/protocols/imap/search.ts';
+import { compileSearch } from '../src/protocols/imap/search-match.ts';
 import type { StoredMessage } from '../src/protocols/shared/world.ts';
 import { quantile } from './lab-bench-client.ts';
 

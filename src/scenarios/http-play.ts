@@ -7,7 +7,7 @@ import { holdActiveSync } from '../protocols/exchange/cloud.ts';
 import { httpObserved, requestLine, statusLine } from '../protocols/shared/http-text.ts';
 import type { HttpRequest, HttpResponse } from '../protocols/shared/http-types.ts';
 import type { HttpSession, TranscriptEntry } from '../protocols/shared/session-types.ts';
-import type { MailWorld } from '../protocols/shared/world.ts';
+import { MailWorld, SERVER_HOST } from '../protocols/shared/world.ts';
 import type { HttpSessionOpener } from './openers.ts';
 import { deliverMail } from './delivered.ts';
 import { shownBody } from './http-body.ts';
@@ -100,4 +100,11 @@ export function playSteps(world: MailWorld, scenario: HttpScenario, first: HttpS
     };
   });
   return { world, session: current, greeting: first.greeting, played, values };
+}
+
+/** Plays the first `count` steps (all by default) on a fresh world (or `world`), on sessions `open` makes; deterministic, never throws past opening. */
+export function playHttpScenario(scenario: HttpScenario, open: HttpSessionOpener, count: number = scenario.steps.length, world: MailWorld = new MailWorld({ seed: scenario.seed ?? 1 })): HttpPlayback {
+  const host = scenario.host ?? SERVER_HOST;
+  const session = open(world, scenario.protocol, scenario.port);
+  return playSteps(world, scenario, session, host, scenario.steps.slice(0, Math.max(0, count)), open);
 }

@@ -7,12 +7,10 @@
  */
 import type { HttpRequest } from '../protocols/shared/http-types.ts';
 import type { HttpProtocolName, HttpSession, HttpSessionView, TranscriptEntry } from '../protocols/shared/session-types.ts';
-import { MailWorld, SERVER_HOST } from '../protocols/shared/world.ts';
-import type { HttpSessionOpener } from './openers.ts';
+import { SERVER_HOST, type MailWorld } from '../protocols/shared/world.ts';
 import { toOctets } from '../protocols/exchange/xml-write.ts';
 import { WBXML_TYPE, xmlToWbxml } from './http-body.ts';
 import { fillPlaceholders, type HttpCapture } from './http-values.ts';
-import { playSteps } from './http-play.ts';
 
 export type { HttpCapture } from './http-values.ts';
 
@@ -132,11 +130,4 @@ export interface HttpPlayback {
   played: HttpPlayedStep[];
   /** Every value captured so far. */
   values?: ReadonlyMap<string, string>;
-}
-
-/** Plays the first `count` steps (all by default) on a fresh world (or `world`), on sessions `open` makes; deterministic, never throws past opening. */
-export function playHttpScenario(scenario: HttpScenario, open: HttpSessionOpener, count: number = scenario.steps.length, world: MailWorld = new MailWorld({ seed: scenario.seed ?? 1 })): HttpPlayback {
-  const host = scenario.host ?? SERVER_HOST;
-  const session = open(world, scenario.protocol, scenario.port);
-  return playSteps(world, scenario, session, host, scenario.steps.slice(0, Math.max(0, count)), open);
 }

@@ -5,7 +5,7 @@ import { afterEach, describe, expect, test } from 'vitest';
 import HttpSimulator from '../../src/components/widgets/HttpSimulator.svelte';
 import { prettyBody, requestView, responseView } from '../../src/components/widgets/simulator/http-message.ts';
 import '../../src/machines/http-servers.ts';
-import { playHttpScenario } from '../../src/scenarios/http-scenario.ts';
+import { playHttpScenario } from '../../src/scenarios/http-play.ts';
 import { parseHttpScenario } from '../../src/scenarios/http-schema.ts';
 import helloGet from '../../src/content/test-scenarios/hello-get.json';
 import { openHttpSession } from '../../src/machines/http-session.ts';

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import '../../src/machines/http-servers.ts';
-import { playHttpScenario, stepRequest } from '../../src/scenarios/http-scenario.ts';
+import { stepRequest } from '../../src/scenarios/http-scenario.ts';
+import { playHttpScenario } from '../../src/scenarios/http-play.ts';
 import { parseHttpScenario } from '../../src/scenarios/http-schema.ts';
 import { observedCode } from '../../src/scenarios/runner.ts';
 import { openHttpSession } from '../../src/machines/http-session.ts';

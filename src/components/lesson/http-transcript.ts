@@ -5,7 +5,8 @@
  * kept apart from the course's: the scenario list, lessons and the playground never see them.
  */
 import '../../machines/http-servers.ts';
-import { playHttpScenario, type HttpScenario } from '../../scenarios/http-scenario.ts';
+import { type HttpScenario } from '../../scenarios/http-scenario.ts';
+import { playHttpScenario } from '../../scenarios/http-play.ts';
 import { parseHttpScenario } from '../../scenarios/http-schema.ts';
 import type { HttpPlayback } from '../../scenarios/http-scenario.ts';
 import { isHttpProtocol } from '../../protocols/registry.ts';

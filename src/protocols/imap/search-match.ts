@@ -14,6 +14,7 @@ import { mimeOf } from './mime.ts';
 import { internalDay, sentDay } from './search-date.ts';
 import { NeedleSet } from './search-text.ts';
 import { prescanned, sharedSet } from './search-prescan.ts';
+import { stringKeys } from './search-keys.ts';
 import { inIntervals, mergedIntervals } from './sequence-set.ts';
 import type { SearchCriteria, SearchKey } from './search.ts';
 
@@ -54,26 +55,6 @@ interface Plan {
   /** Each string key's index in its set (-1 for the empty string), found once instead of per message. */
   ids: Map<SearchKey, number>;
   intervals: Map<SearchKey, Array<[number, number]>>;
-}
-
-/** The strings of the criteria's TEXT, BODY and header keys (by field name in lower case), in the order the plan uses. */
-export function stringKeys(criteria: SearchCriteria): { text: string[]; body: string[]; headers: Map<string, string[]> } {
-  const text: string[] = [];
-  const body: string[] = [];
-  const headers = new Map<string, string[]>();
-  const visit = (k: SearchKey): void => {
-    if (k.kind === 'and') k.keys.forEach(visit);
-    else if (k.kind === 'or') (visit(k.left), visit(k.right));
-    else if (k.kind === 'not') visit(k.key);
-    else if (k.kind === 'text') text.push(k.value);
-    else if (k.kind === 'body') body.push(k.value);
-    else if (k.kind === 'header') {
-      const name = k.field.toLowerCase();
-      (headers.get(name) ?? headers.set(name, []).get(name)!).push(k.value);
-    }
-  };
-  visit(criteria as SearchKey);
-  return { text, body, headers };
 }
 
 function plan(criteria: SearchKey, scope: SearchScope): Plan {

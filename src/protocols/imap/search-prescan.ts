@@ -11,7 +11,7 @@
 import type { StoredMessage } from '../shared/world.ts';
 import { mimeOf } from './mime.ts';
 import { parseSearch } from './search.ts';
-import { stringKeys } from './search-match.ts';
+import { stringKeys } from './search-keys.ts';
 import { NeedleSet } from './search-text.ts';
 import { feedLiteral } from './literal.ts';
 import type { PendingLiteral } from './session-state.ts';

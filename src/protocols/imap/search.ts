@@ -7,8 +7,6 @@ import { parseSearchDate } from './search-date.ts';
 import { parseSequenceSet, type SeqRange } from './sequence-set.ts';
 import { tokenizeSearch, type SearchToken } from './search-tokens.ts';
 
-export { compileSearch, searchMatches } from './search-match.ts';
-
 /** A parsed search key. */
 export type SearchKey =
   | { kind: 'all' }

@@ -10,7 +10,8 @@ import { endpoints, GROUP_NAMES, type EndpointTemplate } from '../../../protocol
 import { explainExchange } from '../../../protocols/exchange/explain.ts';
 import { messageParts, type MessagePart } from '../../../protocols/exchange/explain-parts.ts';
 import type { ExchangeDeploymentId } from '../../../protocols/exchange/config.ts';
-import { playHttpScenario, type HttpPlayedStep, type HttpScenario } from '../../../scenarios/http-scenario.ts';
+import { type HttpPlayedStep, type HttpScenario } from '../../../scenarios/http-scenario.ts';
+import { playHttpScenario } from '../../../scenarios/http-play.ts';
 import type { TranscriptEntry } from '../../../protocols/shared/session-types.ts';
 import type { RowEntry } from '../../../scenarios/player-rows.ts';
 import type { Explanation } from '../engine.ts';

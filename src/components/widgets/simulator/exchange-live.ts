@@ -18,7 +18,8 @@ import { MailWorld } from '../../../protocols/shared/world.ts';
 import '../../../machines/http-servers.ts';
 import { openHttpSession } from '../../../machines/http-session.ts';
 import type { RowEntry } from '../../../scenarios/player-rows.ts';
-import { playHttpScenario, type HttpScenario } from '../../../scenarios/http-scenario.ts';
+import type { HttpScenario } from '../../../scenarios/http-scenario.ts';
+import { playHttpScenario } from '../../../scenarios/http-play.ts';
 import { formRequest, utf8Octets, type RequestForm } from './exchange-request.ts';
 import type { HttpParts } from './http-message.ts';
 

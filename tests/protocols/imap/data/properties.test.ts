@@ -3,7 +3,8 @@ import { describe, expect, test } from 'vitest';
 import { MailWorld, type StoredMessage } from '../../../../src/protocols/shared/world.ts';
 import { parseFetchItems, renderFetch } from '../../../../src/protocols/imap/fetch.ts';
 import { imapAstring, imapNString, imapString } from '../../../../src/protocols/imap/format.ts';
-import { parseSearch, searchMatches } from '../../../../src/protocols/imap/search.ts';
+import { parseSearch } from '../../../../src/protocols/imap/search.ts';
+import { searchMatches } from '../../../../src/protocols/imap/search-match.ts';
 import { readFetchData } from './imap-grammar.ts';
 
 const seeds = new MailWorld().mailbox('alice', 'INBOX')!.messages;

@@ -5,7 +5,8 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { foldAscii, NeedleSet, textScans } from '../../../../src/protocols/imap/search-text.ts';
-import { compileSearch, parseSearch } from '../../../../src/protocols/imap/search.ts';
+import { parseSearch } from '../../../../src/protocols/imap/search.ts';
+import { compileSearch } from '../../../../src/protocols/imap/search-match.ts';
 import { MailWorld, type StoredMessage } from '../../../../src/protocols/shared/world.ts';
 
 // A small alphabet makes overlaps, prefixes and repeats common; it has both cases, 8-bit octets and a wide char.

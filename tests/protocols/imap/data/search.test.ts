@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { MailWorld, type StoredMessage } from '../../../../src/protocols/shared/world.ts';
-import { parseSearch, searchMatches } from '../../../../src/protocols/imap/search.ts';
+import { parseSearch } from '../../../../src/protocols/imap/search.ts';
+import { searchMatches } from '../../../../src/protocols/imap/search-match.ts';
 
 const E = 'Error in IMAP command SEARCH: ';
 
