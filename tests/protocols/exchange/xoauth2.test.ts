@@ -25,7 +25,8 @@ describe('the XOAUTH2 message', () => {
     expect(parseXoauth2(btoa('auth=Bearer x\x01\x01'))).toBe('no-user');
     expect(parseXoauth2(btoa('user=a\x01auth=Basic x\x01\x01'))).toBe('no-bearer');
     fc.assert(fc.property(fc.string({ unit: 'binary' }), (s) => typeof parseXoauth2(s) === 'string' || typeof parseXoauth2(s) === 'object'), { numRuns: 300 });
-  });
+    // 300 generated runs: a guard against a hang, not a speed limit (it met the 5 s default once on a loaded machine).
+  }, 30_000);
 });
 
 describe("Exchange Online's XOAUTH2 replies", () => {
