@@ -1,6 +1,6 @@
 /**
  * SOAP Autodiscover (Exchange 2010 and later): `POST /autodiscover/autodiscover.svc`, the GetUserSettings operation
- * of [MS-OXWSADISC] §3.1.4.4 in SOAP 1.1 or 1.2 (answered in the version asked), with the documented ErrorCode values:
+ * of [MS-OXWSADISC] §3.1.4.4 in SOAP 1.1 or 1.2 (answered in the version asked), with the ErrorCode values of "ErrorCode (SOAP)" on Microsoft Learn:
  * NoError, InvalidUser for an address the server does not know, InvalidRequest for a request it cannot read, and per
  * setting InvalidSetting or SettingIsNotAvailable (UserSettingError). Element names follow "GetUserSettings operation
  * (SOAP)" on Microsoft Learn; its namespaces are printed with https:// there and read both ways, as in POX.

@@ -7,6 +7,7 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { headerValue } from '../../../src/protocols/shared/http-types.ts';
+import { messageParts } from '../../../src/protocols/exchange/explain-parts.ts';
 import { exchangeServer } from '../../../src/protocols/exchange/server.ts';
 import { MailWorld } from '../../../src/protocols/shared/world.ts';
 import type { XmlElement } from '../../../src/protocols/exchange/xml-read.ts';
@@ -112,6 +113,12 @@ describe('SOAP Autodiscover: GetUserSettings', () => {
     expect(textOf(users[0]!, 'ErrorMessage')).toContain('nobody@example.test');
     expect(settingsOf(users[1]!).UserDisplayName).toBe('Bob');
     expect(textOf(all(users[1]!, 'UserSettingError')[0]!, 'ErrorCode')).toBe('InvalidSetting');
+  });
+
+  test("the widget's catalogue explains the answer's error codes and the X-SOAP-Enabled header", () => {
+    const res = se()(post(SVC, request(['nobody@example.test'], ['UserDisplayName'])));
+    const keys = messageParts(res).map((p) => p.key);
+    expect(keys).toEqual(expect.arrayContaining(['header:x-soap-enabled', 'autodiscover:InvalidUser']));
   });
 });
 
