@@ -158,6 +158,25 @@ describe('ews-javascript-api against Exchange Online (OAuth)', () => {
     expect(await imapFetchBySubject(lab, 'bob', 'builder', 'EWS in Exchange Online, allow-listed')).toContain('Sent with a bearer token.');
   });
 
+  test('SOAP Autodiscover takes the bearer token and names Exchange Online\'s EWS URL; Basic is refused there', async () => {
+    const token = await deviceToken(lab, 'https://outlook.office365.com/EWS.AccessAsUser.All');
+    const url = new ews.Uri('https://outlook.office365.test/autodiscover/autodiscover.svc');
+    const ad = new ews.AutodiscoverService(url, ews.ExchangeVersion.Exchange2016);
+    ad.Credentials = new ews.OAuthCredentials(token);
+    const response = await ad.GetUserSettings('alice@example.test', [ews.UserSettingName.ExternalEwsUrl, ews.UserSettingName.UserDisplayName]);
+    expect(response.ErrorCode).toBe(ews.AutodiscoverErrorCode.NoError);
+    expect(response.GetSettingValue(ews.UserSettingName.ExternalEwsUrl)).toBe('https://outlook.office365.test/EWS/Exchange.asmx');
+    const basic = new ews.AutodiscoverService(url, ews.ExchangeVersion.Exchange2016);
+    basic.Credentials = new ews.WebCredentials('alice@example.test', 'wonderland');
+    // The port rejects with no error object when SOAP Autodiscover answers 401 (its ProcessHttpErrorResponse is
+    // empty), so the refusal is read on the wire: 401 with the Bearer challenge.
+    const before = transcript.length;
+    const outcome = await basic.GetUserSettings('alice@example.test', [ews.UserSettingName.ExternalEwsUrl]).then(() => 'resolved', () => 'rejected');
+    expect(outcome).toBe('rejected');
+    const sent = transcript.slice(before).join('\n');
+    expect(sent).toMatch(/C\*: POST \/autodiscover\/autodiscover\.svc[\s\S]*S\*: HTTP\/1\.1 401 Unauthorized\r?\n.*S\*: WWW-Authenticate: Bearer /);
+  });
+
   test('another app is blocked: 403 with ErrorAccessDenied; Basic gets 401', async () => {
     const token = await deviceToken(lab, 'https://outlook.office365.com/EWS.AccessAsUser.All', 'alice', 'wonderland', OTHER_APP_ID);
     const blocked = service(new ews.OAuthCredentials(token), 'https://outlook.office365.test/EWS/Exchange.asmx');
