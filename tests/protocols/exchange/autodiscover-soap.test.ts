@@ -8,6 +8,7 @@ import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { headerValue } from '../../../src/protocols/shared/http-types.ts';
 import { messageParts } from '../../../src/protocols/exchange/explain-parts.ts';
+import { endpoints } from '../../../src/protocols/exchange/endpoints.ts';
 import { exchangeServer } from '../../../src/protocols/exchange/server.ts';
 import { MailWorld } from '../../../src/protocols/shared/world.ts';
 import type { XmlElement } from '../../../src/protocols/exchange/xml-read.ts';
@@ -97,6 +98,13 @@ describe('SOAP Autodiscover: GetUserSettings', () => {
     const res = online(post(SVC, request(['alice@example.test'], wanted), 'Bearer token'));
     expect(headerValue(res.headers, 'X-OAuth-Enabled')).toBe('True');
     expect(settingsOf(xmlOf(res)).ExternalEwsUrl).toBe('https://outlook.office365.test/EWS/Exchange.asmx');
+  });
+
+  test("the widget's palette template is answered NoError with the EWS URL", () => {
+    const template = endpoints('server-se').find((t) => t.id === 'autodiscover-soap')!;
+    const root = xmlOf(se()(post(template.target, template.body)));
+    expect(all(root, 'ErrorCode').map((e) => e.text)).toEqual(['NoError', 'NoError']);
+    expect(settingsOf(root).ExternalEwsUrl).toBe('https://mail.example.test/EWS/Exchange.asmx');
   });
 
   test('SOAP 1.2 is answered in SOAP 1.2 as application/soap+xml', () => {
