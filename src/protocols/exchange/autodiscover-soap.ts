@@ -45,8 +45,13 @@ export function withAutodiscoverHeaders(config: ExchangeConfig, response: HttpRe
 
 /** The EWS schema versions this server accepts in RequestServerVersion, oldest first. */
 const EWS_SCHEMAS = 'Exchange2007, Exchange2007_SP1, Exchange2010, Exchange2010_SP1, Exchange2010_SP2, Exchange2013, Exchange2013_SP1, Exchange2015, Exchange2016';
-/** Settings Exchange defines that this simulation has no value for (answered SettingIsNotAvailable, not InvalidSetting). */
-const NOT_AVAILABLE = new Set(['ActiveDirectoryServer', 'InternalRpcClientServer', 'InternalWebClientUrls', 'ExternalWebClientUrls', 'AlternateMailboxes', 'ExternalPop3Connections', 'ExternalImap4Connections', 'ExternalSmtpConnections']);
+/**
+ * Settings "Setting (SOAP)" on Microsoft Learn defines that this simulation has no value for (answered
+ * SettingIsNotAvailable, where a name Exchange does not define is InvalidSetting): the ECP, OAB, UM, EMWS, RPC and Outlook
+ * service URLs, the protocol connection collections, and a few single names.
+ */
+const NOT_AVAILABLE =
+  /^(?:(?:Internal|External)(?:Ecp\w*|OABUrl|UMUrl|EmwsUrl|Rpc\w*|WebClientUrls|Pop3Connections|Imap4Connections|SmtpConnections|MailboxServerDN|PhotosUrl|OutlookServiceUrl|ServerExclusiveConnect|MailboxServerAuthenticationMethods|EwsVersion)|Ecp\w*UrlFragment|ActiveDirectoryServer|AlternateMailboxes|PublicFolderServer|CrossOrganizationSharingEnabled|DocumentSharingLocations|MobileMailboxPolicy|CertPrincipalName|GroupingInformation)$/;
 
 /** The requested settings this deployment answers for `user`, by name. */
 function userSettings(config: ExchangeConfig, user: MailUser): Record<string, string> {
@@ -106,7 +111,7 @@ function userResponse(config: ExchangeConfig, world: MailWorld, address: string,
     const value = Object.hasOwn(values, name) ? values[name] : undefined;
     if (value !== undefined) settings.push(el('UserSetting', { 'i:type': 'StringSetting' }, leaf('Name', name), leaf('Value', value)));
     else {
-      const [code, text] = NOT_AVAILABLE.has(name) ? ['SettingIsNotAvailable', 'The requested setting is not available.'] : ['InvalidSetting', 'The requested setting is invalid.'];
+      const [code, text] = NOT_AVAILABLE.test(name) ? ['SettingIsNotAvailable', 'The requested setting is not available.'] : ['InvalidSetting', 'The requested setting is invalid.'];
       errors.push(el('UserSettingError', {}, leaf('ErrorCode', code), leaf('ErrorMessage', text), leaf('SettingName', name)));
     }
   }

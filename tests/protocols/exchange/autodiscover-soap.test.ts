@@ -121,6 +121,8 @@ describe('SOAP Autodiscover: GetUserSettings', () => {
     expect(textOf(users[0]!, 'ErrorMessage')).toContain('nobody@example.test');
     expect(settingsOf(users[1]!).UserDisplayName).toBe('Bob');
     expect(textOf(all(users[1]!, 'UserSettingError')[0]!, 'ErrorCode')).toBe('InvalidSetting');
+    const ecp = xmlOf(se()(post(SVC, request(['alice@example.test'], ['InternalEcpUrl', 'ExternalOABUrl']))));
+    expect(all(ecp, 'UserSettingError').map((e) => textOf(e, 'ErrorCode'))).toEqual(['SettingIsNotAvailable', 'SettingIsNotAvailable']);
   });
 
   test("the widget's catalogue explains the answer's error codes and the X-SOAP-Enabled header", () => {
