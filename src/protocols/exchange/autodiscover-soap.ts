@@ -128,7 +128,7 @@ function readRequest(envelopeEl: XmlElement): { mailboxes: string[]; settings: s
   if (!users || !requested) return undefined;
   const mailboxes = users.children.filter((u) => u.name === 'User').map((u) => ad(u, 'Mailbox')?.text.trim() ?? '');
   const settings = requested.children.filter((s) => s.name === 'Setting').map((s) => s.text.trim());
-  // [MS-OXWSADISC] caps one request at 100 users; every user and setting must be named.
+  // Every user and setting must be named; at most 100 users a request, a bound of this simulation.
   if (mailboxes.length === 0 || mailboxes.length > 100 || mailboxes.includes('') || settings.length === 0 || settings.includes('')) return undefined;
   return { mailboxes, settings };
 }
