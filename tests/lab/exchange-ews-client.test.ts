@@ -4,7 +4,8 @@
  * Exchange Online with a bearer token for the allow-listed app, EWS blocked for another app, and mail crossing
  * with IMAP and SMTP. The library resolves the Microsoft host names to the lab through an https.Agent that
  * connects every host to the lab's port and checks the lab's certificate for that host name (what --connect-to
- * does for curl). Its Autodiscover cannot work here, and the first test shows why.
+ * does for curl). Its AutodiscoverUrl works as against Exchange 2010 and later: an unauthenticated probe of
+ * /autodiscover/autodiscover.xml whose 401 carries X-SOAP-Enabled, then GetUserSettings at /autodiscover/autodiscover.svc.
  */
 import { Agent, get } from 'node:https';
 import { connect } from 'node:tls';
@@ -69,16 +70,36 @@ async function inboxSubjects(s: ews.ExchangeService): Promise<string[]> {
 }
 
 describe('ews-javascript-api against Exchange Server SE (Basic)', () => {
-  test("its Autodiscover probes GET /autodiscover/autodiscover.xml for the SOAP endpoint headers, finds none, and its POX fallback is not implemented", async () => {
+  test('AutodiscoverUrl finds the SOAP endpoint from the probe\'s 401 headers, asks GetUserSettings, and FindItem, GetItem and a send work on the URL it found', async () => {
     const s = service(new ews.WebCredentials('alice@example.test', 'wonderland'));
     const before = transcript.length;
-    await expect(s.AutodiscoverUrl('alice@example.test', () => true)).rejects.toThrow('Not implemented.');
+    await s.AutodiscoverUrl('alice@example.test', () => true);
+    expect(s.Url.ToString()).toBe('https://mail.example.test/EWS/Exchange.asmx');
     const sent = transcript.slice(before).join('\n');
-    // The library asks the candidate hosts (autodiscover.example.test, example.test), unauthenticated, and looks for
-    // X-SOAP-Enabled and the like on the 401; it gives up on the others once one has answered without them.
-    expect(sent).toMatch(/C\*: GET \/autodiscover\/autodiscover\.xml HTTP\/1\.1[\s\S]*C\*: Host: (autodiscover\.)?example\.test/);
-    expect(sent).toMatch(/S\*: HTTP\/1\.1 401 Unauthorized/);
-    expect(sent).not.toMatch(/autodiscover\.svc/);
+    // The unauthenticated probe of the legacy URL gets a 401 that carries X-SOAP-Enabled; then the SOAP request.
+    expect(sent).toMatch(/C\*: GET \/autodiscover\/autodiscover\.xml HTTP\/1\.1/);
+    expect(sent).toMatch(/S\*: X-SOAP-Enabled: True/);
+    expect(sent).toMatch(/C\*: POST \/autodiscover\/autodiscover\.svc HTTP\/1\.1/);
+    expect(sent).toMatch(/<a:RequestedServerVersion>Exchange2016<\/a:RequestedServerVersion>/);
+    expect(sent).toMatch(/S\*: HTTP\/1\.1 200 OK[\s\S]*GetUserSettingsResponse/);
+
+    const items = await s.FindItems(ews.WellKnownFolderName.Inbox, new ews.ItemView(10));
+    expect(items.TotalCount).toBeGreaterThan(0);
+    const item = await ews.Item.Bind(s, items.Items[0]!.Id);
+    expect(item.Subject).toBe(items.Items[0]!.Subject);
+    const msg = new ews.EmailMessage(s);
+    msg.Subject = 'Sent after SOAP Autodiscover';
+    msg.Body = new ews.MessageBody(ews.BodyType.Text, 'The EWS URL came from GetUserSettings.');
+    msg.ToRecipients.Add('bob@example.test');
+    await msg.SendAndSaveCopy();
+    expect(await imapFetchBySubject(lab, 'bob', 'builder', 'Sent after SOAP Autodiscover')).toContain('The EWS URL came from GetUserSettings.');
+  });
+
+  test('AutodiscoverService.GetUserSettings for an unknown address answers InvalidUser', async () => {
+    const ad = new ews.AutodiscoverService(new ews.Uri('https://autodiscover.example.test/autodiscover/autodiscover.svc'), ews.ExchangeVersion.Exchange2016);
+    ad.Credentials = new ews.WebCredentials('alice@example.test', 'wonderland');
+    const response = await ad.GetUserSettings('nobody@example.test', [ews.UserSettingName.ExternalEwsUrl]);
+    expect(response.ErrorCode).toBe(ews.AutodiscoverErrorCode.InvalidUser);
   });
 
   test('with the EWS URL from Autodiscover (JSON v2): FindItem, GetItem (Item.Bind), and a send (SendAndSaveCopy) that bob reads over IMAP', async () => {
@@ -135,6 +156,25 @@ describe('ews-javascript-api against Exchange Online (OAuth)', () => {
     msg.ToRecipients.Add('bob@example.test');
     await msg.SendAndSaveCopy();
     expect(await imapFetchBySubject(lab, 'bob', 'builder', 'EWS in Exchange Online, allow-listed')).toContain('Sent with a bearer token.');
+  });
+
+  test('SOAP Autodiscover takes the bearer token and names Exchange Online\'s EWS URL; Basic is refused there', async () => {
+    const token = await deviceToken(lab, 'https://outlook.office365.com/EWS.AccessAsUser.All');
+    const url = new ews.Uri('https://outlook.office365.test/autodiscover/autodiscover.svc');
+    const ad = new ews.AutodiscoverService(url, ews.ExchangeVersion.Exchange2016);
+    ad.Credentials = new ews.OAuthCredentials(token);
+    const response = await ad.GetUserSettings('alice@example.test', [ews.UserSettingName.ExternalEwsUrl, ews.UserSettingName.UserDisplayName]);
+    expect(response.ErrorCode).toBe(ews.AutodiscoverErrorCode.NoError);
+    expect(response.GetSettingValue(ews.UserSettingName.ExternalEwsUrl)).toBe('https://outlook.office365.test/EWS/Exchange.asmx');
+    const basic = new ews.AutodiscoverService(url, ews.ExchangeVersion.Exchange2016);
+    basic.Credentials = new ews.WebCredentials('alice@example.test', 'wonderland');
+    // The port rejects with no error object when SOAP Autodiscover answers 401 (its ProcessHttpErrorResponse is
+    // empty), so the refusal is read on the wire: 401 with the Bearer challenge.
+    const before = transcript.length;
+    const outcome = await basic.GetUserSettings('alice@example.test', [ews.UserSettingName.ExternalEwsUrl]).then(() => 'resolved', () => 'rejected');
+    expect(outcome).toBe('rejected');
+    const sent = transcript.slice(before).join('\n');
+    expect(sent).toMatch(/C\*: POST \/autodiscover\/autodiscover\.svc[\s\S]*S\*: HTTP\/1\.1 401 Unauthorized\r?\n.*S\*: WWW-Authenticate: Bearer /);
   });
 
   test('another app is blocked: 403 with ErrorAccessDenied; Basic gets 401', async () => {

@@ -22,7 +22,15 @@ const MOBILE_RESPONSE = `${S}/mobilesync/responseschema/2006`;
 const REQUEST_NS = [`${S}/outlook/requestschema/2006`, `${S}/mobilesync/requestschema/2006`];
 
 /** Microsoft Learn prints these namespaces with https://; clients send http://. Both are read, http is written. */
-const canonical = (ns: string) => ns.replace(/^https:\/\//, 'http://');
+export const canonical = (ns: string) => ns.replace(/^https:\/\//, 'http://');
+
+/** The largest Autodiscover request body read (POX and SOAP); a request is a few hundred octets. */
+export const MAX_AUTODISCOVER_OCTETS = 65_536;
+
+/** The mailbox's GUID at its domain, the name Exchange 2013 and later give as the mailbox server. */
+export function mailboxIdOf(user: MailUser): string {
+  return `${guidOf(user.address)}@${user.address.slice(user.address.indexOf('@') + 1)}`;
+}
 
 /** A stable GUID-shaped id from text (FNV-1a), for DeploymentId and MAPI's MailboxId. */
 export function guidOf(text: string): string {
@@ -49,7 +57,7 @@ function autodiscoverXml(response: string): HttpResponse {
 function outlookSettings(config: ExchangeConfig, user: MailUser, request: HttpRequest): string {
   const h = config.host;
   const ews = `https://${h}/EWS/Exchange.asmx`;
-  const mailboxId = `${guidOf(user.address)}@${user.address.slice(user.address.indexOf('@') + 1)}`;
+  const mailboxId = mailboxIdOf(user);
   const mapi = headerValue(request.headers, 'X-MapiHttpCapability')?.trim() === '1';
   const online = config.deployment === 'online';
   const exHttp = !online && /(^|,)\s*ExHttpInfo\s*(,|$)/i.test(headerValue(request.headers, 'X-ClientCanHandle') ?? '');
@@ -93,7 +101,7 @@ export function autodiscoverPox(world: MailWorld, config: ExchangeConfig, reques
   const auth = authenticate(world, config, request, 'autodiscover');
   if ('refused' in auth) return auth.refused;
   if (request.method !== 'POST') return errorResponse(world, config, RESPONSE_NS, 600, 'Invalid Request');
-  if (request.body.length > 65_536) return plain(413, 'Content Too Large', 'The request is larger than this server accepts.\r\n');
+  if (request.body.length > MAX_AUTODISCOVER_OCTETS) return plain(413, 'Content Too Large', 'The request is larger than this server accepts.\r\n');
   const text = fromOctets(request.body);
   const doc = text === undefined ? undefined : parseXml(text);
   const fields = doc?.ok ? requestFields(doc.root) : undefined;

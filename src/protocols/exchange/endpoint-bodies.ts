@@ -79,6 +79,29 @@ export const EWS_OPERATIONS: Readonly<Record<string, string>> = {
 };
 
 /** The POX Autodiscover request Outlook sends ("POX Autodiscover request for Exchange" on Microsoft Learn). */
+/** A SOAP Autodiscover GetUserSettings request for `address` at `host`, asking what an EWS client needs. */
+export function soapAutodiscoverRequest(address: string, host: string): string {
+  const settings = ['UserDisplayName', 'ExternalEwsUrl', 'InternalEwsUrl', 'CasVersion', 'EwsSupportedSchemas'].map((s) => `        <a:Setting>${s}</a:Setting>`).join('\n');
+  return `<?xml version="1.0" encoding="utf-8"?>
+<soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/" xmlns:a="http://schemas.microsoft.com/exchange/2010/Autodiscover" xmlns:wsa="http://www.w3.org/2005/08/addressing">
+  <soap:Header>
+    <a:RequestedServerVersion>Exchange2013</a:RequestedServerVersion>
+    <wsa:Action>http://schemas.microsoft.com/exchange/2010/Autodiscover/Autodiscover/GetUserSettings</wsa:Action>
+    <wsa:To>https://${host}/autodiscover/autodiscover.svc</wsa:To>
+  </soap:Header>
+  <soap:Body>
+    <a:GetUserSettingsRequestMessage>
+      <a:Request>
+        <a:Users><a:User><a:Mailbox>${address}</a:Mailbox></a:User></a:Users>
+        <a:RequestedSettings>
+${settings}
+        </a:RequestedSettings>
+      </a:Request>
+    </a:GetUserSettingsRequestMessage>
+  </soap:Body>
+</soap:Envelope>`;
+}
+
 export function poxRequest(address: string): string {
   return `<?xml version="1.0" encoding="utf-8"?>
 <Autodiscover xmlns="http://schemas.microsoft.com/exchange/autodiscover/outlook/requestschema/2006">

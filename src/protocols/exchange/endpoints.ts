@@ -1,13 +1,13 @@
 /**
- * The endpoints a deployment offers, as request templates for the free mode's palette: Autodiscover (POX and v2
- * JSON), the EWS operations, and in Exchange Online Microsoft Graph, the identity platform's device-code, token and
+ * The endpoints a deployment offers, as request templates for the free mode's palette: Autodiscover (POX, SOAP and
+ * v2 JSON), the EWS operations, and in Exchange Online Microsoft Graph, the identity platform's device-code, token and
  * client-credentials endpoints; ActiveSync's commands in both. One list, so the widget offers exactly what the
  * simulated servers answer. Bodies are text; `bodyKind` says how it travels (ActiveSync's XML goes as WBXML).
  */
 import { LOCAL_DOMAIN } from '../shared/host.ts';
 import type { HeaderField } from '../shared/http-types.ts';
 import { IDENTITY_HOST, type ExchangeDeploymentId } from './config.ts';
-import { EAS_BODIES, EWS_OPERATIONS, GRAPH_SEND, ewsEnvelope, poxRequest } from './endpoint-bodies.ts';
+import { EAS_BODIES, EWS_OPERATIONS, GRAPH_SEND, ewsEnvelope, poxRequest, soapAutodiscoverRequest } from './endpoint-bodies.ts';
 import { DAEMON_APP_ID, DAEMON_SECRET, GRAPH_RESOURCE, MAIL_APP_ID, TENANT_ID } from './identity/platform.ts';
 import { ONLINE_HOSTS, SERVER_SE_HOSTS } from './cloud.ts';
 
@@ -104,6 +104,7 @@ export function endpoints(deployment: ExchangeDeploymentId): EndpointTemplate[] 
   const exchangeAuth: EndpointAuth = deployment === 'online' ? 'exchange' : 'basic';
   const out: EndpointTemplate[] = [
     { id: 'autodiscover-pox', group: 'autodiscover', label: 'POX Autodiscover', method: 'POST', target: '/autodiscover/autodiscover.xml', host: hosts.autodiscover, headers: [XML], body: poxRequest(LEARNER_ADDRESS), bodyKind: 'text', auth: exchangeAuth },
+    { id: 'autodiscover-soap', group: 'autodiscover', label: 'SOAP Autodiscover (GetUserSettings)', method: 'POST', target: '/autodiscover/autodiscover.svc', host: hosts.autodiscover, headers: [XML], body: soapAutodiscoverRequest(LEARNER_ADDRESS, hosts.autodiscover), bodyKind: 'text', auth: exchangeAuth },
     { id: 'autodiscover-json', group: 'autodiscover', label: 'Autodiscover v2 (JSON)', method: 'GET', target: `/autodiscover/autodiscover.json/v1.0/${LEARNER_ADDRESS}?Protocol=EWS`, host: hosts.autodiscover, headers: [], body: '', bodyKind: 'text', auth: 'none' },
     ...Object.entries(EWS_OPERATIONS).map(([op, xml]): EndpointTemplate => ({ id: `ews-${op.toLowerCase()}`, group: 'ews', label: `EWS ${op}`, method: 'POST', target: '/EWS/Exchange.asmx', host: hosts.mail, headers: [XML], body: ewsEnvelope(xml), bodyKind: 'text', auth: exchangeAuth })),
   ];

@@ -19,7 +19,7 @@ const BODY_PATTERNS: readonly [RegExp, (m: RegExpExecArray) => MessagePart][] = 
   [/ResponseClass="(\w+)"/g, (m) => ({ text: m[1]!, key: `ews:${m[1]}` })],
   [/<(?:\w+:)?ResponseCode>(\w+)<\//g, (m) => ({ text: m[1]!, key: `ews:${m[1]}` })],
   [/"code"\s*:\s*"(\w+)"/g, (m) => ({ text: m[1]!, key: `graph:${m[1]}` })],
-  [/<(?:\w+:)?ErrorCode>(\d+)<\//g, (m) => ({ text: m[1]!, key: `autodiscover:${m[1]}` })],
+  [/<(?:\w+:)?ErrorCode>(\d+|[A-Z]\w+)<\//g, (m) => ({ text: m[1]!, key: `autodiscover:${m[1]}` })],
   [/"ErrorCode"\s*:\s*"(\w+)"/g, (m) => ({ text: m[1]!, key: `autodiscover:${m[1]}` })],
   [/"error"\s*:\s*"(\w+)"/g, (m) => ({ text: m[1]!, key: `oauth:${m[1]}` })],
   [/"(@odata\.nextLink|@odata\.deltaLink|@removed)"/g, (m) => ({ text: m[1]!, key: `header:${m[1]!.toLowerCase()}` })],

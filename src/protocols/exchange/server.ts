@@ -8,6 +8,7 @@ import type { MailWorld } from '../shared/world.ts';
 import { activeSyncEndpoint } from './activesync/endpoint.ts';
 import { autodiscoverJson, isAutodiscoverJson } from './autodiscover-json.ts';
 import { autodiscoverPox } from './autodiscover-pox.ts';
+import { autodiscoverSoap, withAutodiscoverHeaders } from './autodiscover-soap.ts';
 import { exchangeConfig, type ExchangeConfig, type ExchangeDeploymentId, type ExchangeOptions } from './config.ts';
 import { ewsEndpoint } from './ews.ts';
 import { graphEndpoint } from './graph/graph.ts';
@@ -23,7 +24,9 @@ function route(world: MailWorld, config: ExchangeConfig, request: HttpRequest): 
   const path = request.target.split('?')[0]!.toLowerCase();
   if (path === '/ews/exchange.asmx') return ewsEndpoint(world, config, request);
   if (path === '/microsoft-server-activesync') return activeSyncEndpoint(world, config, request);
-  if (path === '/autodiscover/autodiscover.xml') return autodiscoverPox(world, config, request);
+  // Every answer of the Autodiscover directory says which SOAP endpoints exist (see autodiscover-soap.ts).
+  if (path === '/autodiscover/autodiscover.xml') return withAutodiscoverHeaders(config, autodiscoverPox(world, config, request));
+  if (path === '/autodiscover/autodiscover.svc') return withAutodiscoverHeaders(config, autodiscoverSoap(world, config, request));
   if (isAutodiscoverJson(request.target)) return autodiscoverJson(config, request);
   if (path.startsWith('/v1.0/') && config.deployment === 'online') return graphEndpoint(world, config, request);
   return plain(404, 'Not Found', 'Not Found\r\n');
